@@ -1,0 +1,25 @@
+"""planmonitor: monitoring of the UN Network on Migration in Peru's work plan 2023-2024."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["load_workbook", "load_default", "LoadResult", "Plan"]
+
+if TYPE_CHECKING:
+    from planmonitor.loader import LoadResult, load_default, load_workbook
+    from planmonitor.model import Plan
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy: `import planmonitor.model` must not pay for the loader's imports.
+    if name in {"load_workbook", "load_default", "LoadResult"}:
+        from planmonitor import loader
+
+        return getattr(loader, name)
+    if name == "Plan":
+        from planmonitor.model import Plan
+
+        return Plan
+    raise AttributeError(name)

@@ -1,0 +1,328 @@
+"""The plan's data model: workbook sheets and columns, internal column names, enums.
+
+This module is the contract shared by the loader, the metrics, the charts, the store and the
+pages. Sheet and column names are in Spanish (what the secretariat types in Excel); the
+internal DataFrame columns are English snake_case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import pandas as pd
+
+# --------------------------------------------------------------------------------------------
+# Time frame of the plan
+# --------------------------------------------------------------------------------------------
+PLAN_START = pd.Timestamp("2023-01-01")
+PLAN_END = pd.Timestamp("2024-12-31")
+PLAN_QUARTERS: tuple[str, ...] = tuple(f"{y}-T{q}" for y in (2023, 2024) for q in (1, 2, 3, 4))
+
+# "Comité Ejecutivo" is written in the plan as a partner. It stays as written in the data and
+# can be resolved to the agencies whose role is ROLE_COMMITTEE.
+COMMITTEE = "Comité Ejecutivo"
+
+
+class Status(StrEnum):
+    """Status of a product in the progress log (Avances)."""
+
+    NOT_STARTED = "No iniciado"
+    IN_PROGRESS = "En curso"
+    COMPLETED = "Completado"
+    DELAYED = "Retrasado"
+    CANCELLED = "Cancelado"
+
+
+# Plan order of statuses (legends, stacked bars). "Sin reporte" is not a status a user can
+# type: it is what a product without any progress entry shows.
+STATUS_ORDER: tuple[str, ...] = tuple(s.value for s in Status)
+NO_REPORT = "Sin reporte"
+
+
+class Role(StrEnum):
+    """Role of an agency in the network."""
+
+    SECRETARIAT = "Coordinación y Secretaría"
+    COMMITTEE = "Comité Ejecutivo"
+    MEMBER = "Miembro"
+
+
+class AgencyRole(StrEnum):
+    """Role of an agency in one product (for filters and agency load)."""
+
+    LEAD = "lead"
+    PARTNER = "partner"
+    ANY = "any"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+# --------------------------------------------------------------------------------------------
+# Workbook sheets and their columns (Spanish headers) -> internal column names
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Column:
+    header: str  # the Spanish header in the workbook
+    name: str  # internal column name
+    required: bool  # a value is required in every row
+    kind: str  # "code" | "text" | "agencies" | "date_or_quarter" | "date" | "int" |
+    #            "percent" | "status" | "role" | "gcm" | "bool" | "url" | "list"
+    description_es: str = ""
+    description_en: str = ""
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str  # Spanish sheet name
+    key: str  # internal table name (attribute of Plan)
+    columns: tuple[Column, ...]
+    description_es: str = ""
+    description_en: str = ""
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.header for c in self.columns]
+
+    @property
+    def required_headers(self) -> list[str]:
+        """Columns whose header must exist (all columns but the optional ones)."""
+        return [c.header for c in self.columns if c.required]
+
+    def column(self, header: str) -> Column:
+        for c in self.columns:
+            if c.header == header:
+                return c
+        raise KeyError(header)
+
+
+OBJECTIVES = Sheet(
+    "Objetivos",
+    "objectives",
+    (
+        Column("Código", "code", True, "code", "Número del objetivo específico",
+               "Specific objective number", "1"),
+        Column("Nombre", "name", True, "text", "Texto del objetivo, como en el plan",
+               "Objective text, as in the plan", "Brindar asistencia técnica al Estado peruano…"),
+    ),
+    "Los objetivos específicos del plan.",
+    "The plan's specific objectives.",
+)
+
+STRATEGIES = Sheet(
+    "Estrategias",
+    "strategies",
+    (
+        Column("Código", "code", True, "code", "Código de la estrategia", "Strategy code", "1.1"),
+        Column("Objetivo", "objective", True, "code", "Código del objetivo específico",
+               "Specific objective code", "1"),
+        Column("Nombre", "name", True, "text", "Texto de la estrategia, como en el plan",
+               "Strategy text, as in the plan", "Otorgar asistencia especializada…"),
+    ),
+    "Las estrategias de cada objetivo específico.",
+    "The strategies of each specific objective.",
+)
+
+ACTIVITIES = Sheet(
+    "Actividades",
+    "activities",
+    (
+        Column("Código", "code", True, "code", "Código de la actividad (numeración del plan)",
+               "Activity code (the plan's numbering)", "1.1.1"),
+        Column("Estrategia", "strategy", True, "code", "Código de la estrategia",
+               "Strategy code", "1.1"),
+        Column("Nombre", "name", True, "text", "Texto de la actividad, como en el plan",
+               "Activity text, as in the plan", "Identificar oportunidades de asistencia…"),
+    ),
+    "Las actividades de cada estrategia. Se conserva la numeración del plan "
+    "(el objetivo 3 tiene una actividad 3.2.2 y ninguna 3.2.1).",
+    "The activities of each strategy. The plan's numbering is kept "
+    "(objective 3 has an activity 3.2.2 and no 3.2.1).",
+)
+
+PRODUCTS = Sheet(
+    "Productos",
+    "products",
+    (
+        Column("Código", "code", True, "code", "Código estable: actividad, guion, número",
+               "Stable code: activity, dash, number", "1.1.1-1"),
+        Column("Actividad", "activity", True, "code", "Código de la actividad",
+               "Activity code", "1.1.1"),
+        Column("Nombre", "name", True, "text", "Nombre del producto, como en el plan",
+               "Product name, as in the plan", "Diálogo de expertos dirigido a autoridades…"),
+        Column("Líderes", "leads", False, "agencies",
+               "Agencias líderes (siglas separadas por coma)",
+               "Lead agencies (acronyms separated by commas)", "OIM, PNUD"),
+        Column("Socios", "partners", False, "agencies",
+               "Agencias socias (siglas, o «Comité Ejecutivo»)",
+               "Partner agencies (acronyms, or «Comité Ejecutivo»)", "UNODC, ACNUR"),
+        Column("Inicio", "start", False, "date_or_quarter",
+               "Inicio: una fecha o un trimestre (2023-T2)",
+               "Start: a date or a quarter (2023-T2)", "2023-T2"),
+        Column("Fin", "end", False, "date_or_quarter",
+               "Fin: una fecha o un trimestre (2024-T4)", "End: a date or a quarter (2024-T4)",
+               "2024-T4"),
+        Column("Fechas interpretadas", "dates_interpreted", False, "bool",
+               "«Sí» si inicio/fin son una lectura del fragmento del plan, no un dato explícito",
+               "«Sí» when start/end are a reading of the plan's fragment, not an explicit fact",
+               "Sí"),
+        Column("Objetivos PMM", "gcm", False, "gcm",
+               "Números 1-23 separados por coma, o «Todos»",
+               "Numbers 1-23 separated by commas, or «Todos»", "1, 3, 23"),
+        Column("Línea temporal (plan)", "timeline_text", False, "text",
+               "El fragmento de línea temporal del plan, literal",
+               "The plan's timeline fragment, verbatim", "2023 T2 2023 2024"),
+        Column("Notas", "notes", False, "text", "Notas libres", "Free notes", ""),
+    ),
+    "Una fila por producto.",
+    "One row per product.",
+)
+
+AGENCIES = Sheet(
+    "Agencias",
+    "agencies",
+    (
+        Column("Sigla", "acronym", True, "code", "Sigla en español (como en el plan)",
+               "Spanish acronym (as in the plan)", "OIM"),
+        Column("Nombre", "name_es", True, "text", "Nombre en español", "Spanish name",
+               "Organización Internacional para las Migraciones"),
+        Column("Nombre (inglés)", "name_en", False, "text", "Nombre en inglés", "English name",
+               "International Organization for Migration"),
+        Column("Sigla (inglés)", "acronym_en", False, "text", "Sigla en inglés",
+               "English acronym", "IOM"),
+        Column("Rol", "role", True, "role",
+               "Coordinación y Secretaría / Comité Ejecutivo / Miembro",
+               "Coordinación y Secretaría / Comité Ejecutivo / Miembro", "Comité Ejecutivo"),
+        Column("Alias", "aliases", False, "list",
+               "Otras formas de escribirla, separadas por coma",
+               "Other spellings, separated by commas", "IOM"),
+    ),
+    "Las agencias de la Red y su rol.",
+    "The network's agencies and their role.",
+)
+
+GCM = Sheet(
+    "ObjetivosPMM",
+    "gcm",
+    (
+        Column("Número", "number", True, "int", "Número del objetivo del PMM (1-23)",
+               "GCM objective number (1-23)", "1"),
+        Column("Etiqueta (plan)", "label_plan", True, "text", "Etiqueta usada en el plan",
+               "Label used in the plan", "DATOS"),
+        Column("Etiqueta", "label_es", True, "text", "Etiqueta corta en español",
+               "Short Spanish label", "Datos"),
+        Column("Título (inglés)", "title_en", True, "text", "Título oficial en inglés",
+               "Official English title", "Collect and utilize accurate and disaggregated data…"),
+    ),
+    "Catálogo de los 23 objetivos del Pacto Mundial para la Migración (PMM).",
+    "Catalog of the 23 objectives of the Global Compact for Migration (GCM).",
+)
+
+PROGRESS = Sheet(
+    "Avances",
+    "progress",
+    (
+        Column("Fecha", "date", True, "date", "Fecha del reporte", "Report date", "2023-09-30"),
+        Column("Producto", "code", True, "code", "Código del producto", "Product code",
+               "1.1.1-1"),
+        Column("Estado", "status", True, "status",
+               "No iniciado / En curso / Completado / Retrasado / Cancelado",
+               "No iniciado / En curso / Completado / Retrasado / Cancelado", "En curso"),
+        Column("Porcentaje", "percent", True, "percent", "Avance de 0 a 100",
+               "Percent complete, 0 to 100", "40"),
+        Column("Comentario", "comment", False, "text", "Comentario del avance",
+               "Progress comment", "Se realizó el primer diálogo"),
+        Column("Reportado por", "reported_by", False, "text",
+               "Agencia o persona que reporta", "Reporting agency or person", "OIM"),
+        Column("Evidencia", "evidence", False, "url",
+               "Enlace opcional a la evidencia (informe, acta, publicación)",
+               "Optional link to evidence (report, minutes, publication)",
+               "https://example.org/acta.pdf"),
+    ),
+    "El registro de avances: una fila por reporte.",
+    "The progress log: one row per report.",
+)
+
+META = Sheet(
+    "Metadatos",
+    "meta",
+    (
+        Column("Clave", "key", True, "text", "Nombre del dato", "Key", "datos_ficticios"),
+        Column("Valor", "value", False, "text", "Valor", "Value", "Sí"),
+    ),
+    "Datos sobre el propio libro (p. ej. «datos_ficticios: Sí» en el registro de ejemplo).",
+    "Facts about the workbook itself (e.g. «datos_ficticios: Sí» in the example log).",
+)
+
+SHEETS: tuple[Sheet, ...] = (OBJECTIVES, STRATEGIES, ACTIVITIES, PRODUCTS, AGENCIES, GCM,
+                             PROGRESS, META)
+SHEETS_BY_NAME: dict[str, Sheet] = {s.name: s for s in SHEETS}
+SHEETS_BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
+
+# A workbook loaded on its own (no base plan) must hold the plan's structure.
+STRUCTURE_SHEETS: tuple[str, ...] = ("Objetivos", "Estrategias", "Actividades", "Productos",
+                                     "Agencias")
+
+# Metadata key that marks a workbook as fictitious example data.
+META_EXAMPLE_KEY = "datos_ficticios"
+
+# Internal columns of each table, in order, beyond the workbook columns. `row` is the Excel row
+# number the entry came from (None for rows made in code), `seq` the plan order.
+PRODUCT_COLUMNS = [
+    "code", "objective", "strategy", "activity", "name", "leads", "partners", "start", "end",
+    "start_text", "end_text", "dates_interpreted", "gcm", "gcm_all", "timeline_text", "notes",
+    "seq", "row",
+]
+PROGRESS_COLUMNS = ["date", "code", "status", "percent", "comment", "reported_by", "evidence",
+                    "row"]
+AGENCY_COLUMNS = ["acronym", "name_es", "name_en", "acronym_en", "role", "aliases", "row"]
+GCM_COLUMNS = ["number", "label_plan", "label_es", "title_en"]
+OBJECTIVE_COLUMNS = ["code", "name", "seq", "row"]
+STRATEGY_COLUMNS = ["code", "objective", "name", "seq", "row"]
+ACTIVITY_COLUMNS = ["code", "strategy", "objective", "name", "seq", "row"]
+ISSUE_COLUMNS = ["sheet", "row", "column", "rule", "severity", "value", "message", "message_en"]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The loaded plan: one DataFrame per table, already normalised.
+
+    products: code, objective, strategy, activity, name, leads (list[str]), partners
+      (list[str]; may hold COMMITTEE), start, end (Timestamp or NaT), start_text, end_text (the
+      cell as written), dates_interpreted (bool), gcm (list[int], specific links only),
+      gcm_all (bool, "Todos"), timeline_text, notes, seq (plan order), row (Excel row).
+    progress: date (Timestamp), code, status (a Status value), percent (float 0-100),
+      comment, reported_by, evidence, row.
+    agencies: acronym, name_es, name_en, acronym_en, role (a Role value), aliases (list), row.
+    gcm: number (int), label_plan, label_es, title_en.
+    meta: key -> value of the Metadatos sheets read.
+    sheets: names of the sheets this plan's tables came from (the workbook's own sheets).
+    """
+
+    objectives: pd.DataFrame
+    strategies: pd.DataFrame
+    activities: pd.DataFrame
+    products: pd.DataFrame
+    agencies: pd.DataFrame
+    gcm: pd.DataFrame
+    progress: pd.DataFrame
+    meta: dict[str, str] = field(default_factory=dict)
+    sheets: tuple[str, ...] = ()
+
+    @property
+    def is_example(self) -> bool:
+        """True when the progress log is the fictitious example data."""
+        return str(self.meta.get(META_EXAMPLE_KEY, "")).strip().lower() in {"sí", "si", "yes"}
+
+    def committee_members(self) -> list[str]:
+        """Acronyms of the Executive Committee's members (role Comité Ejecutivo)."""
+        a = self.agencies
+        return a.loc[a["role"] == Role.COMMITTEE.value, "acronym"].tolist()
+
+
+def empty_table(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
