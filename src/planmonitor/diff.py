@@ -1,0 +1,346 @@
+"""What changed between two plans.
+
+One function, `diff_plans(old, new)`, feeds three views: the preview before an upload is
+stored, the comparison of two stored versions, and "what changed since the last meeting".
+Every table in the result is plain text, ready to show (no list or Timestamp cells), so that a
+page can draw it without knowing the data model and no workbook text is interpreted.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+import pandas as pd
+
+from planmonitor import model
+from planmonitor._strings_admin import t
+
+# Product fields compared one by one, in the workbook's column order. `start`/`end` are shown
+# as the cell was written (start_text) when the loader kept it, else as the date.
+PRODUCT_FIELDS: tuple[str, ...] = (
+    "activity",
+    "name",
+    "leads",
+    "partners",
+    "start",
+    "end",
+    "dates_interpreted",
+    "gcm",
+    "timeline_text",
+    "notes",
+)
+PROGRESS_KEY: tuple[str, ...] = (
+    "date",
+    "code",
+    "status",
+    "percent",
+    "comment",
+    "reported_by",
+    "evidence",
+)
+
+ADDED_COLUMNS = ["code", "activity", "name"]
+CHANGED_COLUMNS = ["code", "field", "header", "old", "new"]
+PROGRESS_OUT_COLUMNS = list(PROGRESS_KEY)
+STATUS_COLUMNS = ["code", "name", "old_status", "new_status", "old_percent", "new_percent"]
+STRUCTURE_COLUMNS = ["sheet", "key", "change", "field", "old", "new"]
+
+# Structure tables: key column and the compared fields.
+_STRUCTURE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("objectives", "code", ("name",)),
+    ("strategies", "code", ("objective", "name")),
+    ("activities", "code", ("strategy", "name")),
+    ("agencies", "acronym", ("name_es", "name_en", "acronym_en", "role", "aliases")),
+    ("gcm", "number", ("label_plan", "label_es", "title_en")),
+)
+
+
+def _is_missing(value: object) -> bool:
+    if value is None or value is pd.NaT or value is pd.NA:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return False
+
+
+def fmt(value: object) -> str:
+    """A cell as display text: lists joined, dates as ISO, whole floats without '.0'."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(fmt(v) for v in value)
+    if hasattr(value, "tolist") and not isinstance(value, (str, pd.Timestamp)):
+        # numpy arrays (e.g. lists read back from Arrow) and numpy scalars
+        return fmt(value.tolist())
+    if _is_missing(value):
+        return ""
+    if isinstance(value, bool):
+        return "Sí" if value else "No"
+    if isinstance(value, pd.Timestamp):
+        if value == value.normalize():
+            return value.strftime("%Y-%m-%d")
+        return value.isoformat(sep=" ")
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:g}"
+    return str(value)
+
+
+def _product_value(row: pd.Series, field: str) -> str:
+    if field in ("start", "end"):
+        text = row.get(f"{field}_text", "")
+        return fmt(text) if not _is_missing(text) and str(text).strip() else fmt(row.get(field))
+    if field == "dates_interpreted":
+        return "Sí" if bool(row.get(field)) is True else ""
+    if field == "gcm":
+        if bool(row.get("gcm_all")) is True:
+            return "Todos"
+        return fmt(row.get("gcm"))
+    return fmt(row.get(field))
+
+
+def _header(sheet: model.Sheet, field: str) -> str:
+    for c in sheet.columns:
+        if c.name == field:
+            return c.header
+    return field
+
+
+@dataclass(frozen=True)
+class Changes:
+    """The difference between two plans, as display-ready tables of text."""
+
+    added: pd.DataFrame  # ADDED_COLUMNS: products only in the new plan
+    removed: pd.DataFrame  # ADDED_COLUMNS: products only in the old plan
+    changed: pd.DataFrame  # CHANGED_COLUMNS: one row per product field that differs
+    new_progress: pd.DataFrame  # PROGRESS_OUT_COLUMNS: entries only in the new log
+    removed_progress: pd.DataFrame  # PROGRESS_OUT_COLUMNS: entries only in the old log
+    status_changes: pd.DataFrame  # STATUS_COLUMNS: latest status per product, before/after
+    structure: pd.DataFrame  # STRUCTURE_COLUMNS: objectives, strategies, activities, agencies…
+
+    @property
+    def is_empty(self) -> bool:
+        return all(len(df) == 0 for df in self._tables().values())
+
+    def _tables(self) -> dict[str, pd.DataFrame]:
+        return {
+            "added": self.added,
+            "removed": self.removed,
+            "changed": self.changed,
+            "new_progress": self.new_progress,
+            "removed_progress": self.removed_progress,
+            "status_changes": self.status_changes,
+            "structure": self.structure,
+        }
+
+    def counts(self) -> dict[str, int]:
+        """Number of rows of each table; `changed` counts products, not fields."""
+        out = {k: len(v) for k, v in self._tables().items()}
+        out["changed"] = int(self.changed["code"].nunique()) if len(self.changed) else 0
+        return out
+
+    def summary(self, lang: str = "es") -> str:
+        """One line: "2 productos nuevos · 1 modificado · 5 avances nuevos" (or "sin cambios")."""
+        if self.is_empty:
+            return t("diff.none", lang)
+        parts = [t(f"diff.count.{k}", lang, n=n) for k, n in self.counts().items() if n]
+        return " · ".join(parts)
+
+    def to_frames(self, lang: str = "es") -> dict[str, pd.DataFrame]:
+        """Non-empty tables keyed by their localised title, with localised column names."""
+        out: dict[str, pd.DataFrame] = {}
+        for key, df in self._tables().items():
+            if len(df) == 0:
+                continue
+            shown = df.drop(columns=["field"], errors="ignore")
+            if key == "structure":
+                shown = shown.assign(change=[t(f"diff.kind.{c}", lang) for c in shown["change"]])
+            shown = shown.rename(columns={c: t(f"diff.col.{c}", lang) for c in shown.columns})
+            out[t(f"diff.title.{key}", lang)] = shown.reset_index(drop=True)
+        return out
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    if not rows:
+        return pd.DataFrame({c: pd.Series([], dtype="str") for c in columns})
+    return pd.DataFrame(rows, columns=columns).astype("str")
+
+
+def _by_code(df: pd.DataFrame, key: str) -> dict[str, pd.Series]:
+    out: dict[str, pd.Series] = {}
+    for _, row in df.iterrows():
+        out[fmt(row[key])] = row
+    return out
+
+
+def _products(old: pd.DataFrame, new: pd.DataFrame) -> tuple[list, list, list]:
+    o, n = _by_code(old, "code"), _by_code(new, "code")
+    added = [
+        {"code": c, "activity": fmt(r.get("activity")), "name": fmt(r.get("name"))}
+        for c, r in n.items()
+        if c not in o
+    ]
+    removed = [
+        {"code": c, "activity": fmt(r.get("activity")), "name": fmt(r.get("name"))}
+        for c, r in o.items()
+        if c not in n
+    ]
+    changed = []
+    for code, nrow in n.items():
+        if code not in o:
+            continue
+        orow = o[code]
+        for f in PRODUCT_FIELDS:
+            before, after = _product_value(orow, f), _product_value(nrow, f)
+            if before != after:
+                changed.append(
+                    {
+                        "code": code,
+                        "field": f,
+                        "header": _header(model.PRODUCTS, f),
+                        "old": before,
+                        "new": after,
+                    }
+                )
+    return added, removed, changed
+
+
+def _progress_rows(df: pd.DataFrame) -> list[tuple[str, ...]]:
+    cols = [c for c in PROGRESS_KEY if c in df.columns]
+    return [tuple(fmt(v) for v in values) for values in df[cols].itertuples(index=False, name=None)]
+
+
+def _progress(old: pd.DataFrame, new: pd.DataFrame) -> tuple[list, list]:
+    before, after = Counter(_progress_rows(old)), Counter(_progress_rows(new))
+    added = after - before
+    gone = before - after
+
+    def rows(counter: Counter, order: list[tuple[str, ...]]) -> list[dict]:
+        left = Counter(counter)
+        out = []
+        for entry in order:
+            if left[entry] > 0:
+                left[entry] -= 1
+                out.append(dict(zip(PROGRESS_KEY, entry, strict=False)))
+        return out
+
+    return rows(added, _progress_rows(new)), rows(gone, _progress_rows(old))
+
+
+def latest_status(progress: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """Latest (status, percent) per product: the last entry by date, then log order."""
+    if len(progress) == 0:
+        return {}
+    df = progress.assign(_order=range(len(progress)))
+    df = df.sort_values(["date", "_order"], kind="stable")
+    last = df.groupby("code", sort=False).tail(1)
+    return {
+        fmt(c): (fmt(s), fmt(p))
+        for c, s, p in zip(last["code"], last["status"], last["percent"], strict=True)
+    }
+
+
+def _status(old: model.Plan, new: model.Plan) -> list[dict]:
+    before, after = latest_status(old.progress), latest_status(new.progress)
+    names = {
+        fmt(c): fmt(nm) for c, nm in zip(new.products["code"], new.products["name"], strict=True)
+    }
+    for c, nm in zip(old.products["code"], old.products["name"], strict=True):
+        names.setdefault(fmt(c), fmt(nm))
+    order = list(dict.fromkeys([*after.keys(), *before.keys()]))
+    out = []
+    for code in order:
+        b = before.get(code, (model.NO_REPORT, ""))
+        a = after.get(code, (model.NO_REPORT, ""))
+        if a != b:
+            out.append(
+                {
+                    "code": code,
+                    "name": names.get(code, ""),
+                    "old_status": b[0],
+                    "new_status": a[0],
+                    "old_percent": b[1],
+                    "new_percent": a[1],
+                }
+            )
+    return out
+
+
+def _structure(old: model.Plan, new: model.Plan) -> list[dict]:
+    out: list[dict] = []
+    for key, idx, fields in _STRUCTURE:
+        sheet = model.SHEETS_BY_KEY[key]
+        o_df, n_df = getattr(old, key), getattr(new, key)
+        if idx not in o_df.columns or idx not in n_df.columns:
+            continue
+        o, n = _by_code(o_df, idx), _by_code(n_df, idx)
+        for k, r in n.items():
+            if k not in o:
+                out.append(
+                    {
+                        "sheet": sheet.name,
+                        "key": k,
+                        "change": "added",
+                        "field": "",
+                        "old": "",
+                        "new": fmt(r.get(fields[-1] if key != "agencies" else "name_es")),
+                    }
+                )
+        for k, r in o.items():
+            if k not in n:
+                out.append(
+                    {
+                        "sheet": sheet.name,
+                        "key": k,
+                        "change": "removed",
+                        "field": "",
+                        "old": fmt(r.get(fields[-1] if key != "agencies" else "name_es")),
+                        "new": "",
+                    }
+                )
+        for k, nrow in n.items():
+            if k not in o:
+                continue
+            for f in fields:
+                before, after = fmt(o[k].get(f)), fmt(nrow.get(f))
+                if before != after:
+                    out.append(
+                        {
+                            "sheet": sheet.name,
+                            "key": k,
+                            "change": "changed",
+                            "field": _header(sheet, f),
+                            "old": before,
+                            "new": after,
+                        }
+                    )
+    o_meta, n_meta = dict(old.meta or {}), dict(new.meta or {})
+    for k in sorted(set(o_meta) | set(n_meta)):
+        before, after = fmt(o_meta.get(k)), fmt(n_meta.get(k))
+        if before != after:
+            change = "added" if k not in o_meta else "removed" if k not in n_meta else "changed"
+            out.append(
+                {
+                    "sheet": model.META.name,
+                    "key": k,
+                    "change": change,
+                    "field": "",
+                    "old": before,
+                    "new": after,
+                }
+            )
+    return out
+
+
+def diff_plans(old: model.Plan, new: model.Plan) -> Changes:
+    """Compare two plans table by table (never mutates them)."""
+    added, removed, changed = _products(old.products, new.products)
+    new_progress, removed_progress = _progress(old.progress, new.progress)
+    return Changes(
+        added=_frame(added, ADDED_COLUMNS),
+        removed=_frame(removed, ADDED_COLUMNS),
+        changed=_frame(changed, CHANGED_COLUMNS),
+        new_progress=_frame(new_progress, PROGRESS_OUT_COLUMNS),
+        removed_progress=_frame(removed_progress, PROGRESS_OUT_COLUMNS),
+        status_changes=_frame(_status(old, new), STATUS_COLUMNS),
+        structure=_frame(_structure(old, new), STRUCTURE_COLUMNS),
+    )

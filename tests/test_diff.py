@@ -1,0 +1,313 @@
+"""diff_plans: the change view shared by the upload preview and the history compare."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from planmonitor import model
+from planmonitor.diff import diff_plans, fmt, latest_status
+
+
+def make_plan(products: list[dict] | None = None, progress: list[dict] | None = None) -> model.Plan:
+    """A small plan in the loader's shape, built in code."""
+    prods = products or [
+        {
+            "code": "1.1.1-1",
+            "activity": "1.1.1",
+            "name": "Diálogo de expertos",
+            "leads": ["OIM"],
+            "partners": ["PNUD"],
+            "start_text": "2023-T2",
+            "end_text": "2024-T4",
+            "gcm": [1, 3],
+            "gcm_all": False,
+        },
+        {
+            "code": "1.1.1-2",
+            "activity": "1.1.1",
+            "name": "Curso virtual",
+            "leads": ["OIT"],
+            "partners": [model.COMMITTEE],
+            "start_text": "",
+            "end_text": "",
+            "gcm": [],
+            "gcm_all": True,
+        },
+    ]
+    rows = []
+    for i, p in enumerate(prods):
+        rows.append(
+            {
+                "code": p["code"],
+                "objective": p["activity"].split(".")[0],
+                "strategy": ".".join(p["activity"].split(".")[:2]),
+                "activity": p["activity"],
+                "name": p["name"],
+                "leads": p.get("leads", []),
+                "partners": p.get("partners", []),
+                "start": pd.Timestamp("2023-04-01") if p.get("start_text") else pd.NaT,
+                "end": pd.Timestamp("2024-12-31") if p.get("end_text") else pd.NaT,
+                "start_text": p.get("start_text", ""),
+                "end_text": p.get("end_text", ""),
+                "dates_interpreted": p.get("dates_interpreted", False),
+                "gcm": p.get("gcm", []),
+                "gcm_all": p.get("gcm_all", False),
+                "timeline_text": p.get("timeline_text", ""),
+                "notes": p.get("notes", ""),
+                "seq": i,
+                "row": i + 2,
+            }
+        )
+    products_df = pd.DataFrame(rows, columns=model.PRODUCT_COLUMNS)
+    for c in (
+        "code",
+        "objective",
+        "strategy",
+        "activity",
+        "name",
+        "start_text",
+        "end_text",
+        "timeline_text",
+        "notes",
+    ):
+        products_df[c] = products_df[c].astype("str")
+    products_df["start"] = pd.to_datetime(products_df["start"])
+    products_df["end"] = pd.to_datetime(products_df["end"])
+    products_df["dates_interpreted"] = products_df["dates_interpreted"].astype(bool)
+    products_df["gcm_all"] = products_df["gcm_all"].astype(bool)
+    products_df["row"] = products_df["row"].astype("Int64")
+
+    prog = (
+        progress
+        if progress is not None
+        else [
+            {
+                "date": "2023-09-30",
+                "code": "1.1.1-1",
+                "status": "En curso",
+                "percent": 40.0,
+                "comment": "Primer diálogo",
+            },
+        ]
+    )
+    prog_df = pd.DataFrame(
+        [
+            {
+                "date": pd.Timestamp(e["date"]),
+                "code": e["code"],
+                "status": e["status"],
+                "percent": float(e["percent"]),
+                "comment": e.get("comment", ""),
+                "reported_by": e.get("reported_by", "OIM"),
+                "evidence": e.get("evidence", ""),
+                "row": i + 2,
+            }
+            for i, e in enumerate(prog)
+        ],
+        columns=model.PROGRESS_COLUMNS,
+    )
+    for c in ("code", "status", "comment", "reported_by", "evidence"):
+        prog_df[c] = prog_df[c].astype("str")
+    prog_df["date"] = pd.to_datetime(prog_df["date"])
+    prog_df["percent"] = prog_df["percent"].astype(float)
+    prog_df["row"] = prog_df["row"].astype("Int64")
+
+    objectives = pd.DataFrame({"code": ["1"], "name": ["Objetivo uno"], "seq": [0], "row": [2]})
+    strategies = pd.DataFrame(
+        {"code": ["1.1"], "objective": ["1"], "name": ["Estrategia"], "seq": [0], "row": [2]}
+    )
+    activities = pd.DataFrame(
+        {
+            "code": ["1.1.1"],
+            "strategy": ["1.1"],
+            "objective": ["1"],
+            "name": ["Actividad"],
+            "seq": [0],
+            "row": [2],
+        }
+    )
+    agencies = pd.DataFrame(
+        {
+            "acronym": ["OIM", "PNUD", "OIT"],
+            "name_es": ["Organización Internacional para las Migraciones", "PNUD", "OIT"],
+            "name_en": ["International Organization for Migration", "UNDP", "ILO"],
+            "acronym_en": ["IOM", "UNDP", "ILO"],
+            "role": [
+                model.Role.SECRETARIAT.value,
+                model.Role.COMMITTEE.value,
+                model.Role.COMMITTEE.value,
+            ],
+            "aliases": [["IOM"], [], []],
+            "row": [2, 3, 4],
+        }
+    )
+    gcm = pd.DataFrame(
+        {
+            "number": [1, 3],
+            "label_plan": ["DATOS", "INFO"],
+            "label_es": ["Datos", "Información"],
+            "title_en": ["Data", "Info"],
+        }
+    )
+    return model.Plan(
+        objectives=objectives,
+        strategies=strategies,
+        activities=activities,
+        products=products_df,
+        agencies=agencies,
+        gcm=gcm,
+        progress=prog_df,
+        meta={"datos_ficticios": "Sí"},
+        sheets=("Productos", "Avances"),
+    )
+
+
+def _with_products(plan: model.Plan, **changes) -> model.Plan:
+    products = plan.products.copy()
+    for col, (i, value) in changes.items():
+        products.at[i, col] = value
+    return model.Plan(**{**plan.__dict__, "products": products})
+
+
+def test_same_plan_has_no_changes():
+    plan = make_plan()
+    changes = diff_plans(plan, make_plan())
+    assert changes.is_empty
+    assert changes.summary("es") == "Sin cambios"
+    assert changes.summary("en") == "No changes"
+    assert changes.to_frames() == {}
+
+
+def test_row_numbers_and_plan_order_are_not_changes():
+    """A workbook with the same data in other rows is the same data."""
+    old = make_plan()
+    new = model.Plan(**{**old.__dict__, "products": old.products.assign(row=[10, 11], seq=[5, 6])})
+    assert diff_plans(old, new).is_empty
+
+
+def test_product_added_removed_and_changed_field_by_field():
+    old = make_plan()
+    new = make_plan(
+        products=[
+            {
+                "code": "1.1.1-1",
+                "activity": "1.1.1",
+                "name": "Diálogo de expertos (ampliado)",
+                "leads": ["OIM", "PNUD"],
+                "partners": ["PNUD"],
+                "start_text": "2023-T2",
+                "end_text": "2024-T4",
+                "gcm": [1, 3],
+                "gcm_all": False,
+            },
+            {"code": "1.1.1-3", "activity": "1.1.1", "name": "Guía nueva", "leads": ["OIM"]},
+        ]
+    )
+    changes = diff_plans(old, new)
+    assert changes.added["code"].tolist() == ["1.1.1-3"]
+    assert changes.removed["code"].tolist() == ["1.1.1-2"]
+    got = {(r.code, r.header, r.old, r.new) for r in changes.changed.itertuples()}
+    assert got == {
+        ("1.1.1-1", "Nombre", "Diálogo de expertos", "Diálogo de expertos (ampliado)"),
+        ("1.1.1-1", "Líderes", "OIM", "OIM, PNUD"),
+    }
+    assert changes.counts()["changed"] == 1
+    assert not changes.is_empty
+    assert "1 producto(s) nuevo(s)" in changes.summary("es")
+    assert "1 changed product(s)" in changes.summary("en")
+
+
+def test_gcm_all_and_dates_are_compared_as_written():
+    old = make_plan()
+    new = _with_products(old, gcm_all=(0, True), start_text=(1, "2023-T3"))
+    changed = {
+        (r.code, r.header): (r.old, r.new) for r in diff_plans(old, new).changed.itertuples()
+    }
+    assert changed[("1.1.1-1", "Objetivos PMM")] == ("1, 3", "Todos")
+    assert changed[("1.1.1-2", "Inicio")] == ("", "2023-T3")
+
+
+def test_new_progress_and_status_changes():
+    old = make_plan()
+    new = make_plan(
+        progress=[
+            {
+                "date": "2023-09-30",
+                "code": "1.1.1-1",
+                "status": "En curso",
+                "percent": 40,
+                "comment": "Primer diálogo",
+            },
+            {"date": "2024-03-31", "code": "1.1.1-1", "status": "Completado", "percent": 100},
+            {"date": "2024-03-31", "code": "1.1.1-2", "status": "Retrasado", "percent": 10},
+        ]
+    )
+    changes = diff_plans(old, new)
+    assert changes.new_progress[["code", "status", "percent", "date"]].values.tolist() == [
+        ["1.1.1-1", "Completado", "100", "2024-03-31"],
+        ["1.1.1-2", "Retrasado", "10", "2024-03-31"],
+    ]
+    assert len(changes.removed_progress) == 0
+    status = {
+        r.code: (r.old_status, r.new_status, r.new_percent)
+        for r in changes.status_changes.itertuples()
+    }
+    assert status == {
+        "1.1.1-1": ("En curso", "Completado", "100"),
+        "1.1.1-2": (model.NO_REPORT, "Retrasado", "10"),
+    }
+
+
+def test_duplicate_progress_entries_are_counted():
+    entry = {"date": "2023-09-30", "code": "1.1.1-1", "status": "En curso", "percent": 40}
+    old = make_plan(progress=[entry])
+    new = make_plan(progress=[entry, entry])
+    changes = diff_plans(old, new)
+    assert len(changes.new_progress) == 1
+    assert changes.status_changes.empty
+    back = diff_plans(new, old)
+    assert len(back.removed_progress) == 1 and len(back.new_progress) == 0
+
+
+def test_latest_status_uses_date_then_log_order():
+    plan = make_plan(
+        progress=[
+            {"date": "2024-01-01", "code": "1.1.1-1", "status": "Completado", "percent": 100},
+            {"date": "2023-06-01", "code": "1.1.1-1", "status": "En curso", "percent": 50},
+            {"date": "2024-01-01", "code": "1.1.1-1", "status": "Retrasado", "percent": 90},
+        ]
+    )
+    assert latest_status(plan.progress) == {"1.1.1-1": ("Retrasado", "90")}
+
+
+def test_structure_and_meta_changes():
+    old = make_plan()
+    agencies = old.agencies.copy()
+    agencies.at[1, "name_es"] = "Programa de las Naciones Unidas para el Desarrollo"
+    new = model.Plan(**{**old.__dict__, "agencies": agencies, "meta": {}})
+    s = diff_plans(old, new).structure
+    rows = {(r.sheet, r.key, r.change, r.field) for r in s.itertuples()}
+    assert rows == {
+        ("Agencias", "PNUD", "changed", "Nombre"),
+        ("Metadatos", "datos_ficticios", "removed", ""),
+    }
+
+
+def test_frames_are_text_localised_and_inputs_untouched():
+    old = make_plan()
+    before = old.products.copy()
+    new = _with_products(old, name=(0, "<script>alert(1)</script>"))
+    frames = diff_plans(old, new).to_frames("en")
+    table = frames["Changed products (field by field)"]
+    assert list(table.columns) == ["Code", "Field", "Before", "After"]
+    assert table.iloc[0]["After"] == "<script>alert(1)</script>"
+    assert all(str(dt) == "str" for dt in table.dtypes)
+    pd.testing.assert_frame_equal(old.products, before)
+
+
+def test_fmt():
+    assert fmt(["OIM", "PNUD"]) == "OIM, PNUD"
+    assert fmt(pd.NaT) == "" and fmt(None) == "" and fmt(float("nan")) == ""
+    assert fmt(40.0) == "40" and fmt(12.5) == "12.5"
+    assert fmt(pd.Timestamp("2023-09-30")) == "2023-09-30"
+    assert fmt(True) == "Sí"
