@@ -1,0 +1,223 @@
+"""User-facing strings of the dashboard (Streamlit UI), Spanish first, then English.
+
+`planmonitor.i18n.t` merges them with the core's strings. Keys are grouped by page;
+``{name}`` placeholders are filled by ``str.format``.
+"""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    # ---- frame ---------------------------------------------------------------------------
+    "app.title": {
+        "es": "planmonitor — Red de las Naciones Unidas sobre la Migración en Perú",
+        "en": "planmonitor — United Nations Network on Migration in Peru",
+    },
+    "app.subtitle": {
+        "es": "Seguimiento del plan de trabajo 2023-2024",
+        "en": "Monitoring of the 2023-2024 work plan",
+    },
+    "app.lang": {"es": "Idioma", "en": "Language"},
+    "app.section.dashboard": {"es": "Tablero", "en": "Dashboard"},
+    "app.section.secretariat": {"es": "Secretaría", "en": "Secretariat"},
+    "app.example_note": {
+        "es": "Los avances mostrados son datos de ejemplo ficticios: no reflejan el estado "
+        "real del plan.",
+        "en": "The progress shown is fictitious example data: it does not reflect the real "
+        "state of the plan.",
+    },
+    "app.error": {
+        "es": "Ocurrió un error inesperado al mostrar esta página. El detalle quedó registrado; "
+        "pruebe a restablecer los filtros o avise a la Secretaría.",
+        "en": "An unexpected error occurred while showing this page. The details were logged; "
+        "try resetting the filters or tell the Secretariat.",
+    },
+    "app.no_data": {
+        "es": "No se pudieron cargar los datos del plan. Avise a la Secretaría.",
+        "en": "The plan's data could not be loaded. Please tell the Secretariat.",
+    },
+    "app.empty": {
+        "es": "Ningún producto coincide con los filtros elegidos. Cambie o restablezca los "
+        "filtros en la barra lateral.",
+        "en": "No product matches the chosen filters. Change or reset the filters in the sidebar.",
+    },
+    "app.data_version": {"es": "Versión de datos: {version}", "en": "Data version: {version}"},
+    # ---- pages ---------------------------------------------------------------------------
+    "page.resumen": {"es": "Resumen", "en": "Overview"},
+    "page.cronograma": {"es": "Cronograma", "en": "Timeline"},
+    "page.carga": {"es": "Carga por agencia", "en": "Agency workload"},
+    "page.cobertura": {"es": "Cobertura PMM", "en": "GCM coverage"},
+    "page.avance": {"es": "Avance de productos", "en": "Product progress"},
+    "page.calidad": {"es": "Calidad de datos", "en": "Data quality"},
+    # ---- filters -------------------------------------------------------------------------
+    "sidebar.header": {"es": "Filtros", "en": "Filters"},
+    "sidebar.agency": {"es": "Agencia", "en": "Agency"},
+    "sidebar.role": {"es": "Rol de la agencia", "en": "Agency's role"},
+    "sidebar.role.lead": {"es": "líder", "en": "lead"},
+    "sidebar.role.partner": {"es": "socio", "en": "partner"},
+    "sidebar.role.any": {"es": "cualquiera", "en": "either"},
+    "sidebar.objective": {"es": "Objetivo específico", "en": "Specific objective"},
+    "sidebar.strategy": {"es": "Estrategia", "en": "Strategy"},
+    "sidebar.activity": {"es": "Actividad", "en": "Activity"},
+    "sidebar.status": {"es": "Estado", "en": "Status"},
+    "sidebar.period": {"es": "Periodo (trimestres)", "en": "Period (quarters)"},
+    "sidebar.gcm": {"es": "Objetivo del PMM", "en": "GCM objective"},
+    "sidebar.placeholder": {"es": "Todos", "en": "All"},
+    "sidebar.reset": {"es": "Restablecer filtros", "en": "Reset filters"},
+    "sidebar.help.codes": {
+        "es": "Códigos del plan; los nombres completos aparecen en las páginas.",
+        "en": "The plan's codes; the full names appear on the pages.",
+    },
+    # ---- resumen -------------------------------------------------------------------------
+    "resumen.products": {"es": "Productos", "en": "Products"},
+    "resumen.no_report": {"es": "Sin reporte aún", "en": "No report yet"},
+    "resumen.percent": {"es": "Avance global", "en": "Overall completion"},
+    "resumen.by_status": {"es": "Productos por estado", "en": "Products by status"},
+    "resumen.by_objective": {
+        "es": "Avance por objetivo específico",
+        "en": "Completion by specific objective",
+    },
+    "resumen.alerts": {"es": "Alertas", "en": "Alerts"},
+    "resumen.no_alerts": {
+        "es": "Sin alertas para los productos filtrados.",
+        "en": "No alerts for the filtered products.",
+    },
+    "resumen.alerts_caption": {
+        "es": "Vencidos, no iniciados con inicio pasado, sin reporte en {days} días, sin agencia "
+        "líder o sin fechas (al {date}).",
+        "en": "Overdue, not started after their start, no report in {days} days, no lead "
+        "agency or no dates (as of {date}).",
+    },
+    # ---- cronograma ----------------------------------------------------------------------
+    "cronograma.color": {"es": "Color según", "en": "Colour by"},
+    "cronograma.color.status": {"es": "estado", "en": "status"},
+    "cronograma.color.lead": {"es": "agencia líder", "en": "lead agency"},
+    "cronograma.level": {"es": "Nivel", "en": "Level"},
+    "cronograma.level.product": {"es": "producto", "en": "product"},
+    "cronograma.level.activity": {"es": "actividad", "en": "activity"},
+    "cronograma.level.strategy": {"es": "estrategia", "en": "strategy"},
+    "cronograma.by_strategy": {"es": "Un gráfico por estrategia", "en": "One chart per strategy"},
+    "cronograma.collapsed": {
+        "es": "Hay {n} productos: se muestran agrupados por actividad para que el gráfico sea "
+        "legible. Elija «producto» para verlos uno por uno.",
+        "en": "There are {n} products: they are grouped by activity so the chart stays "
+        "readable. Choose «product» to see them one by one.",
+    },
+    "cronograma.strategy_title": {"es": "Estrategia {code}", "en": "Strategy {code}"},
+    # ---- carga ---------------------------------------------------------------------------
+    "carga.expand": {
+        "es": "Expandir Comité Ejecutivo en sus cinco miembros",
+        "en": "Expand the Executive Committee into its five members",
+    },
+    "carga.load": {"es": "Productos por agencia", "en": "Products per agency"},
+    "carga.heatmap": {
+        "es": "Productos activos por agencia y trimestre",
+        "en": "Active products per agency and quarter",
+    },
+    "carga.matrix": {
+        "es": "Productos por agencia y estrategia",
+        "en": "Products per agency and strategy",
+    },
+    "carga.cooccurrence": {
+        "es": "Agencias que trabajan juntas",
+        "en": "Agencies that work together",
+    },
+    # ---- cobertura -----------------------------------------------------------------------
+    "cobertura.exclude_all": {
+        "es": "Excluir los vínculos «Todos los objetivos»",
+        "en": "Exclude «All objectives» links",
+    },
+    "cobertura.exclude_all.help": {
+        "es": "Los productos vinculados a «Todos» cubrirían los 23 objetivos; se cuentan "
+        "aparte de los vínculos específicos.",
+        "en": "Products linked to «All» would cover all 23 objectives; they are counted apart "
+        "from specific links.",
+    },
+    "cobertura.tiles": {"es": "Los 23 objetivos del PMM", "en": "The 23 GCM objectives"},
+    "cobertura.matrix": {
+        "es": "Estrategias y objetivos del PMM",
+        "en": "Strategies and GCM objectives",
+    },
+    "cobertura.pick": {
+        "es": "Elegir un objetivo del PMM para ver sus productos",
+        "en": "Choose a GCM objective to see its products",
+    },
+    "cobertura.none_linked": {
+        "es": "Ningún producto filtrado está vinculado a este objetivo: es una brecha.",
+        "en": "No filtered product is linked to this objective: it is a gap.",
+    },
+    "cobertura.gaps": {
+        "es": "Objetivos sin ningún producto (brechas): {gaps}",
+        "en": "Objectives without any product (gaps): {gaps}",
+    },
+    "cobertura.no_gaps": {
+        "es": "Todos los objetivos tienen al menos un producto.",
+        "en": "Every objective has at least one product.",
+    },
+    # ---- avance --------------------------------------------------------------------------
+    "avance.as_of": {"es": "Estado al", "en": "State as of"},
+    "avance.search": {"es": "Buscar producto", "en": "Search products"},
+    "avance.search.placeholder": {
+        "es": "código, nombre, agencia o comentario",
+        "en": "code, name, agency or comment",
+    },
+    "avance.table": {"es": "Productos", "en": "Products"},
+    "avance.download": {"es": "Descargar en Excel", "en": "Download as Excel"},
+    "avance.by_strategy": {"es": "Estados por estrategia", "en": "Statuses by strategy"},
+    "avance.history": {"es": "Historia de un producto", "en": "A product's history"},
+    "avance.pick": {"es": "Producto", "en": "Product"},
+    "avance.pick.placeholder": {"es": "Elija un producto", "en": "Choose a product"},
+    "avance.no_history": {
+        "es": "Este producto no tiene reportes de avance hasta la fecha elegida.",
+        "en": "This product has no progress report up to the chosen date.",
+    },
+    "avance.no_match": {
+        "es": "Ningún producto coincide con la búsqueda.",
+        "en": "No product matches the search.",
+    },
+    "col.code": {"es": "Código", "en": "Code"},
+    "col.name": {"es": "Producto", "en": "Product"},
+    "col.strategy": {"es": "Estrategia", "en": "Strategy"},
+    "col.leads": {"es": "Líderes", "en": "Leads"},
+    "col.partners": {"es": "Socios", "en": "Partners"},
+    "col.status": {"es": "Estado", "en": "Status"},
+    "col.percent": {"es": "Avance", "en": "Completion"},
+    "col.last_date": {"es": "Último reporte", "en": "Last report"},
+    "col.comment": {"es": "Comentario", "en": "Comment"},
+    "col.alert": {"es": "Alerta", "en": "Alert"},
+    "col.detail": {"es": "Detalle", "en": "Detail"},
+    "col.agency": {"es": "Agencia", "en": "Agency"},
+    "col.days": {"es": "Días sin reportar", "en": "Days without reporting"},
+    "col.products": {"es": "Productos", "en": "Products"},
+    "col.sheet": {"es": "Hoja", "en": "Sheet"},
+    "col.row": {"es": "Fila", "en": "Row"},
+    "col.column": {"es": "Columna", "en": "Column"},
+    "col.rule": {"es": "Regla", "en": "Rule"},
+    "col.value": {"es": "Valor", "en": "Value"},
+    "col.message": {"es": "Mensaje", "en": "Message"},
+    # ---- calidad -------------------------------------------------------------------------
+    "calidad.products": {
+        "es": "Completitud por producto",
+        "en": "Completeness per product",
+    },
+    "calidad.agencies": {"es": "Reportes por agencia", "en": "Reports per agency"},
+    "calidad.days": {
+        "es": "Días sin reportar para marcar una agencia",
+        "en": "Days without a report to flag an agency",
+    },
+    "calidad.stale": {
+        "es": "Agencias líderes sin reportes en los últimos {days} días: {agencies}",
+        "en": "Lead agencies without reports in the last {days} days: {agencies}",
+    },
+    "calidad.all_fresh": {
+        "es": "Todas las agencias líderes reportaron en los últimos {days} días.",
+        "en": "Every lead agency reported in the last {days} days.",
+    },
+    "calidad.issues": {
+        "es": "Advertencias de la última validación",
+        "en": "Warnings of the last validation",
+    },
+    "calidad.no_issues": {
+        "es": "La última validación no dejó advertencias.",
+        "en": "The last validation left no warnings.",
+    },
+}

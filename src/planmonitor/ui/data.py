@@ -1,0 +1,101 @@
+"""Where the dashboard's data comes from, loaded once per data version.
+
+Sources, in order:
+1. env ``PLANMONITOR_WORKBOOK``: a workbook path (benchmarks, demos); its version is the
+   file's modification time and size.
+2. the store (``planmonitor.store.open_store``; env ``PLANMONITOR_DATABASE_URL`` picks the
+   database); its version is ``Store.current_version_id()``, a cheap query made on each rerun.
+3. the bundled default workbooks (``planmonitor.loader.load_default``) when there is no store.
+
+The loaded plan is cached by version key; filtering happens outside the cache.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from planmonitor import model
+
+log = logging.getLogger(__name__)
+
+WORKBOOK_ENV = "PLANMONITOR_WORKBOOK"
+
+
+class DataUnavailable(RuntimeError):
+    """No plan could be loaded; the message is for the user (Spanish) and the log."""
+
+
+def _store():
+    """The store, opened once per process (its engine is a shared resource)."""
+    return _open_store_cached(os.environ.get("PLANMONITOR_DATABASE_URL", ""))
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store_cached(url: str):
+    from planmonitor.store import open_store
+
+    return open_store(url or None)
+
+
+def _store_available() -> bool:
+    try:
+        import planmonitor.store  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def version_key() -> str:
+    """A cheap key that changes whenever the data behind the dashboard changes."""
+    path = os.environ.get(WORKBOOK_ENV, "")
+    if path:
+        p = Path(path)
+        s = p.stat()
+        return f"file:{p.resolve()}:{s.st_mtime_ns}:{s.st_size}"
+    if _store_available():
+        return f"store:{_store().current_version_id()}"
+    return "default"
+
+
+def _issues_frame(df: pd.DataFrame | None) -> pd.DataFrame:
+    if df is None:
+        return model.empty_table(model.ISSUE_COLUMNS)
+    return df
+
+
+def load_for_key(key: str) -> tuple[model.Plan, pd.DataFrame]:
+    """Load the plan and its validation warnings for a version key (uncached)."""
+    if key.startswith("file:"):
+        from planmonitor.loader import load_workbook
+
+        result = load_workbook(Path(os.environ[WORKBOOK_ENV]))
+        if not result.ok or result.plan is None:
+            raise DataUnavailable(f"El libro {os.environ[WORKBOOK_ENV]} no se pudo cargar.")
+        return result.plan, _issues_frame(result.issues)
+    if key.startswith("store:"):
+        store = _store()
+        version = int(key.split(":", 1)[1])
+        return store.plan(version), _issues_frame(store.issues(version))
+    from planmonitor.loader import load_default
+
+    result = load_default()
+    if not result.ok or result.plan is None:
+        raise DataUnavailable("Los libros incluidos no se pudieron cargar.")
+    return result.plan, _issues_frame(result.issues)
+
+
+@st.cache_data(max_entries=3, show_spinner=False)
+def _cached(key: str) -> tuple[model.Plan, pd.DataFrame]:
+    return load_for_key(key)
+
+
+def current() -> tuple[model.Plan, str, pd.DataFrame]:
+    """The plan on show, its version key and the warnings of its last validation."""
+    key = version_key()
+    plan, issues = _cached(key)
+    return plan, key, issues

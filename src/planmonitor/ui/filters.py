@@ -1,0 +1,155 @@
+"""The shared sidebar filters: drawn once by dashboard.py, bound to the URL.
+
+Each widget's key (``ui.state``) is its query parameter, so a filtered view is a link that
+restores it. Options narrow down: strategies to the chosen objectives, activities to the
+chosen strategies (or objectives). The widgets return plain values; ``show()`` turns them into
+the core's frozen ``Filters``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from planmonitor import model
+from planmonitor.filters import Filters
+from planmonitor.ui import state
+from planmonitor.ui.text import status_label, tr
+
+ROLES: tuple[str, ...] = (
+    model.AgencyRole.ANY.value,
+    model.AgencyRole.LEAD.value,
+    model.AgencyRole.PARTNER.value,
+)
+STATUSES: tuple[str, ...] = (*model.STATUS_ORDER, model.NO_REPORT)
+
+
+def reset() -> None:
+    """Put every filter back to its default (a button callback; also clears their URL params)."""
+    for key, default in state.FILTER_DEFAULTS.items():
+        st.session_state[key] = list(default) if isinstance(default, list) else default
+
+
+def _keep_valid(key: str, options: list[str]) -> None:
+    """Drop selections that are no longer options (after a narrower parent choice)."""
+    chosen = st.session_state.get(key)
+    if isinstance(chosen, list):
+        kept = [c for c in chosen if c in options]
+        if kept != chosen:
+            st.session_state[key] = kept
+
+
+def _gcm_label(plan: model.Plan, lang: str) -> dict[int, str]:
+    gcm = plan.gcm
+    if gcm.empty:
+        return {n: str(n) for n in range(1, 24)}
+    col = "label_es" if lang == "es" else "label_plan"
+    return {int(n): f"{int(n)} · {lab}" for n, lab in zip(gcm["number"], gcm[col], strict=True)}
+
+
+def options(plan: model.Plan) -> dict[str, list]:
+    """The options of each filter for the current selection (pure, testable)."""
+    objectives = plan.objectives["code"].astype(str).tolist()
+    chosen_obj = st.session_state.get(state.OBJECTIVE) or []
+    strat = plan.strategies
+    if chosen_obj:
+        strat = strat[strat["objective"].astype(str).isin(chosen_obj)]
+    strategies = strat["code"].astype(str).tolist()
+    chosen_strat = [s for s in (st.session_state.get(state.STRATEGY) or []) if s in strategies]
+    act = plan.activities
+    if chosen_strat:
+        act = act[act["strategy"].astype(str).isin(chosen_strat)]
+    elif chosen_obj:
+        act = act[act["objective"].astype(str).isin(chosen_obj)]
+    return {
+        state.AGENCY: plan.agencies["acronym"].astype(str).tolist(),
+        state.OBJECTIVE: objectives,
+        state.STRATEGY: strategies,
+        state.ACTIVITY: act["code"].astype(str).tolist(),
+        state.GCM: sorted(int(n) for n in plan.gcm["number"]) or list(range(1, 24)),
+    }
+
+
+def show(plan: model.Plan, lang: str = "es") -> Filters:
+    """Draw the filters in the sidebar and return them as a ``Filters`` value."""
+    opts = options(plan)
+    for key in (state.STRATEGY, state.ACTIVITY):
+        _keep_valid(key, opts[key])
+    sb = st.sidebar
+    sb.header(tr("sidebar.header", lang))
+    all_text = tr("sidebar.placeholder", lang)
+    agencies = sb.multiselect(
+        tr("sidebar.agency", lang),
+        opts[state.AGENCY],
+        key=state.AGENCY,
+        bind="query-params",
+        placeholder=all_text,
+    )
+    role = sb.segmented_control(
+        tr("sidebar.role", lang),
+        ROLES,
+        format_func=lambda r: tr(f"sidebar.role.{r}", lang),
+        key=state.ROLE,
+        bind="query-params",
+        default=model.AgencyRole.ANY.value,
+        required=True,
+    )
+    objectives = sb.multiselect(
+        tr("sidebar.objective", lang),
+        opts[state.OBJECTIVE],
+        key=state.OBJECTIVE,
+        bind="query-params",
+        placeholder=all_text,
+        help=tr("sidebar.help.codes", lang),
+    )
+    strategies = sb.multiselect(
+        tr("sidebar.strategy", lang),
+        opts[state.STRATEGY],
+        key=state.STRATEGY,
+        bind="query-params",
+        placeholder=all_text,
+    )
+    activities = sb.multiselect(
+        tr("sidebar.activity", lang),
+        opts[state.ACTIVITY],
+        key=state.ACTIVITY,
+        bind="query-params",
+        placeholder=all_text,
+    )
+    statuses = sb.multiselect(
+        tr("sidebar.status", lang),
+        STATUSES,
+        format_func=lambda s: status_label(s, lang),
+        key=state.STATUS,
+        bind="query-params",
+        placeholder=all_text,
+    )
+    period = sb.select_slider(
+        tr("sidebar.period", lang),
+        model.PLAN_QUARTERS,
+        value=state.FILTER_DEFAULTS[state.PERIOD],
+        key=state.PERIOD,
+        bind="query-params",
+    )
+    labels = _gcm_label(plan, lang)
+    gcm = sb.multiselect(
+        tr("sidebar.gcm", lang),
+        opts[state.GCM],
+        format_func=lambda n: labels.get(n, str(n)),
+        key=state.GCM,
+        bind="query-params",
+        placeholder=all_text,
+    )
+    sb.button(
+        tr("sidebar.reset", lang), on_click=reset, width="stretch", icon=":material/restart_alt:"
+    )
+    full = tuple(period) == tuple(state.FILTER_DEFAULTS[state.PERIOD])
+    return Filters(
+        agencies=tuple(agencies),
+        agency_role=role or model.AgencyRole.ANY.value,
+        objectives=tuple(objectives),
+        strategies=tuple(strategies),
+        activities=tuple(activities),
+        statuses=tuple(statuses),
+        period=None if full else (str(period[0]), str(period[1])),
+        gcm=tuple(int(n) for n in gcm),
+    )

@@ -1,0 +1,139 @@
+"""The frame every page runs in: language, data, shared filters, navigation, error guard.
+
+dashboard.py calls ``run()``; the pages read what the frame prepared with ``view()``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from planmonitor import model
+from planmonitor.filters import Filters
+from planmonitor.ui import data, guard, state
+from planmonitor.ui import filters as filter_widgets
+from planmonitor.ui.text import LANG_NAMES, LANGS, tr
+
+log = logging.getLogger("planmonitor.ui")
+
+_VIEW = "_pm_view"
+
+# (file, url path, icon); the title is the translated "page.<url path>".
+PAGES: tuple[tuple[str, str, str], ...] = (
+    ("pages/resumen.py", "resumen", ":material/dashboard:"),
+    ("pages/cronograma.py", "cronograma", ":material/view_timeline:"),
+    ("pages/carga.py", "carga", ":material/groups:"),
+    ("pages/cobertura.py", "cobertura", ":material/grid_view:"),
+    ("pages/avance.py", "avance", ":material/checklist:"),
+    ("pages/calidad.py", "calidad", ":material/fact_check:"),
+)
+
+
+@dataclass(frozen=True)
+class View:
+    """What the frame prepared for the page of this script run."""
+
+    lang: str
+    plan: model.Plan  # the whole plan on show
+    filtered: model.Plan  # after the shared filters
+    filters: Filters
+    version: str
+    issues: pd.DataFrame
+    today: pd.Timestamp
+
+    @property
+    def empty(self) -> bool:
+        return self.filtered.products.empty
+
+
+def language() -> str:
+    """The language switch (Spanish by default), bound to the URL as ``lang``."""
+    lang = st.sidebar.segmented_control(
+        "Idioma · Language",
+        LANGS,
+        format_func=lambda code: LANG_NAMES[code],
+        key=state.LANG,
+        bind="query-params",
+        default="es",
+        required=True,
+    )
+    return lang or "es"
+
+
+def _admin_pages(lang: str) -> list:
+    try:
+        from planmonitor.ui import admin
+
+        return list(admin.admin_pages(lang))
+    except Exception:  # the secretariat's pages must never take the dashboard down
+        log.exception("admin pages failed")
+        return []
+
+
+def navigation(lang: str) -> tuple[object, dict[str, object]]:
+    """Build ``st.navigation``; returns the current page and every page by url path."""
+    dashboard = [
+        st.Page(path, title=tr(f"page.{url}", lang), url_path=url, icon=icon, default=i == 0)
+        for i, (path, url, icon) in enumerate(PAGES)
+    ]
+    sections: dict[str, list] = {tr("app.section.dashboard", lang): dashboard}
+    admin = _admin_pages(lang)
+    if admin:
+        sections[tr("app.section.secretariat", lang)] = admin
+    by_url = {p.url_path or PAGES[0][1]: p for pages in sections.values() for p in pages}
+    return st.navigation(sections), by_url
+
+
+def _land_on_intended(current: object, by_url: dict[str, object]) -> None:
+    """After a deep link's hand-over, go to the page it asked for (when the user may see it)."""
+    intended = guard.pop_intended()
+    if not intended:
+        return
+    target = by_url.get(intended.get("page", ""))
+    if target is not None and target is not current:
+        st.switch_page(target, query_params=intended.get("params") or None)
+
+
+def view() -> View:
+    """The view prepared by the frame for the page being run."""
+    return st.session_state[_VIEW]
+
+
+def run() -> None:
+    """Draw the frame and run the current page inside it (dashboard.py's whole body)."""
+    st.set_page_config(
+        page_title="planmonitor — Red de las Naciones Unidas sobre la Migración en Perú",
+        page_icon=":material/monitoring:",
+        layout="wide",
+    )
+    lang = language()
+    page, by_url = navigation(lang)
+    _land_on_intended(page, by_url)
+    try:
+        plan, version, issues = data.current()
+    except Exception:
+        log.exception("loading the plan failed")
+        st.error(tr("app.no_data", lang))
+        return
+    chosen = filter_widgets.show(plan, lang)
+    st.sidebar.caption(tr("app.subtitle", lang))
+    st.session_state[_VIEW] = View(
+        lang=lang,
+        plan=plan,
+        filtered=chosen.apply(plan),
+        filters=chosen,
+        version=version,
+        issues=issues,
+        today=pd.Timestamp.today().normalize(),
+    )
+    st.session_state[state.FRAME_RUNNING] = True
+    try:
+        page.run()
+    except Exception:
+        log.exception("page %s failed", getattr(page, "url_path", "?"))
+        st.error(tr("app.error", lang), icon=":material/error:")
+    finally:
+        st.session_state[state.FRAME_RUNNING] = False

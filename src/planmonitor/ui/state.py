@@ -1,0 +1,52 @@
+"""Session keys of the dashboard. A widget's key is also its URL query parameter.
+
+Every key of a widget bound to the URL is a short Spanish word, because it ends up in links
+that the secretariat shares ("?agencia=OIM&estrategia=2.1").
+"""
+
+from __future__ import annotations
+
+from planmonitor import model
+
+# Frame
+LANG = "lang"
+
+# Shared filters (sidebar, bound to the URL)
+AGENCY = "agencia"
+ROLE = "rol"
+OBJECTIVE = "objetivo"
+STRATEGY = "estrategia"
+ACTIVITY = "actividad"
+STATUS = "estado"
+PERIOD = "periodo"
+GCM = "pmm"
+
+FILTER_KEYS: tuple[str, ...] = (AGENCY, ROLE, OBJECTIVE, STRATEGY, ACTIVITY, STATUS, PERIOD, GCM)
+
+# Default value of each filter widget (what "Restablecer filtros" puts back).
+FILTER_DEFAULTS: dict[str, object] = {
+    AGENCY: [],
+    ROLE: model.AgencyRole.ANY.value,
+    OBJECTIVE: [],
+    STRATEGY: [],
+    ACTIVITY: [],
+    STATUS: [],
+    PERIOD: (model.PLAN_QUARTERS[0], model.PLAN_QUARTERS[-1]),
+    GCM: [],
+}
+
+# Page widgets that are also part of a shareable view (bound to the URL)
+GANTT_COLOR = "color"
+GANTT_LEVEL = "nivel"
+GANTT_BY_STRATEGY = "por_estrategia"
+EXPAND_COMMITTEE = "expandir_comite"
+EXCLUDE_ALL_GCM = "sin_todos"
+GCM_PICK = "objetivo_pmm"
+AS_OF = "fecha"
+SEARCH = "buscar"
+PRODUCT = "producto"
+STALE_DAYS = "dias"
+
+# Internal (never in the URL)
+FRAME_RUNNING = "_pm_frame_running"
+INTENDED = "_pm_intended"
