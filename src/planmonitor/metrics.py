@@ -1,0 +1,622 @@
+"""What the dashboard measures: DataFrame -> DataFrame functions over a Plan.
+
+Every function is pure: inputs are never mutated (pandas copy-on-write plus explicit new
+frames), the result is a new tidy DataFrame in plan order, and there is no Streamlit here so
+the CLI, the report and the tests call the same code as the pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+
+from planmonitor.i18n import fmt_date, fmt_percent, status_label, t
+from planmonitor.model import (
+    COMMITTEE,
+    NO_REPORT,
+    PLAN_END,
+    PLAN_QUARTERS,
+    PLAN_START,
+    STATUS_ORDER,
+    AgencyRole,
+    Plan,
+    Status,
+)
+
+UNDATED_COLUMN = "sin fechas"
+ALL_STATUSES: tuple[str, ...] = (*STATUS_ORDER, NO_REPORT)
+ALERT_KINDS: tuple[str, ...] = ("overdue", "not_started", "stale", "no_lead", "no_dates")
+ALERT_COLUMNS = ["code", "name", "kind", "detail_es", "detail_en"]
+LATEST_COLUMNS = [
+    "code",
+    "name",
+    "objective",
+    "strategy",
+    "activity",
+    "status",
+    "percent",
+    "last_date",
+    "last_comment",
+    "reported_by",
+    "evidence",
+    "n_reports",
+    # carried along so a page can draw the Gantt from this one table
+    "leads",
+    "partners",
+    "start",
+    "end",
+    "seq",
+]
+HISTORY_COLUMNS = ["date", "percent", "status", "comment", "reported_by", "evidence"]
+LEVELS = ("objective", "strategy", "activity")
+_DONE = {Status.COMPLETED.value, Status.CANCELLED.value}
+
+
+# --------------------------------------------------------------------------------------------
+# Shared helpers
+# --------------------------------------------------------------------------------------------
+def quarter_bounds(q: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """First and last day of a quarter written "2023-T2" (the loader's convention for ends)."""
+    parts = str(q).split("-T")
+    if len(parts) != 2 or not parts[0].isdigit() or parts[1] not in {"1", "2", "3", "4"}:
+        raise ValueError(f"Trimestre no válido: {q!r} (se espera p. ej. '2023-T2')")
+    year, quarter = int(parts[0]), int(parts[1])
+    start = pd.Timestamp(year=year, month=3 * quarter - 2, day=1)
+    end = (start + pd.offsets.QuarterEnd(startingMonth=3)).normalize()
+    return start, end
+
+
+def _as_of(as_of: pd.Timestamp | str | None) -> pd.Timestamp:
+    return pd.Timestamp.today().normalize() if as_of is None else pd.Timestamp(as_of)
+
+
+def _ordered_products(plan: Plan) -> pd.DataFrame:
+    products = plan.products
+    if "seq" in products.columns and len(products):
+        products = products.sort_values("seq", kind="stable")
+    return products.reset_index(drop=True)
+
+
+def _as_list(value: object) -> list[str]:
+    if isinstance(value, (list, tuple, set)):
+        return [str(v) for v in value if str(v).strip()]
+    if isinstance(value, str) and value.strip():
+        return [value]
+    return []
+
+
+def _expand(names: Iterable[str], members: list[str], exclude: Iterable[str] = ()) -> set[str]:
+    """Replace the committee token by its members (minus `exclude`, e.g. the product's leads)."""
+    names = set(names)
+    if COMMITTEE in names:
+        names.discard(COMMITTEE)
+        skip = set(exclude)
+        names |= {m for m in members if m not in skip}
+    return names
+
+
+def product_roles(plan: Plan, expand_committee: bool = False) -> list[tuple[set[str], set[str]]]:
+    """(leads, partners) of each product in plan order.
+
+    Expanded, the committee token becomes its members; a member already named as a lead or
+    partner of the same product is not counted twice.
+    """
+    members = plan.committee_members()
+    products = _ordered_products(plan)
+    out = []
+    for leads_raw, partners_raw in zip(products["leads"], products["partners"], strict=True):
+        leads, partners = set(_as_list(leads_raw)), set(_as_list(partners_raw))
+        if expand_committee:
+            leads = _expand(leads, members)
+            partners = _expand(partners, members, exclude=leads)
+        out.append((leads, partners))
+    return out
+
+
+def _agency_axis(plan: Plan, roles: list[tuple[set[str], set[str]]], expand: bool) -> list[str]:
+    """Agencies of the plan's table in order, then any unknown name found, then the committee."""
+    axis = [str(a) for a in plan.agencies["acronym"].tolist()] if len(plan.agencies) else []
+    seen = set(axis)
+    for leads, partners in roles:
+        for name in sorted((leads | partners) - seen - {COMMITTEE}):
+            axis.append(name)
+            seen.add(name)
+    if not expand:
+        axis.append(COMMITTEE)
+    return axis
+
+
+def level_names(plan: Plan, level: str = "strategy") -> dict[str, str]:
+    """code -> name of the objectives, strategies or activities (for chart labels)."""
+    table = {
+        "objective": plan.objectives,
+        "strategy": plan.strategies,
+        "activity": plan.activities,
+    }.get(level)
+    if table is None:
+        raise ValueError(f"Nivel no válido: {level!r} (objective, strategy o activity)")
+    if not len(table):
+        return {}
+    return dict(zip(table["code"].astype(str), table["name"].astype(str), strict=True))
+
+
+# --------------------------------------------------------------------------------------------
+# Status and completion
+# --------------------------------------------------------------------------------------------
+def _progress_until(plan: Plan, as_of: pd.Timestamp | None) -> pd.DataFrame:
+    progress = plan.progress
+    if not len(progress):
+        return progress
+    if as_of is not None:
+        progress = progress[pd.to_datetime(progress["date"]) <= pd.Timestamp(as_of)]
+    # stable sort: entries of the same day keep the log's order, the last one wins
+    return progress.sort_values("date", kind="stable")
+
+
+def latest_status(plan: Plan, as_of: pd.Timestamp | str | None = None) -> pd.DataFrame:
+    """One row per product (all of them, plan order) with its last reported status.
+
+    "As of" a past date, later entries are ignored; a product with no entry shows NO_REPORT
+    and 0 %.
+    """
+    products = _ordered_products(plan)
+    progress = _progress_until(plan, None if as_of is None else pd.Timestamp(as_of))
+    out = pd.DataFrame(
+        {c: products[c] for c in ("code", "name", "objective", "strategy", "activity")}
+    )
+    codes = out["code"]
+    if len(progress):
+        last = progress.groupby("code", sort=False).tail(1).set_index("code")
+        counts = progress.groupby("code").size()
+        out["status"] = codes.map(last["status"]).fillna(NO_REPORT).astype("str")
+        out["percent"] = codes.map(last["percent"]).astype("float64").fillna(0.0)
+        out["last_date"] = pd.to_datetime(codes.map(last["date"]))
+        for src, dst in (
+            ("comment", "last_comment"),
+            ("reported_by", "reported_by"),
+            ("evidence", "evidence"),
+        ):
+            out[dst] = codes.map(last[src]).fillna("").astype("str")
+        out["n_reports"] = codes.map(counts).fillna(0).astype("int64")
+    else:
+        out["status"] = pd.Series([NO_REPORT] * len(out), dtype="str")
+        out["percent"] = pd.Series([0.0] * len(out), dtype="float64")
+        out["last_date"] = pd.Series([pd.NaT] * len(out), dtype="datetime64[us]")
+        for dst in ("last_comment", "reported_by", "evidence"):
+            out[dst] = pd.Series([""] * len(out), dtype="str")
+        out["n_reports"] = pd.Series([0] * len(out), dtype="int64")
+    for c in ("leads", "partners", "start", "end", "seq"):
+        out[c] = products[c] if c in products.columns else None
+    return out[LATEST_COLUMNS]
+
+
+def status_counts(latest: pd.DataFrame) -> pd.DataFrame:
+    """(status, count) for every status in plan order plus "Sin reporte"; zeros kept."""
+    counts = latest["status"].value_counts()
+    return pd.DataFrame(
+        {
+            "status": pd.Series(ALL_STATUSES, dtype="str"),
+            "count": [int(counts.get(s, 0)) for s in ALL_STATUSES],
+        }
+    )
+
+
+def overall_completion(latest: pd.DataFrame) -> float:
+    """Mean percent of the products, 0..100.
+
+    Cancelled products are excluded (they will never reach 100 % and would drag the mean
+    down); products without report count as 0 %. NaN when no product is left.
+    """
+    kept = latest.loc[latest["status"] != Status.CANCELLED.value, "percent"]
+    return float(kept.mean()) if len(kept) else float("nan")
+
+
+def completion_by(latest: pd.DataFrame, level: str = "objective") -> pd.DataFrame:
+    """Mean percent per objective/strategy/activity (cancelled excluded, as overall)."""
+    if level not in LEVELS:
+        raise ValueError(f"Nivel no válido: {level!r} (objective, strategy o activity)")
+    codes = list(dict.fromkeys(latest[level].astype(str)))
+    kept = latest[latest["status"] != Status.CANCELLED.value]
+    mean = kept.groupby(level)["percent"].mean()
+    n_counted = kept.groupby(level).size()
+    n_products = latest.groupby(level).size()
+    return pd.DataFrame(
+        {
+            level: pd.Series(codes, dtype="str"),
+            "completion": [float(mean.get(c, float("nan"))) for c in codes],
+            "n_counted": [int(n_counted.get(c, 0)) for c in codes],
+            "n_products": [int(n_products.get(c, 0)) for c in codes],
+        }
+    )
+
+
+def status_by(latest: pd.DataFrame, level: str = "strategy") -> pd.DataFrame:
+    """Counts per status (columns, plan order + "Sin reporte") for each level code (rows)."""
+    if level not in LEVELS:
+        raise ValueError(f"Nivel no válido: {level!r} (objective, strategy o activity)")
+    codes = list(dict.fromkeys(latest[level].astype(str)))
+    table = pd.crosstab(latest[level].astype(str), latest["status"].astype(str))
+    table = table.reindex(index=codes, columns=list(ALL_STATUSES), fill_value=0)
+    table = table.fillna(0).astype("int64")
+    table.index.name = level
+    table.columns.name = "status"
+    return table
+
+
+def history(plan: Plan, code: str) -> pd.DataFrame:
+    """The progress entries of one product, oldest first."""
+    progress = plan.progress
+    if not len(progress):
+        return pd.DataFrame({c: pd.Series([], dtype=object) for c in HISTORY_COLUMNS})
+    rows = progress[progress["code"] == code].sort_values("date", kind="stable")
+    return rows[HISTORY_COLUMNS].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Alerts and completeness
+# --------------------------------------------------------------------------------------------
+def alerts(
+    plan: Plan, as_of: pd.Timestamp | str | None = None, stale_days: int = 60
+) -> pd.DataFrame:
+    """Products that need attention on `as_of` (one row per product and kind, plan order).
+
+    - overdue: the end date has passed and the product is not Completado/Cancelado;
+    - not_started: the start date has passed and the latest status is still No iniciado;
+    - stale: no report in the last `stale_days` days (never reported included), for products
+      that have started or have no start date; finished (Completado/Cancelado) are exempt;
+    - no_lead: no lead agency; no_dates: the plan gives no start and/or no end.
+    """
+    as_of = _as_of(as_of)
+    latest = latest_status(plan, as_of)
+    rows: list[tuple[str, str, str, str, str]] = []
+
+    def add(code: str, name: str, kind: str, key: str, **kw: object) -> None:
+        es = t(key, "es", **{k: (v("es") if callable(v) else v) for k, v in kw.items()})
+        en = t(key, "en", **{k: (v("en") if callable(v) else v) for k, v in kw.items()})
+        rows.append((code, name, kind, es, en))
+
+    for r in latest.itertuples(index=False):
+        start, end, status = r.start, r.end, r.status
+        has_start, has_end = not pd.isna(start), not pd.isna(end)
+        if has_end and end < as_of and status not in _DONE:
+            add(
+                r.code,
+                r.name,
+                "overdue",
+                "alert.overdue.detail",
+                end=lambda lang, d=end: fmt_date(d, lang),
+                status=lambda lang, s=status: status_label(s, lang),
+                percent=lambda lang, p=r.percent: fmt_percent(p, lang),
+            )
+        if has_start and start < as_of and status == Status.NOT_STARTED.value:
+            add(
+                r.code,
+                r.name,
+                "not_started",
+                "alert.not_started.detail",
+                start=lambda lang, d=start: fmt_date(d, lang),
+            )
+        started = (not has_start) or start <= as_of
+        if started and status not in _DONE:
+            if pd.isna(r.last_date):
+                add(r.code, r.name, "stale", "alert.stale.never")
+            else:
+                days = int((as_of - r.last_date).days)
+                if days > stale_days:
+                    add(
+                        r.code,
+                        r.name,
+                        "stale",
+                        "alert.stale.detail",
+                        date=lambda lang, d=r.last_date: fmt_date(d, lang),
+                        days=days,
+                    )
+        if not _as_list(r.leads):
+            add(r.code, r.name, "no_lead", "alert.no_lead.detail")
+        if not has_start or not has_end:
+            key = (
+                "alert.no_dates.both"
+                if not (has_start or has_end)
+                else "alert.no_dates.start"
+                if not has_start
+                else "alert.no_dates.end"
+            )
+            add(r.code, r.name, "no_dates", key)
+    out = pd.DataFrame(rows, columns=ALERT_COLUMNS)
+    return out.astype({c: "str" for c in ALERT_COLUMNS})
+
+
+def completeness(plan: Plan, as_of: pd.Timestamp | str | None = None) -> pd.DataFrame:
+    """How complete each product's record is, so the secretariat knows what to fill in.
+
+    score is the share (0..100) of the applicable checks that pass; has_evidence_if_completed
+    is NA (not applicable) unless the latest status is Completado, and then asks whether any
+    report up to `as_of` links evidence.
+    """
+    as_of = _as_of(as_of)
+    products = _ordered_products(plan)
+    latest = latest_status(plan, as_of)
+    progress = _progress_until(plan, as_of)
+    with_evidence = (
+        set(progress.loc[progress["evidence"].astype(str).str.strip() != "", "code"])
+        if len(progress)
+        else set()
+    )
+    out = pd.DataFrame({"code": products["code"], "name": products["name"]})
+    out["has_lead"] = [bool(_as_list(v)) for v in products["leads"]]
+    out["has_partners"] = [bool(_as_list(v)) for v in products["partners"]]
+    out["has_dates"] = (products["start"].notna() & products["end"].notna()).astype(bool)
+    out["has_gcm"] = [
+        bool(list(g) if isinstance(g, (list, tuple)) else []) or bool(a)
+        for g, a in zip(products["gcm"], products["gcm_all"], strict=True)
+    ]
+    out["has_progress"] = (latest["n_reports"] > 0).to_numpy()
+    completed = (latest["status"] == Status.COMPLETED.value).to_numpy()
+    out["has_evidence_if_completed"] = pd.array(
+        [
+            (c in with_evidence) if done else pd.NA
+            for c, done in zip(products["code"], completed, strict=True)
+        ],
+        dtype="boolean",
+    )
+    checks = out[["has_lead", "has_partners", "has_dates", "has_gcm", "has_progress"]]
+    passed = checks.sum(axis=1) + out["has_evidence_if_completed"].fillna(False).astype(int)
+    applicable = checks.shape[1] + out["has_evidence_if_completed"].notna().astype(int)
+    out["score"] = (100.0 * passed / applicable).astype("float64")
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Agencies
+# --------------------------------------------------------------------------------------------
+def agency_load(plan: Plan, expand_committee: bool = False) -> pd.DataFrame:
+    """(agency, role, count): products each agency leads or partners, zeros kept.
+
+    Not expanded, "Comité Ejecutivo" is a row of its own (as the plan writes it); expanded,
+    each member counts the product once, even when also named directly.
+    """
+    roles = product_roles(plan, expand_committee)
+    axis = _agency_axis(plan, roles, expand_committee)
+    rows = []
+    for agency in axis:
+        n_lead = sum(agency in leads for leads, _ in roles)
+        n_partner = sum(agency in partners for _, partners in roles)
+        rows.append((agency, AgencyRole.LEAD.value, n_lead))
+        rows.append((agency, AgencyRole.PARTNER.value, n_partner))
+    out = pd.DataFrame(rows, columns=["agency", "role", "count"])
+    return out.astype({"agency": "str", "role": "str", "count": "int64"})
+
+
+def _effective_dates(products: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Start/end with missing bounds set to the plan's, and whether both were missing."""
+    start = pd.to_datetime(products["start"])
+    end = pd.to_datetime(products["end"])
+    undated = start.isna() & end.isna()
+    return start.fillna(PLAN_START), end.fillna(PLAN_END), undated
+
+
+def agency_quarter_matrix(plan: Plan, expand_committee: bool = False) -> pd.DataFrame:
+    """Agencies × quarters: products active in the quarter (as lead or partner).
+
+    Products with no dates at all are counted in the last column, "sin fechas", instead of
+    being spread silently over every quarter; a product with only one date runs from it to
+    the plan's bound.
+    """
+    roles = product_roles(plan, expand_committee)
+    axis = _agency_axis(plan, roles, expand_committee)
+    columns = [*PLAN_QUARTERS, UNDATED_COLUMN]
+    matrix = pd.DataFrame(0, index=pd.Index(axis, name="agency", dtype="str"), columns=columns)
+    start, end, undated = _effective_dates(_ordered_products(plan))
+    bounds = [quarter_bounds(q) for q in PLAN_QUARTERS]
+    counts = {(a, c): 0 for a in axis for c in columns}
+    for (leads, partners), s, e, u in zip(roles, start, end, undated, strict=True):
+        active = (
+            [UNDATED_COLUMN]
+            if u
+            else [
+                q for q, (qs, qe) in zip(PLAN_QUARTERS, bounds, strict=True) if s <= qe and e >= qs
+            ]
+        )
+        for agency in leads | partners:
+            for column in active:
+                counts[(agency, column)] += 1
+    for (agency, column), n in counts.items():
+        matrix.loc[agency, column] = n
+    return matrix.astype("int64")
+
+
+def agency_strategy_matrix(plan: Plan, expand_committee: bool = False) -> pd.DataFrame:
+    """Agencies × strategies (plan order): products where the agency takes part."""
+    roles = product_roles(plan, expand_committee)
+    axis = _agency_axis(plan, roles, expand_committee)
+    products = _ordered_products(plan)
+    strategies = list(plan.strategies["code"].astype(str)) if len(plan.strategies) else []
+    strategies += [s for s in dict.fromkeys(products["strategy"]) if s not in strategies]
+    counts = {(a, s): 0 for a in axis for s in strategies}
+    for (leads, partners), strategy in zip(roles, products["strategy"], strict=True):
+        for agency in leads | partners:
+            counts[(agency, strategy)] += 1
+    matrix = pd.DataFrame(
+        0,
+        index=pd.Index(axis, name="agency", dtype="str"),
+        columns=pd.Index(strategies, name="strategy", dtype="str"),
+    )
+    for (agency, strategy), n in counts.items():
+        matrix.loc[agency, strategy] = n
+    return matrix.astype("int64")
+
+
+def agency_cooccurrence(plan: Plan, expand_committee: bool = False) -> pd.DataFrame:
+    """Symmetric agencies × agencies: products they share; the diagonal is each agency's
+    own number of products."""
+    roles = product_roles(plan, expand_committee)
+    axis = _agency_axis(plan, roles, expand_committee)
+    counts = {(a, b): 0 for a in axis for b in axis}
+    for leads, partners in roles:
+        involved = sorted(leads | partners)
+        for a in involved:
+            for b in involved:
+                counts[(a, b)] += 1
+    matrix = pd.DataFrame(
+        0,
+        index=pd.Index(axis, name="agency", dtype="str"),
+        columns=pd.Index(axis, name="agency", dtype="str"),
+    )
+    for (a, b), n in counts.items():
+        matrix.loc[a, b] = n
+    return matrix.astype("int64")
+
+
+def _agency_patterns(plan: Plan) -> list[tuple[str, re.Pattern[str]]]:
+    """One regex per agency matching its acronyms, aliases and names as whole words."""
+    out = []
+    for row in plan.agencies.itertuples(index=False):
+        names = [
+            row.acronym,
+            getattr(row, "acronym_en", ""),
+            getattr(row, "name_es", ""),
+            getattr(row, "name_en", ""),
+            *_as_list(getattr(row, "aliases", [])),
+        ]
+        names = sorted(
+            {str(n).strip() for n in names if isinstance(n, str) and n.strip()},
+            key=len,
+            reverse=True,
+        )
+        alternatives = "|".join(re.escape(n) for n in names)
+        out.append((str(row.acronym), re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)))
+    return out
+
+
+def resolve_reporter(plan: Plan, text: str) -> list[str]:
+    """Agencies named in a "Reportado por" cell ("OIM - Ana", "IOM", "PNUD, OIT")."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    return [acronym for acronym, pattern in _agency_patterns(plan) if pattern.search(text)]
+
+
+def agency_reporting(
+    plan: Plan, as_of: pd.Timestamp | str | None = None, days: int = 60
+) -> pd.DataFrame:
+    """Per agency: reports up to `as_of`, last report date, days since, stale flag.
+
+    "Reportado por" is free text; it is resolved to agencies by acronym, English acronym,
+    alias or name. Entries that name no agency are not attributed.
+    """
+    as_of = _as_of(as_of)
+    progress = _progress_until(plan, as_of)
+    patterns = _agency_patterns(plan)
+    last: dict[str, pd.Timestamp] = {}
+    n: dict[str, int] = {}
+    if len(progress):
+        for text, date in zip(progress["reported_by"], progress["date"], strict=True):
+            if not isinstance(text, str) or not text.strip():
+                continue
+            for acronym, pattern in patterns:
+                if pattern.search(text):
+                    n[acronym] = n.get(acronym, 0) + 1
+                    date = pd.Timestamp(date)
+                    if acronym not in last or date > last[acronym]:
+                        last[acronym] = date
+    axis = [acronym for acronym, _ in patterns]
+    last_dates = pd.to_datetime(pd.Series([last.get(a, pd.NaT) for a in axis], dtype="object"))
+    days_since = pd.array(
+        [int((as_of - last[a]).days) if a in last else pd.NA for a in axis], dtype="Int64"
+    )
+    stale = [a not in last or (as_of - last[a]).days > days for a in axis]
+    return pd.DataFrame(
+        {
+            "agency": pd.Series(axis, dtype="str"),
+            "n_reports": pd.Series([n.get(a, 0) for a in axis], dtype="int64"),
+            "last_date": last_dates,
+            "days_since": days_since,
+            "stale": pd.Series(stale, dtype="bool"),
+        }
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# GCM coverage
+# --------------------------------------------------------------------------------------------
+def _gcm_table(plan: Plan) -> pd.DataFrame:
+    if len(plan.gcm):
+        return plan.gcm.sort_values("number", kind="stable").reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "number": list(range(1, 24)),
+            "label_plan": pd.Series([""] * 23, dtype="str"),
+            "label_es": pd.Series([""] * 23, dtype="str"),
+            "title_en": pd.Series([""] * 23, dtype="str"),
+        }
+    )
+
+
+def _gcm_links(products: pd.DataFrame) -> list[tuple[set[int], bool]]:
+    return [
+        ({int(n) for n in g} if isinstance(g, (list, tuple, set)) else set(), bool(a))
+        for g, a in zip(products["gcm"], products["gcm_all"], strict=True)
+    ]
+
+
+def gcm_coverage(plan: Plan, include_all: bool = True) -> pd.DataFrame:
+    """The 23 GCM objectives with the number of products linked to each.
+
+    n_specific counts products naming the objective; n_all those linked only through
+    "Todos" (a product naming it AND saying "Todos" counts once, as specific); n is their
+    sum when `include_all`, else n_specific; gap is n == 0.
+    """
+    table = _gcm_table(plan)
+    links = _gcm_links(_ordered_products(plan))
+    n_specific, n_all = [], []
+    for number in table["number"].astype(int):
+        n_specific.append(sum(number in specific for specific, _ in links))
+        n_all.append(sum(every and number not in specific for specific, every in links))
+    out = pd.DataFrame(
+        {
+            "number": table["number"].astype("int64"),
+            "label_plan": table["label_plan"].astype("str"),
+            "label_es": table["label_es"].astype("str"),
+            "title_en": table["title_en"].astype("str"),
+            "n_specific": pd.Series(n_specific, dtype="int64"),
+            "n_all": pd.Series(n_all, dtype="int64"),
+        }
+    )
+    out["n"] = out["n_specific"] + out["n_all"] if include_all else out["n_specific"]
+    out["gap"] = out["n"] == 0
+    return out
+
+
+def strategy_gcm_matrix(plan: Plan, include_all: bool = True) -> pd.DataFrame:
+    """Strategies × GCM objectives 1..23: products of the strategy linked to each."""
+    products = _ordered_products(plan)
+    numbers = _gcm_table(plan)["number"].astype(int).tolist()
+    strategies = list(plan.strategies["code"].astype(str)) if len(plan.strategies) else []
+    strategies += [s for s in dict.fromkeys(products["strategy"]) if s not in strategies]
+    counts = {(s, n): 0 for s in strategies for n in numbers}
+    for (specific, every), strategy in zip(_gcm_links(products), products["strategy"], strict=True):
+        linked = set(numbers) if (every and include_all) else specific
+        for number in linked:
+            if (strategy, number) in counts:
+                counts[(strategy, number)] += 1
+    matrix = pd.DataFrame(
+        0,
+        index=pd.Index(strategies, name="strategy", dtype="str"),
+        columns=pd.Index(numbers, name="gcm"),
+    )
+    for (strategy, number), n in counts.items():
+        matrix.loc[strategy, number] = n
+    return matrix.astype("int64")
+
+
+def products_for_gcm(plan: Plan, number: int, include_all: bool = True) -> pd.DataFrame:
+    """Products linked to one GCM objective, plan order, with `via_all` (only via "Todos")."""
+    products = _ordered_products(plan)
+    links = _gcm_links(products)
+    specific = [int(number) in s for s, _ in links]
+    via_all = [every and int(number) not in s for s, every in links]
+    keep = [s or (include_all and v) for s, v in zip(specific, via_all, strict=True)]
+    out = products[keep].reset_index(drop=True)
+    out["via_all"] = pd.Series([v for v, k in zip(via_all, keep, strict=True) if k], dtype="bool")
+    return out
