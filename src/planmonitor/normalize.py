@@ -1,0 +1,448 @@
+"""Cell values as people type them -> clean values.
+
+Real sheets hold stray spaces, any case, missing accents, dates as text or as Excel dates,
+quarters written five ways, agencies by their English acronym, "40%" as a percent. Every
+parser here takes one cell value and returns either a clean value or `BAD`; the vectorised
+helpers apply a parser once per distinct value (a 50,000-row log has a few hundred distinct
+dates), which keeps loading fast without per-row Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from planmonitor.model import COMMITTEE, Role, Status
+
+
+class _Bad:
+    """Marker for a value that could not be read (distinct from an empty cell)."""
+
+    _instance: _Bad | None = None
+
+    def __new__(cls) -> _Bad:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "BAD"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+BAD: Any = _Bad()
+
+
+# --------------------------------------------------------------------------------------------
+# Text
+# --------------------------------------------------------------------------------------------
+_SPACES = re.compile(r"\s+")
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def norm_key(value: object) -> str:
+    """Comparison key: strip, casefold, no accents, single spaces ("  Líderes " -> "lideres")."""
+    return _SPACES.sub(" ", strip_accents(cell_text(value)).casefold()).strip()
+
+
+def is_empty(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, float):
+        return math.isnan(value)
+    return value is pd.NaT
+
+
+def cell_text(value: object) -> str:
+    """A cell as the user sees it: 1.0 -> "1", a date -> "2023-03-15", text stripped."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "Sí" if value else "No"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if value is pd.NaT:
+        return ""
+    return str(value).strip()
+
+
+def map_unique(values: pd.Series | Iterable[object], parse: Callable[[object], Any]) -> list:
+    """`[parse(v) for v in values]`, calling `parse` once per distinct value."""
+    s = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    if len(s) == 0:
+        return []
+    codes, uniques = pd.factorize(s.astype(object), use_na_sentinel=False)
+    parsed = [parse(u) for u in uniques]
+    return [parsed[c] for c in codes]
+
+
+def text_series(values: pd.Series) -> pd.Series:
+    """Text column: str dtype, stripped, "" for empty (never NaN)."""
+    return pd.Series(map_unique(values, cell_text), index=values.index, dtype=str)
+
+
+# --------------------------------------------------------------------------------------------
+# Dates and quarters
+# --------------------------------------------------------------------------------------------
+_Q = r"(?:t|q|trim(?:estre)?\.?|quarter)"
+_QUARTER_YEAR_FIRST = re.compile(rf"^(\d{{4}})\s*[-/ ]?\s*{_Q}\s*([1-4])$")
+_QUARTER_YEAR_LAST = re.compile(rf"^{_Q}\s*([1-4])\s*[-/ ]?\s*(\d{{4}})$")
+_ISO = re.compile(
+    r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+)
+_DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_MONTH_YEAR = re.compile(r"^([a-z]+)\.?[\s/-]*(?:de\s+|del\s+)?(\d{4})$")
+_MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            ("enero", "ene", "january", "jan"),
+            ("febrero", "feb", "february"),
+            ("marzo", "mar", "march"),
+            ("abril", "abr", "april", "apr"),
+            ("mayo", "may"),
+            ("junio", "jun", "june"),
+            ("julio", "jul", "july"),
+            ("agosto", "ago", "august", "aug"),
+            ("septiembre", "setiembre", "sep", "set", "sept", "september"),
+            ("octubre", "oct", "october"),
+            ("noviembre", "nov", "november"),
+            ("diciembre", "dic", "december", "dec"),
+        ]
+    )
+    for name in names
+}
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """First and last day of a quarter."""
+    start = pd.Timestamp(year=year, month=3 * (quarter - 1) + 1, day=1)
+    return start, (start + pd.offsets.QuarterEnd(0)).normalize()
+
+
+def _period(start: pd.Timestamp, last: pd.Timestamp, end: bool) -> pd.Timestamp:
+    return last if end else start
+
+
+def parse_date(value: object, end: bool = False, periods: bool = True) -> Any:
+    """A date, a quarter ("2023-T2", "T2 2023", "2023 Q2"), a month or a year -> Timestamp.
+
+    Periods give their first day for a start (`end=False`) and their last day for an end.
+    Returns NaT for an empty cell and BAD for text that is not a date. Day-first, as in Peru.
+    `periods=False` accepts exact dates only (a report date).
+    """
+    if is_empty(value):
+        return pd.NaT
+    if isinstance(value, bool):
+        return BAD
+    if isinstance(value, dt.datetime | dt.date):
+        ts = pd.Timestamp(value).normalize()
+        return ts
+    if isinstance(value, int | float):
+        v = float(value)
+        if periods and v.is_integer() and 1900 <= v <= 2100:
+            return _period(pd.Timestamp(int(v), 1, 1), pd.Timestamp(int(v), 12, 31), end)
+        if 20000 <= v <= 80000:  # an Excel serial number left in a text-formatted cell
+            return pd.Timestamp(_EXCEL_EPOCH + dt.timedelta(days=int(v)))
+        return BAD
+    text = norm_key(value)
+    try:
+        if m := _ISO.match(text):
+            return pd.Timestamp(int(m[1]), int(m[2]), int(m[3]))
+        if m := _DAY_FIRST.match(text):
+            year = int(m[3])
+            if len(m[3]) == 2:
+                year += 2000
+            return pd.Timestamp(year, int(m[2]), int(m[1]))
+    except ValueError:  # 31/02/2023
+        return BAD
+    if not periods:
+        return BAD
+    if m := _QUARTER_YEAR_FIRST.match(text):
+        return _period(*quarter_bounds(int(m[1]), int(m[2])), end)
+    if m := _QUARTER_YEAR_LAST.match(text):
+        return _period(*quarter_bounds(int(m[2]), int(m[1])), end)
+    if m := _YEAR.match(text):
+        year = int(m[1])
+        return _period(pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31), end)
+    if (m := _MONTH_YEAR.match(text)) and m[1] in _MONTHS:
+        first = pd.Timestamp(int(m[2]), _MONTHS[m[1]], 1)
+        return _period(first, first + pd.offsets.MonthEnd(0), end)
+    return BAD
+
+
+def date_series(
+    values: pd.Series, end: bool = False, periods: bool = True
+) -> tuple[pd.Series, pd.Series]:
+    """(datetime64 column with NaT for empty/bad, mask of cells that are not dates)."""
+    parsed = map_unique(values, lambda v: parse_date(v, end=end, periods=periods))
+    bad = pd.Series([p is BAD for p in parsed], index=values.index, dtype=bool)
+    stamps = [pd.NaT if p is BAD else p for p in parsed]
+    out = pd.Series(pd.to_datetime(pd.Series(stamps, dtype=object)).to_numpy(), index=values.index)
+    return out.astype("datetime64[ns]"), bad
+
+
+# --------------------------------------------------------------------------------------------
+# Numbers, percent, booleans
+# --------------------------------------------------------------------------------------------
+def parse_number(value: object) -> Any:
+    """A number typed as a number or as text ("40,5" -> 40.5). NaN when empty, BAD otherwise."""
+    if is_empty(value):
+        return math.nan
+    if isinstance(value, bool):
+        return BAD
+    if isinstance(value, int | float):
+        return float(value)
+    text = cell_text(value).replace("\u00a0", "").replace(" ", "")
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        return BAD
+    return number if math.isfinite(number) else BAD
+
+
+def parse_percent(value: object) -> Any:
+    """0..100, as a number, "40%", "40,5" -> float. NaN when empty, BAD when not a percent."""
+    if isinstance(value, str):
+        value = value.strip().removesuffix("%").strip()
+    number = parse_number(value)
+    if number is BAD or math.isnan(number):
+        return number
+    return number if 0 <= number <= 100 else BAD
+
+
+def parse_int(value: object) -> Any:
+    number = parse_number(value)
+    if number is BAD or math.isnan(number):
+        return number
+    return int(number) if float(number).is_integer() else BAD
+
+
+_TRUE = {"si", "s", "yes", "y", "x", "1", "true", "verdadero", "v"}
+_FALSE = {"no", "n", "0", "false", "falso", "f", ""}
+
+
+def parse_bool(value: object) -> Any:
+    """Sí/Si/No/yes/no/x/1/0/empty -> bool; BAD otherwise."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if value in (0, 1):
+            return bool(value)
+        return BAD
+    key = norm_key(value)
+    if key in _TRUE:
+        return True
+    if key in _FALSE:
+        return False
+    return BAD
+
+
+# --------------------------------------------------------------------------------------------
+# Enums: status and role
+# --------------------------------------------------------------------------------------------
+_STATUS_KEYS: dict[str, str] = {norm_key(s.value): s.value for s in Status}
+_STATUS_KEYS.update(
+    {
+        "no iniciada": Status.NOT_STARTED,
+        "sin iniciar": Status.NOT_STARTED,
+        "pendiente": Status.NOT_STARTED,
+        "not started": Status.NOT_STARTED,
+        "en progreso": Status.IN_PROGRESS,
+        "en proceso": Status.IN_PROGRESS,
+        "in progress": Status.IN_PROGRESS,
+        "ongoing": Status.IN_PROGRESS,
+        "completada": Status.COMPLETED,
+        "completo": Status.COMPLETED,
+        "finalizado": Status.COMPLETED,
+        "concluido": Status.COMPLETED,
+        "completed": Status.COMPLETED,
+        "done": Status.COMPLETED,
+        "retrasada": Status.DELAYED,
+        "atrasado": Status.DELAYED,
+        "delayed": Status.DELAYED,
+        "cancelada": Status.CANCELLED,
+        "cancelled": Status.CANCELLED,
+        "canceled": Status.CANCELLED,
+    }
+)
+_STATUS_KEYS = {k: str(v) for k, v in _STATUS_KEYS.items()}
+
+_ROLE_KEYS: dict[str, str] = {norm_key(r.value): r.value for r in Role}
+_ROLE_KEYS.update(
+    {
+        "secretaria": Role.SECRETARIAT,
+        "coordinacion": Role.SECRETARIAT,
+        "coordinacion/secretaria": Role.SECRETARIAT,
+        "secretariat": Role.SECRETARIAT,
+        "coordination and secretariat": Role.SECRETARIAT,
+        "comite": Role.COMMITTEE,
+        "executive committee": Role.COMMITTEE,
+        "member": Role.MEMBER,
+        "miembra": Role.MEMBER,
+    }
+)
+_ROLE_KEYS = {k: str(v) for k, v in _ROLE_KEYS.items()}
+
+
+def parse_status(value: object) -> Any:
+    """ "completado", "EN CURSO", "in progress" -> the Status value; "" when empty; BAD else."""
+    key = norm_key(value)
+    if not key:
+        return ""
+    return _STATUS_KEYS.get(key, BAD)
+
+
+def parse_role(value: object) -> Any:
+    key = norm_key(value)
+    if not key:
+        return ""
+    return _ROLE_KEYS.get(key, BAD)
+
+
+def suggest(text: str, choices: Iterable[str]) -> str | None:
+    """The closest choice to `text` (compared without case and accents), or None."""
+    by_key = {norm_key(c): c for c in choices}
+    match = difflib.get_close_matches(norm_key(text), list(by_key), n=1, cutoff=0.6)
+    return by_key[match[0]] if match else None
+
+
+# --------------------------------------------------------------------------------------------
+# GCM objectives
+# --------------------------------------------------------------------------------------------
+_LIST_SPLIT = re.compile(r"\s*(?:[,;/\n\r]|\s+y\s+|\s+and\s+|&|\+)\s*")
+_GCM_SPLIT = re.compile(r"[,;/\s]+|\by\b|\band\b|&")
+
+
+def parse_gcm(value: object) -> tuple[list[int], bool, list[str]]:
+    """ "1, 3, 23" / "1;3" / "Todos los objetivos" -> (numbers, all, tokens not in 1..23)."""
+    if is_empty(value):
+        return [], False, []
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        v = float(value)
+        if v.is_integer() and 1 <= v <= 23:
+            return [int(v)], False, []
+        return [], False, [cell_text(value)]
+    key = norm_key(value)
+    if key.startswith("todos") or key in {"all", "all objectives", "todas"}:
+        return [], True, []
+    numbers: set[int] = set()
+    bad: list[str] = []
+    for token in _GCM_SPLIT.split(key):
+        token = token.strip(". ")
+        if not token:
+            continue
+        if token.isdigit() and 1 <= int(token) <= 23:
+            numbers.add(int(token))
+        else:
+            bad.append(token)
+    return sorted(numbers), False, bad
+
+
+# --------------------------------------------------------------------------------------------
+# Agencies
+# --------------------------------------------------------------------------------------------
+def split_list(value: object) -> list[str]:
+    """Split a cell of names on ",", ";", "/", " y ", " and ", line breaks."""
+    text = cell_text(value)
+    if not text:
+        return []
+    return [t.strip(" .") for t in _LIST_SPLIT.split(text) if t.strip(" .")]
+
+
+_COMMITTEE_KEYS = {"comite ejecutivo", "executive committee", "el comite ejecutivo"}
+
+
+class AgencyResolver:
+    """Maps what people write (IOM, undp, Unusida, Comité Ejecutivo) to canonical acronyms.
+
+    Built from the Agencias table: acronym, acronym_en, aliases and both names are accepted,
+    compared without case and accents.
+    """
+
+    def __init__(self, agencies: pd.DataFrame) -> None:
+        self.acronyms: list[str] = [str(a) for a in agencies["acronym"].tolist()]
+        self._keys: dict[str, str] = {}
+        self._suggest: dict[str, str] = {}
+        for rec in agencies.to_dict("records"):
+            acronym = str(rec["acronym"])
+            names = [
+                acronym,
+                rec.get("acronym_en", ""),
+                rec.get("name_es", ""),
+                rec.get("name_en", ""),
+            ]
+            aliases = rec.get("aliases")
+            names += list(aliases) if isinstance(aliases, list | tuple) else []
+            for i, name in enumerate(names):
+                key = norm_key(name)
+                if key:
+                    self._keys.setdefault(key, acronym)
+                    if i in (0, 1) or i >= 4:  # acronyms and aliases are what people type
+                        self._suggest.setdefault(key, acronym)
+        for key in _COMMITTEE_KEYS:
+            self._keys[key] = COMMITTEE
+
+    def resolve(self, token: str) -> str | None:
+        """Canonical acronym (or model.COMMITTEE) for one name; None when unknown."""
+        return self._keys.get(norm_key(token))
+
+    def suggestion(self, token: str) -> str | None:
+        key = norm_key(token)
+        match = difflib.get_close_matches(key, list(self._suggest), n=1, cutoff=0.6)
+        if match:
+            return self._suggest[match[0]]
+        if difflib.get_close_matches(key, list(_COMMITTEE_KEYS), n=1, cutoff=0.75):
+            return COMMITTEE
+        return None
+
+    def parse(self, value: object) -> tuple[list[str], list[str]]:
+        """(canonical acronyms in written order without repeats, unknown names)."""
+        found: list[str] = []
+        unknown: list[str] = []
+        for token in split_list(value):
+            acronym = self.resolve(token)
+            if acronym is None:
+                unknown.append(token)
+            elif acronym not in found:
+                found.append(acronym)
+        return found, unknown
+
+
+def object_column(values: list, index: pd.Index | None = None) -> pd.Series:
+    """A Series of Python objects (lists) that pandas will not try to expand."""
+    arr = np.empty(len(values), dtype=object)
+    for i, v in enumerate(values):
+        arr[i] = v
+    return pd.Series(arr, index=index, dtype=object)

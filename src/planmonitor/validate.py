@@ -1,0 +1,175 @@
+"""Validation rules and the lazy issue log.
+
+Every problem found in a workbook becomes one row of a tidy issues table (sheet, Excel row,
+column, rule, severity, value, message in Spanish and English). Nothing stops at the first
+problem: the secretariat fixes a workbook in one pass, not one error per upload.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import pandas as pd
+
+from planmonitor.model import ISSUE_COLUMNS, Severity
+
+
+class Rule(StrEnum):
+    """Stable rule codes (tests, the error workbook and the UI key on these values)."""
+
+    # The file cannot be read at all (CLI exit code 2).
+    UNREADABLE_FILE = "unreadable_file"  # not found / unexpected reader failure
+    EMPTY_FILE = "empty_file"
+    FILE_TOO_LARGE = "file_too_large"
+    NOT_XLSX = "not_xlsx"  # CSV renamed, random bytes
+    OLD_XLS = "old_xls"  # Excel 97-2003 (.xls)
+    ENCRYPTED_FILE = "encrypted_file"  # password-protected workbook
+    CORRUPT_FILE = "corrupt_file"  # a damaged zip
+    NOT_WORKBOOK = "not_workbook"  # a zip that is not an Excel workbook (.docx, plain zip)
+    ZIP_BOMB = "zip_bomb"  # expands past the bound or at an absurd ratio
+    UNSAFE_XML = "unsafe_xml"  # DOCTYPE / entity declarations
+    # Structure.
+    NO_KNOWN_SHEET = "no_known_sheet"
+    MISSING_SHEET = "missing_sheet"
+    MISSING_COLUMN = "missing_column"
+    # Values.
+    REQUIRED_VALUE = "required_value"
+    DUPLICATE_CODE = "duplicate_code"
+    UNKNOWN_OBJECTIVE = "unknown_objective"
+    UNKNOWN_STRATEGY = "unknown_strategy"
+    UNKNOWN_ACTIVITY = "unknown_activity"
+    UNKNOWN_AGENCY = "unknown_agency"
+    UNKNOWN_PRODUCT = "unknown_product"
+    END_BEFORE_START = "end_before_start"
+    BAD_DATE = "bad_date"
+    BAD_GCM = "bad_gcm"
+    BAD_NUMBER = "bad_number"
+    BAD_PERCENT = "bad_percent"
+    BAD_STATUS = "bad_status"
+    BAD_ROLE = "bad_role"
+    BAD_BOOL = "bad_bool"
+    # Warnings: the plan loads, the secretariat is told.
+    COMPLETED_BELOW_100 = "completed_below_100"
+    NO_LEAD = "no_lead"
+    BAD_URL = "bad_url"
+    FUTURE_PROGRESS_DATE = "future_progress_date"
+    CODE_MISMATCH = "code_mismatch"
+
+
+# Rules that mean "the file could not be read at all".
+FILE_RULES: frozenset[Rule] = frozenset(
+    {
+        Rule.UNREADABLE_FILE,
+        Rule.EMPTY_FILE,
+        Rule.FILE_TOO_LARGE,
+        Rule.NOT_XLSX,
+        Rule.OLD_XLS,
+        Rule.ENCRYPTED_FILE,
+        Rule.CORRUPT_FILE,
+        Rule.NOT_WORKBOOK,
+        Rule.ZIP_BOMB,
+        Rule.UNSAFE_XML,
+    }
+)
+
+WARNING_RULES: frozenset[Rule] = frozenset(
+    {
+        Rule.COMPLETED_BELOW_100,
+        Rule.NO_LEAD,
+        Rule.BAD_URL,
+        Rule.FUTURE_PROGRESS_DATE,
+        Rule.CODE_MISMATCH,
+    }
+)
+
+
+def default_severity(rule: Rule) -> Severity:
+    return Severity.WARNING if rule in WARNING_RULES else Severity.ERROR
+
+
+def _show(value: object) -> str:
+    """The offending value as the user typed it, shortened for a message."""
+    text = "" if value is None else str(value)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+def location(sheet: str, row: int | None, column: str, lang: str = "es") -> str:
+    """'Hoja «Productos», fila 7, columna «Líderes»' (only the parts that are known)."""
+    parts: list[str] = []
+    if lang == "es":
+        if sheet:
+            parts.append(f"Hoja «{sheet}»")
+        if row is not None:
+            parts.append(f"fila {row}")
+        if column:
+            parts.append(f"columna «{column}»")
+    else:
+        if sheet:
+            parts.append(f"Sheet «{sheet}»")
+        if row is not None:
+            parts.append(f"row {row}")
+        if column:
+            parts.append(f"column «{column}»")
+    return ", ".join(parts)
+
+
+class IssueLog:
+    """Collects issues; `frame()` returns them as a model.ISSUE_COLUMNS DataFrame."""
+
+    def __init__(self) -> None:
+        self._rows: list[dict[str, object]] = []
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def add(
+        self,
+        rule: Rule,
+        message: str,
+        message_en: str,
+        *,
+        sheet: str = "",
+        row: int | None = None,
+        column: str = "",
+        value: object = "",
+        severity: Severity | None = None,
+    ) -> None:
+        """Record one issue; the location prefix is built here so every message has it."""
+        where_es = location(sheet, row, column, "es")
+        where_en = location(sheet, row, column, "en")
+        self._rows.append(
+            {
+                "sheet": sheet,
+                "row": row,
+                "column": column,
+                "rule": Rule(rule).value,
+                "severity": (severity or default_severity(Rule(rule))).value,
+                "value": _show(value),
+                "message": f"{where_es}: {message}" if where_es else message,
+                "message_en": f"{where_en}: {message_en}" if where_en else message_en,
+            }
+        )
+
+    @property
+    def has_errors(self) -> bool:
+        return any(r["severity"] == Severity.ERROR.value for r in self._rows)
+
+    @property
+    def rules(self) -> set[str]:
+        return {str(r["rule"]) for r in self._rows}
+
+    def frame(self) -> pd.DataFrame:
+        """The issues table, errors first then warnings, each in sheet/row order of discovery."""
+        df = pd.DataFrame(self._rows, columns=ISSUE_COLUMNS)
+        out = df.assign(
+            row=pd.array(df["row"].tolist(), dtype="Int64"),
+            **{c: df[c].astype(str) for c in ISSUE_COLUMNS if c != "row"},
+        )
+        order = (out["severity"] != Severity.ERROR.value).astype(int)
+        return out.iloc[order.argsort(kind="stable")].reset_index(drop=True)
+
+
+def issue_summary(issues: pd.DataFrame) -> tuple[int, int]:
+    """(errors, warnings) in an issues table."""
+    sev = issues["severity"]
+    return int((sev == Severity.ERROR.value).sum()), int((sev == Severity.WARNING.value).sum())
