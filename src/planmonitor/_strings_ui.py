@@ -205,12 +205,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Days without a report to flag an agency",
     },
     "calidad.stale": {
-        "es": "Agencias líderes sin reportes en los últimos {days} días: {agencies}",
-        "en": "Lead agencies without reports in the last {days} days: {agencies}",
+        "es": "Agencias sin reportes en los últimos {days} días: {agencies}",
+        "en": "Agencies without reports in the last {days} days: {agencies}",
     },
     "calidad.all_fresh": {
-        "es": "Todas las agencias líderes reportaron en los últimos {days} días.",
-        "en": "Every lead agency reported in the last {days} days.",
+        "es": "Todas las agencias reportaron en los últimos {days} días.",
+        "en": "Every agency reported in the last {days} days.",
     },
     "calidad.issues": {
         "es": "Advertencias de la última validación",
@@ -220,4 +220,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "La última validación no dejó advertencias.",
         "en": "The last validation left no warnings.",
     },
+    # ---- completeness checks (Calidad de datos) -------------------------------------------
+    "check.has_lead": {"es": "Líder", "en": "Lead"},
+    "check.has_partners": {"es": "Socios", "en": "Partners"},
+    "check.has_dates": {"es": "Fechas", "en": "Dates"},
+    "check.has_gcm": {"es": "Vínculos PMM", "en": "GCM links"},
+    "check.has_progress": {"es": "Avance", "en": "Progress"},
+    "check.has_evidence_if_completed": {
+        "es": "Evidencia (si completado)",
+        "en": "Evidence (if completed)",
+    },
+    "check.score": {"es": "Completitud", "en": "Completeness"},
+    "col.n_reports": {"es": "Reportes", "en": "Reports"},
+    "col.via_all": {"es": "Solo vía «Todos»", "en": "Only via «All»"},
+    "col.severity": {"es": "Gravedad", "en": "Severity"},
 }

@@ -1,0 +1,80 @@
+"""Avance de productos: the progress table (searchable, downloadable), statuses, history."""
+
+from planmonitor.ui import guard
+
+guard.ensure_frame()
+
+import pandas as pd  # noqa: E402
+import streamlit as st  # noqa: E402
+
+from planmonitor import charts, export, metrics, model  # noqa: E402
+from planmonitor.ui import page, state, tables  # noqa: E402
+from planmonitor.ui.text import tr  # noqa: E402
+
+v = page.start("avance")
+lang = v.lang
+
+c1, c2 = st.columns([1, 3], vertical_alignment="bottom")
+as_of_date = c1.date_input(
+    tr("avance.as_of", lang),
+    value=v.today.date(),
+    min_value=model.PLAN_START.date(),
+    key=state.AS_OF,
+    bind="query-params",
+    format="DD/MM/YYYY" if lang == "es" else "MM/DD/YYYY",
+)
+text = c2.text_input(
+    tr("avance.search", lang),
+    key=state.SEARCH,
+    bind="query-params",
+    placeholder=tr("avance.search.placeholder", lang),
+)
+as_of = pd.Timestamp(as_of_date or v.today)
+filtered = v.filters.apply(v.plan, as_of=as_of)
+if filtered.products.empty:
+    st.info(tr("app.empty", lang), icon=":material/filter_alt_off:")
+    st.stop()
+latest = metrics.latest_status(filtered, as_of=as_of)
+
+st.subheader(tr("avance.table", lang))
+table = tables.search(tables.progress_table(latest, lang), text)
+if table.empty:
+    st.info(tr("avance.no_match", lang))
+else:
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config=tables.progress_column_config(lang),
+    )
+    st.download_button(
+        tr("avance.download", lang),
+        data=export.write_workbook({tr("avance.table", lang): table}),
+        file_name=f"avance-{as_of:%Y-%m-%d}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+
+st.subheader(tr("avance.by_strategy", lang))
+by_strategy = metrics.status_by(latest, "strategy")
+page.chart(charts.build_status_by_figure(by_strategy, lang=lang), key="status_by_strategy")
+
+st.subheader(tr("avance.history", lang))
+names = dict(zip(latest["code"], latest["name"], strict=True))
+code = st.selectbox(
+    tr("avance.pick", lang),
+    list(names),
+    index=None,
+    format_func=lambda c: f"{c} · {names.get(c, '')[:80]}",
+    key=state.PRODUCT,
+    bind="query-params",
+    placeholder=tr("avance.pick.placeholder", lang),
+)
+if code is not None:
+    past = metrics.history(filtered, code)
+    past = past[pd.to_datetime(past["date"]) <= as_of]
+    if past.empty:
+        st.info(tr("avance.no_history", lang))
+    else:
+        page.chart(charts.build_history_figure(past, lang=lang), key="history")

@@ -1,0 +1,60 @@
+"""Calidad de datos: completeness per product and per agency, and the last validation."""
+
+from planmonitor.ui import guard
+
+guard.ensure_frame()
+
+import streamlit as st  # noqa: E402
+
+from planmonitor import metrics  # noqa: E402
+from planmonitor.ui import page, state, tables  # noqa: E402
+from planmonitor.ui.text import tr  # noqa: E402
+
+v = page.start("calidad")
+lang = v.lang
+
+st.subheader(tr("calidad.products", lang))
+done = metrics.completeness(v.filtered, as_of=v.today)
+st.dataframe(
+    tables.completeness_table(done, lang),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        tr("check.score", lang): st.column_config.ProgressColumn(
+            tr("check.score", lang), min_value=0, max_value=100, format="%d%%"
+        )
+    },
+)
+
+st.subheader(tr("calidad.agencies", lang))
+days = st.number_input(
+    tr("calidad.days", lang),
+    min_value=1,
+    max_value=730,
+    value=60,
+    step=1,
+    key=state.STALE_DAYS,
+    bind="query-params",
+)
+reporting = metrics.agency_reporting(v.filtered, as_of=v.today, days=int(days))
+stale = reporting.loc[reporting["stale"], "agency"].tolist()
+if stale:
+    st.warning(tr("calidad.stale", lang, days=int(days), agencies=", ".join(stale)))
+else:
+    st.success(tr("calidad.all_fresh", lang, days=int(days)))
+st.dataframe(
+    tables.reporting_table(reporting, lang),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        tr("col.last_date", lang): st.column_config.DateColumn(
+            tr("col.last_date", lang), format=tables.date_format(lang)
+        )
+    },
+)
+
+st.subheader(tr("calidad.issues", lang))
+if v.issues.empty:
+    st.success(tr("calidad.no_issues", lang))
+else:
+    st.dataframe(tables.issues_table(v.issues, lang), hide_index=True, width="stretch")

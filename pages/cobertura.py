@@ -1,0 +1,48 @@
+"""Cobertura PMM: the 23 GCM objectives as tiles, gaps, strategy × objective, products."""
+
+from planmonitor.ui import guard
+
+guard.ensure_frame()
+
+import streamlit as st  # noqa: E402
+
+from planmonitor import charts, metrics  # noqa: E402
+from planmonitor.ui import page, state, tables  # noqa: E402
+from planmonitor.ui.text import gcm_label, tr  # noqa: E402
+
+v = page.start("cobertura")
+lang = v.lang
+exclude_all = st.toggle(
+    tr("cobertura.exclude_all", lang),
+    key=state.EXCLUDE_ALL_GCM,
+    bind="query-params",
+    help=tr("cobertura.exclude_all.help", lang),
+)
+include_all = not exclude_all
+
+coverage = metrics.gcm_coverage(v.filtered, include_all=include_all)
+page.chart(charts.build_gcm_tiles_figure(coverage, lang=lang), key="gcm_tiles")
+gaps = coverage.loc[coverage["gap"], "number"].astype(int).tolist()
+if gaps:
+    st.caption(tr("cobertura.gaps", lang, gaps=", ".join(str(n) for n in gaps)))
+else:
+    st.caption(tr("cobertura.no_gaps", lang))
+
+matrix = metrics.strategy_gcm_matrix(v.filtered, include_all=include_all)
+page.chart(charts.build_heatmap_figure(matrix, "cobertura.matrix", lang), key="strategy_gcm")
+
+numbers = coverage["number"].astype(int).tolist()
+chosen = st.selectbox(
+    tr("cobertura.pick", lang),
+    numbers,
+    index=None,
+    format_func=lambda n: gcm_label(n, lang, v.plan.gcm),
+    key=state.GCM_PICK,
+    bind="query-params",
+)
+if chosen is not None:
+    linked = metrics.products_for_gcm(v.filtered, int(chosen), include_all=include_all)
+    if linked.empty:
+        st.info(tr("cobertura.none_linked", lang))
+    else:
+        st.dataframe(tables.gcm_products_table(linked, lang), hide_index=True, width="stretch")

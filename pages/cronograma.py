@@ -1,0 +1,61 @@
+"""Cronograma: the Gantt of the filtered products (or activities/strategies at scale)."""
+
+from planmonitor.ui import guard
+
+guard.ensure_frame()
+
+import streamlit as st  # noqa: E402
+
+from planmonitor import charts, metrics  # noqa: E402
+from planmonitor.ui import page, state  # noqa: E402
+from planmonitor.ui.text import tr  # noqa: E402
+
+AUTO_ACTIVITY_ABOVE = 300  # more products than this: one bar per activity by default
+
+v = page.start("cronograma")
+lang = v.lang
+n_products = len(v.filtered.products)
+
+c1, c2, c3 = st.columns([2, 3, 2], vertical_alignment="bottom")
+color_by = c1.segmented_control(
+    tr("cronograma.color", lang),
+    ("status", "lead"),
+    format_func=lambda o: tr(f"cronograma.color.{o}", lang),
+    key=state.GANTT_COLOR,
+    bind="query-params",
+    default="status",
+    required=True,
+)
+level = c2.segmented_control(
+    tr("cronograma.level", lang),
+    ("auto", "product", "activity", "strategy"),
+    format_func=lambda o: tr(f"cronograma.level.{o}", lang),
+    key=state.GANTT_LEVEL,
+    bind="query-params",
+    default="auto",
+    required=True,
+)
+by_strategy = c3.toggle(
+    tr("cronograma.by_strategy", lang), key=state.GANTT_BY_STRATEGY, bind="query-params"
+)
+if level == "auto":
+    level = "activity" if n_products > AUTO_ACTIVITY_ABOVE else "product"
+    if level == "activity":
+        st.info(tr("cronograma.collapsed", lang, n=n_products), icon=":material/unfold_less:")
+
+latest = metrics.latest_status(v.filtered, as_of=v.today)
+
+
+def gantt(rows, key: str) -> None:
+    fig = charts.build_gantt_figure(
+        rows, lang=lang, color_by=color_by or "status", today=v.today, level=level
+    )
+    page.chart(fig, key=key)
+
+
+if by_strategy:
+    for code in dict.fromkeys(latest["strategy"]):
+        st.subheader(tr("cronograma.strategy_title", lang, code=code))
+        gantt(latest[latest["strategy"] == code], key=f"gantt_{code}")
+else:
+    gantt(latest, key="gantt")

@@ -1,0 +1,48 @@
+"""Resumen: products by status, overall completion, completion by objective, alerts."""
+
+from planmonitor.ui import guard
+
+guard.ensure_frame()
+
+import streamlit as st  # noqa: E402
+
+from planmonitor import charts, metrics  # noqa: E402
+from planmonitor.model import NO_REPORT  # noqa: E402
+from planmonitor.ui import page, tables  # noqa: E402
+from planmonitor.ui.text import fmt_date, fmt_number, fmt_percent, status_label, tr  # noqa: E402
+
+STALE_DAYS = 60
+
+v = page.start("resumen")
+lang = v.lang
+latest = metrics.latest_status(v.filtered, as_of=v.today)
+counts = metrics.status_counts(latest)
+by_status = dict(zip(counts["status"], counts["count"], strict=True))
+
+top = st.columns(3)
+top[0].metric(tr("resumen.products", lang), fmt_number(len(latest), lang), border=True)
+top[1].metric(
+    tr("resumen.percent", lang), fmt_percent(metrics.overall_completion(latest), lang), border=True
+)
+top[2].metric(tr("resumen.no_report", lang), fmt_number(by_status[NO_REPORT], lang), border=True)
+status_cards = st.columns(len(by_status) - 1)
+for card, status in zip(status_cards, [s for s in by_status if s != NO_REPORT], strict=True):
+    card.metric(status_label(status, lang), fmt_number(by_status[status], lang))
+
+left, right = st.columns(2)
+with left:
+    page.chart(charts.build_status_counts_figure(counts, lang=lang), key="status_counts")
+with right:
+    by_objective = metrics.completion_by(latest, "objective")
+    page.chart(
+        charts.build_completion_by_figure(by_objective, lang=lang, names=v.plan),
+        key="completion_by_objective",
+    )
+
+st.subheader(tr("resumen.alerts", lang))
+st.caption(tr("resumen.alerts_caption", lang, days=STALE_DAYS, date=fmt_date(v.today, lang)))
+alerts = metrics.alerts(v.filtered, as_of=v.today, stale_days=STALE_DAYS)
+if alerts.empty:
+    st.success(tr("resumen.no_alerts", lang))
+else:
+    st.dataframe(tables.alerts_table(alerts, lang), hide_index=True, width="stretch")
