@@ -1,0 +1,330 @@
+"""The versioned store, against SQLite and a real PostgreSQL (tests/pg.py)."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing as mp
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+from pg import pg_url  # noqa: F401  (fixture)
+from planfactory import make_plan, product, report
+
+from planmonitor import export, model, store
+from planmonitor.loader import load_default
+
+REPO = Path(__file__).resolve().parents[1]
+TABLES = ("objectives", "strategies", "activities", "products", "agencies", "gcm", "progress")
+
+
+def assert_same_plan(a: model.Plan, b: model.Plan) -> None:
+    for k in TABLES:
+        pd.testing.assert_frame_equal(getattr(a, k), getattr(b, k), check_exact=True)
+    assert a.meta == b.meta
+    assert a.sheets == b.sheets
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'planmonitor.sqlite'}"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def st_(url):
+    s = store.open_store(url)
+    yield s
+    s.dispose()
+
+
+def workbook(plan: model.Plan, include: list[str] | None = None) -> bytes:
+    return export.write_workbook(export.plan_to_sheets(plan, include=include))
+
+
+def with_new_report(plan: model.Plan, code: str, status: str, percent: float) -> model.Plan:
+    extra = pd.DataFrame(
+        [
+            {
+                "date": pd.Timestamp("2024-12-20"),
+                "code": code,
+                "status": status,
+                "percent": percent,
+                "comment": "nuevo",
+                "reported_by": "OIM",
+                "evidence": "",
+                "row": pd.NA,
+            }
+        ]
+    ).astype(plan.progress.dtypes.to_dict())
+    progress = pd.concat([plan.progress, extra], ignore_index=True)
+    return model.Plan(**{**plan.__dict__, "progress": progress})
+
+
+# --------------------------------------------------------------------------------------------
+# Snapshots
+# --------------------------------------------------------------------------------------------
+def test_snapshot_round_trips_the_bundled_plan_exactly():
+    plan = load_default().plan
+    back = store.plan_from_json(store._unpack(store._pack(store.plan_to_json(plan))))
+    assert_same_plan(back, plan)
+
+
+def test_snapshot_round_trips_nat_lists_and_nullable_ints():
+    plan = make_plan(
+        [
+            product("1.1.1-1", leads=["OIM", "PNUD"], start="2023-04-01", gcm=[1, 23]),
+            product("1.1.1-2", gcm_all=True),
+        ],
+        [report("2023-09-30", "1.1.1-1", "En curso", 12.5, comment="=1+1")],
+    )
+    back = store.plan_from_json(store.plan_to_json(plan))
+    assert_same_plan(back, plan)
+    assert back.products.loc[1, "start"] is pd.NaT
+    assert back.products.loc[0, "leads"] == ["OIM", "PNUD"]
+
+
+def test_content_hash_ignores_row_numbers_but_not_data():
+    plan = load_default().plan
+    moved = model.Plan(**{**plan.__dict__, "products": plan.products.assign(row=pd.NA)})
+    assert store.content_sha256(moved) == store.content_sha256(plan)
+    renamed = plan.products.copy()
+    renamed.loc[0, "name"] = "otro"
+    assert store.content_sha256(
+        model.Plan(**{**plan.__dict__, "products": renamed})
+    ) != store.content_sha256(plan)
+
+
+# --------------------------------------------------------------------------------------------
+# Opening and seeding
+# --------------------------------------------------------------------------------------------
+def test_first_open_seeds_from_the_bundled_workbooks(st_, url):
+    v = st_.versions()
+    assert v["kind"].tolist() == ["seed", "seed"]
+    assert v["filename"].tolist() == list(store.SEED_FILES)
+    assert v["parent_id"].tolist()[1] == v["id"].tolist()[0]
+    assert st_.current_version_id() == v["id"].iloc[-1]
+    assert (
+        st_.file_bytes(int(v["id"].iloc[0])) == (REPO / "data" / store.SEED_FILES[0]).read_bytes()
+    )
+    assert_same_plan(st_.plan(), load_default().plan)
+    # opening again does not seed again
+    again = store.open_store(url)
+    assert len(again.versions()) == 2
+    again.dispose()
+
+
+def test_default_url_comes_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv(store.URL_ENV, "postgresql+psycopg://u@h/db")
+    assert store.default_url() == "postgresql+psycopg://u@h/db"
+    monkeypatch.delenv(store.URL_ENV)
+    assert store.default_url(tmp_path) == f"sqlite:///{tmp_path / 'planmonitor.sqlite'}"
+    assert store.default_url().endswith("/data/planmonitor.sqlite")
+
+
+def test_missing_seed_workbook_is_a_clear_error(tmp_path):
+    with pytest.raises(store.StoreError, match="Falta el libro inicial"):
+        store.open_store(f"sqlite:///{tmp_path / 's.sqlite'}", data_dir=tmp_path)
+
+
+# --------------------------------------------------------------------------------------------
+# Commit, identical uploads, partial uploads, rollback
+# --------------------------------------------------------------------------------------------
+def test_commit_stores_a_new_version_with_who_when_file_and_hash(st_):
+    before = st_.current_version_id()
+    new_plan = with_new_report(st_.plan(), "1.1.1-1", "Completado", 100)
+    data = workbook(new_plan)
+    preview = st_.preview(data, "avances-junio.xlsx")
+    assert preview.ok and not preview.identical
+    assert preview.changes.new_progress["code"].tolist() == ["1.1.1-1"]
+    assert st_.current_version_id() == before  # preview writes nothing
+
+    res = st_.commit(data, "avances-junio.xlsx", author="Ana (OIM)", note="junio")
+    assert res.stored and res.parent_id == before
+    assert st_.current_version_id() == res.version_id > before
+    row = st_.version(res.version_id)
+    assert (row["author"], row["filename"], row["note"], row["kind"]) == (
+        "Ana (OIM)",
+        "avances-junio.xlsx",
+        "junio",
+        "upload",
+    )
+    assert row["sha256"] == hashlib.sha256(data).hexdigest()
+    assert st_.file_bytes(res.version_id) == data
+    assert st_.versions()["created_at"].iloc[-1].tzinfo is not None
+    latest = st_.plan().progress
+    assert latest.iloc[-1]["status"] == "Completado"
+    assert "Guardada la versión" in res.message("es")
+
+
+def test_identical_upload_is_not_stored_twice(st_):
+    n = len(st_.versions())
+    same_data = workbook(st_.plan())  # other bytes, same data
+    res = st_.commit(same_data, "igual.xlsx", author="Ana")
+    assert not res.stored and res.preview.identical
+    assert "no se guarda nada" in res.message("es")
+    changed = workbook(with_new_report(st_.plan(), "1.1.1-1", "En curso", 50))
+    assert st_.commit(changed, "a.xlsx", author="Ana").stored
+    again = st_.commit(changed, "a.xlsx", author="Ana")  # the very same file
+    assert not again.stored and again.preview.identical
+    assert len(st_.versions()) == n + 1
+
+
+def test_partial_upload_updates_only_its_sheets(st_):
+    base = st_.plan()
+    new = with_new_report(base, "1.1.1-1", "Retrasado", 30)
+    data = workbook(new, include=["Avances"])
+    res = st_.commit(data, "solo-avances.xlsx", author="Ana")
+    assert res.stored, res.preview.issues
+    after = st_.plan()
+    pd.testing.assert_frame_equal(after.products, base.products)
+    pd.testing.assert_frame_equal(after.agencies, base.agencies)
+    assert len(after.progress) == len(base.progress) + 1
+    assert "Avances" in st_.version(res.version_id)["sheets"]
+
+
+def test_invalid_upload_stores_nothing(st_):
+    before = st_.versions()
+    bad = with_new_report(st_.plan(), "9.9.9-9", "Inventado", 500)
+    res = st_.commit(workbook(bad, include=["Avances"]), "malo.xlsx", author="Ana")
+    assert not res.stored and not res.preview.ok
+    assert set(res.preview.errors["sheet"]) == {"Avances"}
+    pd.testing.assert_frame_equal(st_.versions(), before)
+
+
+def test_commit_needs_an_author(st_):
+    with pytest.raises(store.StoreError):
+        st_.commit(b"x", "a.xlsx", author="  ")
+
+
+def test_rollback_creates_a_new_version_and_deletes_nothing(st_):
+    v0 = st_.current_version_id()
+    old_plan = st_.plan()
+    v1 = st_.commit(
+        workbook(with_new_report(old_plan, "1.1.1-1", "Cancelado", 0)), "x.xlsx", author="Ana"
+    ).version_id
+    v2 = st_.rollback(v0, author="Luis", note="error en x.xlsx")
+    assert v2 > v1
+    assert_same_plan(st_.plan(v2), old_plan)
+    row = st_.version(v2)
+    assert (row["kind"], row["author"], row["parent_id"], row["restored_from"]) == (
+        "rollback",
+        "Luis",
+        v1,
+        v0,
+    )
+    assert st_.file_bytes(v2) == st_.file_bytes(v0)
+    assert st_.versions()["id"].tolist()[-3:] == [v0, v1, v2]
+    # restoring what is already current stores nothing
+    assert st_.rollback(v2, author="Luis") == v2
+    assert st_.rollback(v0, author="Luis") == v2
+    with pytest.raises(store.StoreError, match="No existe la versión"):
+        st_.rollback(999, author="Luis")
+
+
+def test_compare_any_two_versions(st_):
+    v0 = st_.current_version_id()
+    v1 = st_.commit(
+        workbook(with_new_report(st_.plan(), "1.1.1-1", "Cancelado", 0)), "x.xlsx", author="Ana"
+    ).version_id
+    changes = st_.diff(v0, v1)
+    assert changes.status_changes["new_status"].tolist() == ["Cancelado"]
+    assert st_.diff(v1, v0).removed_progress["code"].tolist() == ["1.1.1-1"]
+
+
+def test_export_of_a_version_loads_back_to_the_same_data(st_):
+    from planmonitor.loader import load_workbook
+
+    data = st_.export_bytes()
+    again = load_workbook(data)
+    assert again.ok
+    assert store.content_sha256(again.plan) == store.content_sha256(st_.plan())
+
+
+# --------------------------------------------------------------------------------------------
+# Concurrency and crashes
+# --------------------------------------------------------------------------------------------
+def _import_one(url: str, i: int, queue) -> None:
+    s = store.open_store(url)
+    plan = with_new_report(s.plan(), "1.1.1-1", "En curso", float(i))
+    data = workbook(plan, include=["Avances"])
+    res = s.commit(data, f"proc-{i}.xlsx", author=f"proc {i}")
+    queue.put((i, res.stored, res.version_id))
+    s.dispose()
+
+
+def test_simultaneous_imports_all_land_in_a_defined_order(st_, url):
+    n = 6
+    seed_ids = st_.versions()["id"].tolist()
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    procs = [ctx.Process(target=_import_one, args=(url, i, queue)) for i in range(n)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(180)
+        assert p.exitcode == 0
+    results = sorted(queue.get(timeout=5) for _ in range(n))
+    assert all(stored for _, stored, _ in results)
+    v = st_.versions()
+    new = v[~v["id"].isin(seed_ids)]
+    assert len(new) == n
+    assert sorted(new["author"]) == sorted(f"proc {i}" for i in range(n))
+    # each version's parent is the version before it: a single line of history
+    ids = v["id"].tolist()
+    assert v["parent_id"].tolist()[1:] == ids[:-1]
+    # every snapshot is complete: the base log plus that process's own entry
+    base_len = len(st_.plan(seed_ids[-1]).progress)
+    for vid in new["id"].tolist():
+        assert len(st_.plan(vid).progress) == base_len + 1  # each file = base log + its entry
+        assert st_.file_bytes(vid)
+    assert len({st_.version(vid)["sha256"] for vid in new["id"]}) == n
+
+
+CRASHER = textwrap.dedent(
+    """
+    import sys
+    from planmonitor import store, export
+    import pandas as pd
+    s = store.open_store(sys.argv[1])
+    plan = s.plan()
+    extra = plan.progress.iloc[:1].assign(percent=77.0)
+    plan = type(plan)(**{**plan.__dict__,
+                         "progress": pd.concat([plan.progress, extra], ignore_index=True)})
+    data = export.write_workbook(export.plan_to_sheets(plan, include=["Avances"]))
+    s.commit(data, "crash.xlsx", author="crash")
+    """
+)
+
+
+def test_a_process_killed_in_the_middle_of_an_import_leaves_the_store_consistent(st_, url):
+    before = st_.versions()
+    env = {**os.environ, store.SLEEP_ENV: "60"}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CRASHER, url], env=env, stderr=subprocess.PIPE, text=True
+    )
+    line = ""
+    while "sleeping in commit" not in line:
+        line = proc.stderr.readline()
+        assert line or proc.poll() is None, "the importer ended before reaching the hook"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(30)
+    proc.stderr.close()
+    # nothing half-written: same versions, and every version has its file and snapshot
+    pd.testing.assert_frame_equal(st_.versions(), before)
+    with st_.engine.connect() as c:
+        for table in (store.files_table, store.snapshots_table):
+            n = c.execute(sa.select(sa.func.count()).select_from(table)).scalar()
+            assert n == len(before)
+    # and the lock is free again: the next import lands
+    res = st_.commit(
+        workbook(with_new_report(st_.plan(), "1.1.1-1", "En curso", 5)), "after.xlsx", author="Ana"
+    )
+    assert res.stored and res.parent_id == before["id"].iloc[-1]
