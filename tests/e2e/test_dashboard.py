@@ -1,0 +1,146 @@
+"""The dashboard in a real browser: charts, URL-bound filters, language, deep links."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+
+# url path, Spanish title, English title, what proves the page drew its content
+PAGES = [
+    ("resumen", "Resumen", "Overview", "stPlotlyChart"),
+    ("cronograma", "Cronograma", "Timeline", "stPlotlyChart"),
+    ("carga", "Carga por agencia", "Agency workload", "stPlotlyChart"),
+    ("cobertura", "Cobertura PMM", "GCM coverage", "stPlotlyChart"),
+    ("avance", "Avance de productos", "Product progress", "stPlotlyChart"),
+    ("calidad", "Calidad de datos", "Data quality", "stDataFrame"),
+]
+TIMEOUT = 30_000
+
+
+def wait_idle(page: Page) -> None:
+    """Wait until the script run finished (Streamlit's running indicator is gone)."""
+    page.wait_for_timeout(300)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
+
+
+def open_page(page: Page, base: str, path: str, query: str = "") -> None:
+    page.goto(f"{base}/{path}{'?' + query if query else ''}")
+    expect(page.get_by_test_id("stSidebar")).to_be_visible(timeout=TIMEOUT)
+    wait_idle(page)
+
+
+def no_exception(page: Page) -> None:
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    assert "Traceback" not in page.content()
+
+
+def gantt_bars(page: Page) -> int:
+    """Number of bars in the first Plotly chart (sum of the traces' points)."""
+    chart = page.get_by_test_id("stPlotlyChart").first.locator(".js-plotly-plot")
+    expect(chart).to_be_visible(timeout=TIMEOUT)
+    return chart.evaluate(
+        "el => el.data.filter(t => t.type === 'bar')"
+        ".map(t => (t.y || []).length).reduce((a, b) => a + b, 0)"
+    )
+
+
+def sidebar_multiselect(page: Page, label: str):
+    return page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text=label)
+
+
+@pytest.mark.parametrize(("path", "title_es", "title_en", "content"), PAGES)
+def test_each_page_shows_its_content_without_exception(
+    server, page, screenshots, path, title_es, title_en, content
+):
+    open_page(page, server.url, path)
+    expect(page.get_by_role("heading", name=title_es, exact=True)).to_be_visible()
+    expect(page.get_by_test_id(content).first).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("datos de ejemplo ficticios")).to_be_visible()
+    expect(page.get_by_text("Mostrando:")).to_be_visible()
+    no_exception(page)
+    page.screenshot(path=str(screenshots / f"{path}.png"))
+    open_page(page, server.url, path, "lang=en")
+    expect(page.get_by_role("heading", name=title_en, exact=True)).to_be_visible()
+    no_exception(page)
+    page.screenshot(path=str(screenshots / f"{path}-en.png"))
+
+
+def test_sidebar_filter_changes_chart_goes_to_url_and_link_restores_it(server, browser, page):
+    open_page(page, server.url, "cronograma")
+    all_bars = gantt_bars(page)
+    agency = sidebar_multiselect(page, "Agencia")
+    agency.click()
+    page.keyboard.type("OIT")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    expect(page).to_have_url(re.compile(r"[?&]agencia=OIT"), timeout=TIMEOUT)
+    wait_idle(page)
+    filtered_bars = gantt_bars(page)
+    assert 0 < filtered_bars < all_bars
+    expect(page.get_by_text(re.compile("Mostrando: OIT"))).to_be_visible()
+    no_exception(page)
+
+    shared = page.url
+    other = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
+    try:
+        other.goto(shared)
+        expect(other.get_by_test_id("stSidebar")).to_be_visible(timeout=TIMEOUT)
+        wait_idle(other)
+        expect(other.get_by_role("heading", name="Cronograma", exact=True)).to_be_visible()
+        expect(sidebar_multiselect(other, "Agencia")).to_contain_text("OIT")
+        assert gantt_bars(other) == filtered_bars
+        no_exception(other)
+    finally:
+        other.context.close()
+
+
+def test_language_switch_translates_the_page_and_keeps_filters(server, page):
+    open_page(page, server.url, "carga", "agencia=OIM")
+    expect(page.get_by_role("heading", name="Carga por agencia", exact=True)).to_be_visible()
+    page.get_by_test_id("stSidebar").get_by_role("button", name="English").click()
+    expect(page.get_by_role("heading", name="Agency workload", exact=True)).to_be_visible(
+        timeout=TIMEOUT
+    )
+    expect(page).to_have_url(re.compile(r"[?&]lang=en"))
+    wait_idle(page)
+    expect(page.get_by_text(re.compile("Showing: IOM"))).to_be_visible()
+    expect(page.get_by_text("fictitious example data")).to_be_visible()
+    no_exception(page)
+
+
+def test_deep_link_as_first_request_to_a_fresh_server_runs_inside_the_frame(fresh_server, browser):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    try:
+        page.goto(f"{fresh_server.url}/cronograma?agencia=OIM")
+        expect(page.get_by_role("heading", name="Cronograma", exact=True)).to_be_visible(
+            timeout=TIMEOUT
+        )
+        expect(sidebar_multiselect(page, "Agencia")).to_contain_text("OIM", timeout=TIMEOUT)
+        wait_idle(page)
+        expect(page).to_have_url(re.compile(r"/cronograma\?.*agencia=OIM"))
+        expect(page.get_by_test_id("stPlotlyChart").first).to_be_visible()
+        # the legacy pages/ listing never stays: only the frame's navigation is shown
+        nav = page.get_by_test_id("stSidebarNavLink")
+        expect(nav.filter(has_text="Carga por agencia")).to_have_count(1)
+        expect(nav.filter(has_text=re.compile("^actualizar$|^historial$", re.I))).to_have_count(0)
+        no_exception(page)
+    finally:
+        context.close()
+
+
+def test_restricted_page_is_not_reachable_by_a_first_deep_link(fresh_server, browser):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    try:
+        page.goto(f"{fresh_server.url}/actualizar")
+        expect(page.get_by_test_id("stSidebar")).to_be_visible(timeout=TIMEOUT)
+        wait_idle(page)
+        expect(page.get_by_test_id("stFileUploader")).to_have_count(0)
+        no_exception(page)
+    finally:
+        context.close()
