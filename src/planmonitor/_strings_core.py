@@ -139,6 +139,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "chart.gantt.group": {"es": "{code} ({n} productos)", "en": "{code} ({n} products)"},
     "chart.gantt.marker": {"es": "Cambios", "en": "Changes"},
+    "chart.gantt.no_lead": {"es": "Sin líder", "en": "No lead"},
     "chart.status_counts.title": {
         "es": "Productos por estado",
         "en": "Products by status",

@@ -1,0 +1,930 @@
+"""Plotly figures of the dashboard: `build_*_figure(df, …, lang) -> go.Figure`.
+
+Each builder takes a tidy DataFrame from `metrics`, checks it early with an exact ValueError
+(the pages check for empty data first and show a message instead), and returns a figure in
+the "planmonitor" template with titles, axes, legends and hover in the chosen language.
+
+Workbook text is never trusted as markup: plotly renders a subset of HTML in text and hover,
+so every piece of user text goes through `_esc` (html.escape) before it reaches a figure.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+import plotly.colors as pcolors
+import plotly.graph_objects as go
+
+from planmonitor import theme
+from planmonitor.i18n import (
+    agency_label,
+    fmt_date,
+    fmt_percent,
+    has_key,
+    quarter_label,
+    status_label,
+    t,
+)
+from planmonitor.metrics import ALL_STATUSES, LEVELS, UNDATED_COLUMN, quarter_bounds
+from planmonitor.model import NO_REPORT, PLAN_END, PLAN_QUARTERS, PLAN_START, Status
+
+ONE_DAY = pd.Timedelta(days=1)
+LABEL_CHARS = 48
+GANTT_LEVELS = ("product", "activity", "strategy")
+_LEVEL_WORD = {
+    "objective": "word.objective",
+    "strategy": "word.strategy",
+    "activity": "word.activity",
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------
+def _esc(value: Any) -> str:
+    """User text made safe for plotly's HTML subset ("<script>" becomes "&lt;script&gt;")."""
+    if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
+        return ""
+    return html.escape(str(value), quote=False)
+
+
+def _truncate(text: str, limit: int = LABEL_CHARS) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _wrap(text: str, width: int = 60, max_lines: int = 4) -> str:
+    """Escaped text broken into lines of about `width` characters joined by <br>."""
+    words, lines, line = " ".join(str(text).split()).split(" "), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(line)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1].rstrip(".,;") + "…"
+    return "<br>".join(_esc(x) for x in lines)
+
+
+def _require(df: Any, columns: list[str] | tuple[str, ...], fn: str) -> None:
+    """Early, exact checks: a non-empty DataFrame holding `columns`."""
+    if not isinstance(df, pd.DataFrame):
+        raise ValueError(
+            f"{fn}: se esperaba un DataFrame / expected a DataFrame, got {type(df).__name__}"
+        )
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ValueError(f"{fn}: faltan columnas / missing columns: {', '.join(missing)}")
+    if df.empty:
+        raise ValueError(f"{fn}: el DataFrame está vacío / the DataFrame is empty")
+
+
+def _choice(value: str, allowed: tuple[str, ...], name: str, fn: str) -> None:
+    if value not in allowed:
+        raise ValueError(
+            f"{fn}: {name} no válido / invalid {name}: {value!r} ({', '.join(allowed)})"
+        )
+
+
+def _new_figure(title: str, height: int | None = None) -> go.Figure:
+    fig = go.Figure()
+    fig.update_layout(template=theme.register(), title=dict(text=title))
+    if height is not None:
+        fig.update_layout(height=height)
+    return fig
+
+
+def _agencies_text(values: Any, lang: str) -> str:
+    if not isinstance(values, (list, tuple, set)) or not values:
+        return "—"
+    return ", ".join(_esc(agency_label(str(a), lang)) for a in values)
+
+
+def _level_label(level: str, code: str, lang: str, names: Mapping[str, str] | None) -> str:
+    label = f"{t(_LEVEL_WORD[level], lang)} {_esc(code)}"
+    name = (names or {}).get(str(code), "")
+    return f"{label} · {_esc(_truncate(name, 40))}" if name else label
+
+
+def _ms(delta: pd.Timedelta) -> float:
+    return delta.total_seconds() * 1000.0
+
+
+# --------------------------------------------------------------------------------------------
+# Gantt
+# --------------------------------------------------------------------------------------------
+def _aggregate_status(statuses: list[str]) -> str:
+    """One status for a group of products (activity/strategy bars).
+
+    Delayed wins (it is what the committee must see); all completed -> Completado; any
+    progress -> En curso; otherwise No iniciado, then Sin reporte. Cancelled products are
+    ignored unless all are cancelled.
+    """
+    active = [s for s in statuses if s != Status.CANCELLED.value]
+    if not active:
+        return Status.CANCELLED.value
+    kinds = set(active)
+    if Status.DELAYED.value in kinds:
+        return Status.DELAYED.value
+    if kinds == {Status.COMPLETED.value}:
+        return Status.COMPLETED.value
+    if kinds & {Status.IN_PROGRESS.value, Status.COMPLETED.value}:
+        return Status.IN_PROGRESS.value
+    if Status.NOT_STARTED.value in kinds:
+        return Status.NOT_STARTED.value
+    return NO_REPORT
+
+
+def _gantt_rows(
+    df: pd.DataFrame, lang: str, color_by: str, level: str, names: Mapping[str, str] | None
+) -> pd.DataFrame:
+    """One row per bar: label, hover, effective start/end, date kind, colour key."""
+    start = pd.to_datetime(df["start"])
+    end = pd.to_datetime(df["end"])
+    kind = pd.Series("full", index=df.index)
+    kind[start.isna() | end.isna()] = "partial"
+    kind[start.isna() & end.isna()] = "none"
+    s_eff = start.fillna(PLAN_START)
+    e_eff = end.fillna(PLAN_END) + ONE_DAY  # the end day is included in the bar
+    e_eff = e_eff.where(e_eff > s_eff, s_eff + ONE_DAY)
+    no_lead = t("chart.gantt.no_lead", lang)
+
+    def lead_key(leads: Any) -> str:
+        return (
+            agency_label(str(leads[0]), lang)
+            if isinstance(leads, (list, tuple)) and leads
+            else no_lead
+        )
+
+    rows = []
+    if level == "product":
+        for i, r in enumerate(df.itertuples(index=False)):
+            label = f"{_esc(r.code)} {_esc(_truncate(r.name))}"
+            lines = [
+                f"<b>{_esc(r.code)}</b> {_wrap(r.name, 60, 3)}",
+                f"{t('word.leads', lang)}: {_agencies_text(getattr(r, 'leads', []), lang)}",
+                f"{t('word.partners', lang)}: {_agencies_text(getattr(r, 'partners', []), lang)}",
+                f"{t('word.status', lang)}: {status_label(r.status, lang)} · "
+                f"{fmt_percent(r.percent, lang)}",
+                t(
+                    "chart.gantt.dates",
+                    lang,
+                    start=fmt_date(start.iloc[i], lang),
+                    end=fmt_date(end.iloc[i], lang),
+                ),
+            ]
+            k = kind.iloc[i]
+            if k == "none":
+                lines.append(t("chart.gantt.undated_hover", lang))
+            elif k == "partial":
+                key = (
+                    "chart.gantt.partial_start"
+                    if pd.isna(start.iloc[i])
+                    else "chart.gantt.partial_end"
+                )
+                lines.append(t(key, lang))
+            comment = getattr(r, "last_comment", "")
+            if isinstance(comment, str) and comment.strip():
+                lines.append(t("chart.gantt.last_comment", lang, comment=_wrap(comment, 60, 3)))
+            rows.append(
+                {
+                    "key": str(r.code),
+                    "label": label,
+                    "hover": "<br>".join(lines),
+                    "start": s_eff.iloc[i],
+                    "end": e_eff.iloc[i],
+                    "kind": k,
+                    "status": r.status,
+                    "percent": float(r.percent),
+                    "color": r.status
+                    if color_by == "status"
+                    else lead_key(getattr(r, "leads", [])),
+                    "strategy": str(r.strategy),
+                }
+            )
+        return pd.DataFrame(rows)
+
+    work = df.assign(_s=s_eff, _e=e_eff, _kind=kind)
+    for code, group in work.groupby(level, sort=False):
+        dated = group[group["_kind"] != "none"]
+        k = "none" if dated.empty else ("full" if (group["_kind"] == "full").all() else "partial")
+        g_start = dated["_s"].min() if len(dated) else PLAN_START
+        g_end = dated["_e"].max() if len(dated) else PLAN_END + ONE_DAY
+        statuses = [str(s) for s in group["status"]]
+        status = _aggregate_status(statuses)
+        counted = group[group["status"] != Status.CANCELLED.value]
+        percent = float((counted if len(counted) else group)["percent"].mean())
+        n = len(group)
+        name = (names or {}).get(str(code), "")
+        label = (
+            _esc(f"{code} {_truncate(name, LABEL_CHARS - 14)}".strip())
+            + f" ({t('n_products_one', lang) if n == 1 else t('n_products', lang, n=n)})"
+        )
+        summary = " · ".join(
+            f"{status_label(s, lang)}: {statuses.count(s)}"
+            for s in ALL_STATUSES
+            if statuses.count(s)
+        )
+        lines = [
+            f"<b>{_esc(code)}</b> {_wrap(name, 60, 3)}",
+            summary,
+            f"{t('word.percent', lang)}: {fmt_percent(percent, lang)}",
+            t(
+                "chart.gantt.dates",
+                lang,
+                start=fmt_date(dated["_s"].min() if len(dated) else None, lang),
+                end=fmt_date(dated["_e"].max() - ONE_DAY if len(dated) else None, lang),
+            ),
+        ]
+        if k == "none":
+            lines.append(t("chart.gantt.undated_hover", lang))
+        elif k == "partial":
+            lines.append(t("chart.gantt.partial", lang))
+        leads = [
+            x
+            for lst in group.get("leads", pd.Series(dtype=object))
+            if isinstance(lst, (list, tuple))
+            for x in lst[:1]
+        ]
+        color = (
+            status
+            if color_by == "status"
+            else (agency_label(pd.Series(leads).mode().iloc[0], lang) if leads else no_lead)
+        )
+        rows.append(
+            {
+                "key": str(code),
+                "label": label,
+                "hover": "<br>".join(lines),
+                "start": g_start,
+                "end": g_end,
+                "kind": k,
+                "status": status,
+                "percent": percent,
+                "color": color,
+                "strategy": str(group["strategy"].iloc[0]),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def build_gantt_figure(
+    products_with_status: pd.DataFrame,
+    lang: str = "es",
+    color_by: str = "status",
+    today: pd.Timestamp | str | None = None,
+    level: str = "product",
+    markers: pd.DataFrame | None = None,
+    names: Mapping[str, str] | None = None,
+) -> go.Figure:
+    """The plan's timeline: one bar per product (or per activity/strategy), plan order.
+
+    Products without dates are never dropped: they span the whole plan, pale and hatched,
+    under "Sin fechas en el plan". A product with only one date runs to the plan's bound and
+    is hatched over its colour. `names` gives activity/strategy names for aggregate levels
+    (metrics.level_names); `markers` (code, date, label) are drawn as symbols on the bars.
+    """
+    fn = "build_gantt_figure"
+    _require(
+        products_with_status,
+        ["code", "name", "strategy", "activity", "status", "percent", "start", "end"],
+        fn,
+    )
+    _choice(color_by, ("status", "lead"), "color_by", fn)
+    _choice(level, GANTT_LEVELS, "level", fn)
+    df = products_with_status
+    if "seq" in df.columns and df["seq"].notna().all():
+        df = df.sort_values("seq", kind="stable")
+    df = df.reset_index(drop=True)
+    rows = _gantt_rows(df, lang, color_by, level, names)
+
+    title_key = {
+        "product": "chart.gantt.title",
+        "activity": "chart.gantt.title_activity",
+        "strategy": "chart.gantt.title_strategy",
+    }[level]
+    n_rows = len(rows)
+    fig = _new_figure(t(title_key, lang), height=max(380, 170 + 34 * n_rows))
+
+    def bar(part: pd.DataFrame, name: str, color: str, undated: bool = False) -> go.Bar:
+        texts = [fmt_percent(p, lang) for p in part["percent"]]
+        if undated:
+            texts = [
+                f"{t('chart.gantt.undated', lang)} · {status_label(s, lang)} · {x}"
+                for s, x in zip(part["status"], texts, strict=True)
+            ]
+            pattern = dict(shape="/", fgcolor=theme.UNDATED_LINE, fillmode="overlay", size=10)
+        else:
+            pattern = dict(
+                shape=["/" if k == "partial" else "" for k in part["kind"]],
+                fgcolor="#FFFFFF",
+                fillmode="overlay",
+                size=10,
+            )
+        return go.Bar(
+            name=name,
+            orientation="h",
+            y=list(part["label"]),
+            x=[_ms(e - s) for s, e in zip(part["start"], part["end"], strict=True)],
+            base=[s.isoformat() for s in part["start"]],
+            marker=dict(
+                color=color,
+                pattern=pattern,
+                line=dict(color=theme.UNDATED_LINE if undated else color, width=1),
+            ),
+            text=texts,
+            textposition="auto",
+            insidetextanchor="start",
+            hovertext=list(part["hover"]),
+            hovertemplate="%{hovertext}<extra></extra>",
+            cliponaxis=False,
+        )
+
+    dated = rows[rows["kind"] != "none"]
+    if color_by == "status":
+        groups = [(s, status_label(s, lang), theme.status_color(s)) for s in ALL_STATUSES]
+    else:
+        groups = [(c, _esc(c), theme.agency_color(c)) for c in dict.fromkeys(dated["color"])]
+    for key, name, color in groups:
+        part = dated[dated["color"] == key]
+        if len(part):
+            fig.add_trace(bar(part, name, color))
+    undated = rows[rows["kind"] == "none"]
+    if len(undated):
+        fig.add_trace(bar(undated, t("chart.gantt.undated", lang), theme.UNDATED_COLOR, True))
+    if (rows["kind"] == "partial").any():
+        fig.add_trace(
+            go.Bar(
+                name=t("chart.gantt.partial", lang),
+                orientation="h",
+                x=[None],
+                y=[None],
+                marker=dict(
+                    color=theme.GREY, pattern=dict(shape="/", fgcolor="#FFFFFF", fillmode="overlay")
+                ),
+                hoverinfo="skip",
+            )
+        )
+
+    if markers is not None:
+        _add_gantt_markers(fig, markers, df, rows, level, lang)
+
+    x0 = min(PLAN_START, rows["start"].min())
+    x1 = max(PLAN_END + ONE_DAY, rows["end"].max())
+    _quarter_axis(fig, x0, x1, lang)
+    _strategy_separators(fig, rows)
+    if today is None:
+        today = pd.Timestamp.today().normalize()
+    today = pd.Timestamp(today)
+    if x0 <= today <= x1:
+        fig.add_shape(
+            type="line",
+            x0=today,
+            x1=today,
+            xref="x",
+            y0=0,
+            y1=1,
+            yref="paper",
+            line=dict(color=theme.TEXT_COLOR, width=2, dash="dash"),
+            layer="above",
+        )
+        fig.add_annotation(
+            x=today,
+            y=1,
+            xref="x",
+            yref="paper",
+            yanchor="bottom",
+            text=t("chart.gantt.today", lang, date=fmt_date(today, lang)),
+            showarrow=False,
+            font=dict(size=theme.BASE_FONT_SIZE),
+        )
+    fig.update_yaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=list(rows["label"]),
+        autorange="reversed",
+        title=None,
+        showgrid=False,
+    )
+    fig.update_layout(
+        barmode="overlay",
+        legend=dict(orientation="h", yanchor="bottom", y=1.06, x=0, xanchor="left"),
+        margin=dict(t=130),
+    )
+    return fig
+
+
+def _quarter_axis(fig: go.Figure, x0: pd.Timestamp, x1: pd.Timestamp, lang: str) -> None:
+    """Quarter gridlines (heavier at years) and quarter labels centred in each quarter."""
+    ticks, labels = [], []
+    for q in PLAN_QUARTERS:
+        qs, qe = quarter_bounds(q)
+        ticks.append(qs + (qe + ONE_DAY - qs) / 2)
+        labels.append(quarter_label(q, lang))
+        if x0 <= qs <= x1:
+            year_start = qs.month == 1
+            fig.add_shape(
+                type="line",
+                x0=qs,
+                x1=qs,
+                xref="x",
+                y0=0,
+                y1=1,
+                yref="paper",
+                layer="below",
+                line=dict(
+                    color="#808080" if year_start else theme.GRID_COLOR,
+                    width=2 if year_start else 1,
+                ),
+            )
+    fig.add_shape(
+        type="line",
+        x0=PLAN_END + ONE_DAY,
+        x1=PLAN_END + ONE_DAY,
+        xref="x",
+        y0=0,
+        y1=1,
+        yref="paper",
+        layer="below",
+        line=dict(color="#808080", width=2),
+    )
+    fig.update_xaxes(
+        type="date",
+        range=[x0, x1],
+        tickmode="array",
+        tickvals=ticks,
+        ticktext=labels,
+        showgrid=False,
+        title=None,
+        ticks="",
+    )
+
+
+def _strategy_separators(fig: go.Figure, rows: pd.DataFrame) -> None:
+    """A thin line where the strategy changes, so the grouping reads on a projector."""
+    strategies = list(rows["strategy"])
+    for i in range(1, len(strategies)):
+        if strategies[i] != strategies[i - 1]:
+            fig.add_shape(
+                type="line",
+                xref="paper",
+                x0=0,
+                x1=1,
+                yref="y",
+                y0=i - 0.5,
+                y1=i - 0.5,
+                layer="below",
+                line=dict(color="#9A9A9A", width=1),
+            )
+
+
+def _add_gantt_markers(
+    fig: go.Figure,
+    markers: pd.DataFrame,
+    df: pd.DataFrame,
+    rows: pd.DataFrame,
+    level: str,
+    lang: str,
+) -> None:
+    fn = "build_gantt_figure"
+    if not isinstance(markers, pd.DataFrame):
+        raise ValueError(f"{fn}: markers debe ser un DataFrame / markers must be a DataFrame")
+    missing = [c for c in ("code", "date", "label") if c not in markers.columns]
+    if missing:
+        raise ValueError(
+            f"{fn}: faltan columnas en markers / missing columns in markers: {', '.join(missing)}"
+        )
+    to_key = dict(
+        zip(
+            df["code"].astype(str),
+            df["code"].astype(str) if level == "product" else df[level].astype(str),
+            strict=True,
+        )
+    )
+    label_of = dict(zip(rows["key"], rows["label"], strict=True))
+    xs, ys, texts = [], [], []
+    for m in markers.itertuples(index=False):
+        key = to_key.get(str(m.code))
+        if key is None or pd.isna(m.date):
+            continue
+        xs.append(pd.Timestamp(m.date).isoformat())
+        ys.append(label_of[key])
+        texts.append(f"<b>{_esc(m.code)}</b> · {fmt_date(m.date, lang)}<br>{_wrap(m.label)}")
+    if xs:
+        fig.add_trace(
+            go.Scatter(
+                name=t("chart.gantt.marker", lang),
+                x=xs,
+                y=ys,
+                mode="markers",
+                marker=dict(
+                    symbol="diamond",
+                    size=14,
+                    color=theme.TEXT_COLOR,
+                    line=dict(color="#FFFFFF", width=2),
+                ),
+                hovertext=texts,
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Bars
+# --------------------------------------------------------------------------------------------
+def build_status_counts_figure(counts: pd.DataFrame, lang: str = "es") -> go.Figure:
+    """Products per status, one fixed colour per status, zeros kept."""
+    _require(counts, ["status", "count"], "build_status_counts_figure")
+    fig = _new_figure(t("chart.status_counts.title", lang), height=460)
+    statuses = [str(s) for s in counts["status"]]
+    fig.add_trace(
+        go.Bar(
+            x=[status_label(s, lang) for s in statuses],
+            y=list(counts["count"]),
+            marker=dict(color=[theme.status_color(s) for s in statuses]),
+            text=[str(int(c)) for c in counts["count"]],
+            textposition="outside",
+            hovertemplate="%{x}: %{y}<extra></extra>",
+            cliponaxis=False,
+            showlegend=False,
+        )
+    )
+    fig.update_xaxes(type="category", title=None, showgrid=False)
+    fig.update_yaxes(title=t("word.count", lang), rangemode="tozero")
+    return fig
+
+
+def build_completion_by_figure(
+    completion: pd.DataFrame,
+    lang: str = "es",
+    level: str | None = None,
+    names: Mapping[str, str] | None = None,
+) -> go.Figure:
+    """Mean percent per objective/strategy on a 0-100 axis (cancelled excluded upstream)."""
+    fn = "build_completion_by_figure"
+    if level is None and isinstance(completion, pd.DataFrame):
+        level = next((c for c in LEVELS if c in completion.columns), "objective")
+    _choice(str(level), LEVELS, "level", fn)
+    _require(completion, [str(level), "completion"], fn)
+    codes = [str(c) for c in completion[level]]
+    labels = [_level_label(level, c, lang, names) for c in codes]
+    values = [0.0 if pd.isna(v) else float(v) for v in completion["completion"]]
+    n = completion["n_counted"] if "n_counted" in completion.columns else [None] * len(codes)
+    hover = [
+        t(
+            "chart.completion.hover",
+            lang,
+            percent=fmt_percent(v, lang),
+            n="—" if k is None else int(k),
+        )
+        for v, k in zip(completion["completion"], n, strict=True)
+    ]
+    fig = _new_figure(
+        t(f"chart.completion.title_{level}", lang), height=max(320, 150 + 46 * len(codes))
+    )
+    fig.add_trace(
+        go.Bar(
+            orientation="h",
+            y=labels,
+            x=values,
+            marker=dict(color=theme.OKABE_ITO["blue"]),
+            text=[fmt_percent(v, lang) for v in completion["completion"]],
+            textposition="outside",
+            cliponaxis=False,
+            hovertext=hover,
+            hovertemplate="<b>%{y}</b><br>%{hovertext}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    fig.update_xaxes(range=[0, 100], title=t("word.percent", lang), ticksuffix="", dtick=20)
+    fig.update_yaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=labels,
+        autorange="reversed",
+        title=None,
+        showgrid=False,
+    )
+    return fig
+
+
+def build_agency_load_figure(
+    load: pd.DataFrame, lang: str = "es", agencies: pd.DataFrame | None = None
+) -> go.Figure:
+    """Products per agency, stacked lead + partner, the busiest agency on top."""
+    _require(load, ["agency", "role", "count"], "build_agency_load_figure")
+    order = list(dict.fromkeys(str(a) for a in load["agency"]))
+    table = load.pivot_table(
+        index="agency", columns="role", values="count", aggfunc="sum", fill_value=0, sort=False
+    )
+    table = table.reindex(index=order, columns=["lead", "partner"], fill_value=0)
+    totals = table.sum(axis=1)
+    ranked = sorted(order, key=lambda a: (-int(totals[a]), order.index(a)))
+    table = table.loc[ranked]
+    labels = [_esc(agency_label(a, lang, agencies)) for a in ranked]
+    fig = _new_figure(t("chart.agency_load.title", lang), height=max(360, 150 + 36 * len(ranked)))
+    for role in ("lead", "partner"):
+        values = [int(v) for v in table[role]]
+        fig.add_trace(
+            go.Bar(
+                name=t(f"role.{role}", lang),
+                orientation="h",
+                y=labels,
+                x=values,
+                marker=dict(color=theme.ROLE_COLORS[role]),
+                text=[str(v) if v else "" for v in values],
+                textposition="inside",
+                insidetextanchor="middle",
+                hovertemplate=f"%{{y}} · {t(f'role.{role}', lang)}: %{{x}}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        barmode="stack",
+        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, xanchor="left"),
+        margin=dict(t=110),
+    )
+    fig.update_xaxes(title=t("word.count", lang), rangemode="tozero")
+    fig.update_yaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=labels,
+        autorange="reversed",
+        title=None,
+        showgrid=False,
+    )
+    return fig
+
+
+def build_status_by_figure(
+    table: pd.DataFrame, lang: str = "es", names: Mapping[str, str] | None = None
+) -> go.Figure:
+    """Stacked status bars per strategy (or objective/activity), one trace per status."""
+    fn = "build_status_by_figure"
+    _require(table, [], fn)
+    level = table.index.name if table.index.name in LEVELS else "strategy"
+    codes = [str(c) for c in table.index]
+    labels = [_level_label(level, c, lang, names) for c in codes]
+    fig = _new_figure(
+        t(f"chart.status_by.title_{level}", lang), height=max(340, 170 + 46 * len(codes))
+    )
+    for status in ALL_STATUSES:
+        values = [int(v) for v in (table[status] if status in table.columns else [0] * len(codes))]
+        fig.add_trace(
+            go.Bar(
+                name=status_label(status, lang),
+                orientation="h",
+                y=labels,
+                x=values,
+                marker=dict(color=theme.status_color(status)),
+                text=[str(v) if v else "" for v in values],
+                textposition="inside",
+                insidetextanchor="middle",
+                hovertemplate=f"%{{y}}<br>{status_label(status, lang)}: %{{x}}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        barmode="stack",
+        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, xanchor="left"),
+        margin=dict(t=110),
+    )
+    fig.update_xaxes(title=t("word.count", lang), rangemode="tozero")
+    fig.update_yaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=labels,
+        autorange="reversed",
+        title=None,
+        showgrid=False,
+    )
+    return fig
+
+
+# --------------------------------------------------------------------------------------------
+# Heatmap and GCM tiles
+# --------------------------------------------------------------------------------------------
+def _axis_label(value: Any, lang: str, agencies: pd.DataFrame | None) -> str:
+    text = str(value)
+    if text == UNDATED_COLUMN:
+        return t("word.undated", lang)
+    if text in PLAN_QUARTERS:
+        return quarter_label(text, lang)
+    return _esc(agency_label(text, lang, agencies))
+
+
+def build_heatmap_figure(
+    matrix: pd.DataFrame,
+    title_key: str,
+    lang: str = "es",
+    x_title_key: str | None = None,
+    y_title_key: str | None = None,
+    agencies: pd.DataFrame | None = None,
+) -> go.Figure:
+    """A counts matrix (agency × quarter / strategy, co-occurrence, strategy × GCM).
+
+    Zero cells stay white and unlabelled so the eye goes to where the work is.
+    """
+    fn = "build_heatmap_figure"
+    _require(matrix, [], fn)
+    for key in (title_key, x_title_key, y_title_key):
+        if key is not None and not has_key(key):
+            raise ValueError(f"{fn}: clave de texto desconocida / unknown string key: {key!r}")
+    x = [_axis_label(c, lang, agencies) for c in matrix.columns]
+    y = [_axis_label(i, lang, agencies) for i in matrix.index]
+    z = matrix.to_numpy(dtype=float)
+    fig = _new_figure(t(title_key, lang), height=max(360, 170 + 34 * len(y)))
+    fig.add_trace(
+        go.Heatmap(
+            z=z,
+            x=x,
+            y=y,
+            colorscale=theme.SEQUENTIAL,
+            zmin=0,
+            zmax=max(1.0, float(z.max())),
+            text=[["" if v == 0 else str(int(v)) for v in row] for row in z],
+            texttemplate="%{text}",
+            textfont=dict(size=theme.BASE_FONT_SIZE),
+            xgap=2,
+            ygap=2,
+            hovertemplate="%{y} · %{x}: %{z}<extra></extra>",
+            colorbar=dict(title=dict(text=t("word.count", lang), side="right")),
+        )
+    )
+    fig.update_xaxes(
+        type="category",
+        showgrid=False,
+        side="top",
+        title=t(x_title_key, lang) if x_title_key else None,
+    )
+    fig.update_yaxes(
+        type="category",
+        autorange="reversed",
+        showgrid=False,
+        title=t(y_title_key, lang) if y_title_key else None,
+    )
+    return fig
+
+
+def build_gcm_tiles_figure(coverage: pd.DataFrame, lang: str = "es", per_row: int = 7) -> go.Figure:
+    """The 23 GCM objectives as a grid of tiles (7 per row, like the plan's grid).
+
+    Tile colour grows with the number of linked products; an objective no product covers is
+    white, outlined and hatched in vermillion, and says "sin cobertura".
+    """
+    fn = "build_gcm_tiles_figure"
+    _require(coverage, ["number", "label_es", "title_en", "n"], fn)
+    df = coverage.sort_values("number", kind="stable").reset_index(drop=True)
+    n_rows = (len(df) + per_row - 1) // per_row
+    max_n = max(1, int(df["n"].max()))
+    fig = _new_figure(t("chart.gcm_tiles.title", lang), height=120 + 165 * n_rows)
+    half = 0.46
+    gap_x: list[float | None] = []
+    gap_y: list[float | None] = []
+    cx, cy, texts, hovers, text_colors = [], [], [], [], []
+    for i, r in enumerate(df.itertuples(index=False)):
+        col, row = i % per_row, i // per_row
+        x, y = col + 0.5, -(row + 0.5)
+        n = int(r.n)
+        label = r.title_en if lang == "en" else r.label_es
+        gap = n == 0
+        if gap:
+            fig.add_shape(
+                type="rect",
+                x0=x - half,
+                x1=x + half,
+                y0=y - half,
+                y1=y + half,
+                fillcolor="#FFFFFF",
+                layer="below",
+                line=dict(color=theme.GAP_COLOR, width=3, dash="dash"),
+            )
+            gap_x += [x - half, x + half, x + half, x - half, x - half, None]
+            gap_y += [y - half, y - half, y + half, y + half, y - half, None]
+            count_text = t("chart.gcm_tiles.gap", lang)
+        else:
+            level = 0.25 + 0.75 * n / max_n
+            color = pcolors.sample_colorscale(theme.SEQUENTIAL, [level])[0]
+            fig.add_shape(
+                type="rect",
+                x0=x - half,
+                x1=x + half,
+                y0=y - half,
+                y1=y + half,
+                fillcolor=color,
+                layer="below",
+                line=dict(color="#FFFFFF", width=1),
+            )
+            count_text = t("n_products_one", lang) if n == 1 else t("n_products", lang, n=n)
+        cx.append(x)
+        cy.append(y)
+        texts.append(f"<b>{int(r.number)}</b><br>{_wrap(label, 16, 3)}<br><i>{count_text}</i>")
+        text_colors.append("#FFFFFF" if not gap and n / max_n > 0.55 else theme.TEXT_COLOR)
+        n_specific = int(getattr(r, "n_specific", n))
+        n_all = int(getattr(r, "n_all", 0))
+        hovers.append(
+            f"<b>{t('word.gcm', lang)} {int(r.number)}</b> · "
+            f"{_wrap(r.title_en if lang == 'en' else r.label_es, 60, 3)}<br>"
+            + t("chart.gcm_tiles.hover", lang, n=n, n_specific=n_specific, n_all=n_all)
+        )
+    if gap_x:
+        fig.add_trace(
+            go.Scatter(
+                name=t("chart.gcm_tiles.gap_legend", lang),
+                x=gap_x,
+                y=gap_y,
+                mode="lines",
+                fill="toself",
+                fillcolor="rgba(255,255,255,0)",
+                fillpattern=dict(shape="/", fgcolor=theme.GAP_COLOR, size=14, solidity=0.15),
+                line=dict(color=theme.GAP_COLOR, width=3, dash="dash"),
+                hoverinfo="skip",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            name=t("word.gcm_objective", lang),
+            x=cx,
+            y=cy,
+            mode="text",
+            text=texts,
+            textfont=dict(size=14, color=text_colors),
+            hovertext=hovers,
+            hovertemplate="%{hovertext}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    hidden = dict(
+        showgrid=False, zeroline=False, showticklabels=False, showline=False, ticks="", title=None
+    )
+    fig.update_xaxes(range=[0, per_row], fixedrange=True, **hidden)
+    fig.update_yaxes(range=[-n_rows, 0], fixedrange=True, **hidden)
+    fig.update_layout(
+        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, xanchor="left"),
+        margin=dict(t=110),
+        showlegend=bool(gap_x),
+    )
+    return fig
+
+
+# --------------------------------------------------------------------------------------------
+# History
+# --------------------------------------------------------------------------------------------
+def build_history_figure(history: pd.DataFrame, lang: str = "es", code: str = "") -> go.Figure:
+    """Percent over time as a step line; each report a marker in its status colour."""
+    _require(history, ["date", "percent", "status"], "build_history_figure")
+    df = history.sort_values("date", kind="stable").reset_index(drop=True)
+    dates = [pd.Timestamp(d).isoformat() for d in df["date"]]
+    comments = df["comment"] if "comment" in df.columns else [""] * len(df)
+    hovers = [
+        t(
+            "chart.history.hover",
+            lang,
+            date=fmt_date(d, lang),
+            status=status_label(s, lang),
+            percent=fmt_percent(p, lang),
+            comment=_wrap(c or "", 60, 4),
+        )
+        for d, s, p, c in zip(df["date"], df["status"], df["percent"], comments, strict=True)
+    ]
+    fig = _new_figure(t("chart.history.title", lang, code=_esc(code)).rstrip(" ·"), height=460)
+    fig.add_trace(
+        go.Scatter(
+            name=t("word.percent", lang),
+            x=dates,
+            y=list(df["percent"]),
+            mode="lines",
+            line=dict(shape="hv", color=theme.GREY, width=3),
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    for status in ALL_STATUSES:
+        idx = [i for i, s in enumerate(df["status"]) if s == status]
+        if not idx:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                name=status_label(status, lang),
+                x=[dates[i] for i in idx],
+                y=[float(df["percent"].iloc[i]) for i in idx],
+                mode="markers",
+                marker=dict(
+                    size=16, color=theme.status_color(status), line=dict(color="#FFFFFF", width=2)
+                ),
+                hovertext=[hovers[i] for i in idx],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(type="date", title=None)
+    fig.update_yaxes(range=[0, 105], title=t("word.percent", lang), dtick=20)
+    fig.update_layout(
+        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, xanchor="left"),
+        margin=dict(t=110),
+    )
+    return fig
