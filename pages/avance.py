@@ -58,7 +58,12 @@ else:
 
 st.subheader(tr("avance.by_strategy", lang))
 by_strategy = metrics.status_by(latest, "strategy")
-page.chart(charts.build_status_by_figure(by_strategy, lang=lang), key="status_by_strategy")
+page.chart(
+    charts.build_status_by_figure(
+        by_strategy, lang=lang, names=metrics.level_names(v.plan, "strategy")
+    ),
+    key="status_by_strategy",
+)
 
 st.subheader(tr("avance.history", lang))
 names = dict(zip(latest["code"], latest["name"], strict=True))
@@ -77,4 +82,4 @@ if code is not None:
     if past.empty:
         st.info(tr("avance.no_history", lang))
     else:
-        page.chart(charts.build_history_figure(past, lang=lang), key="history")
+        page.chart(charts.build_history_figure(past, lang=lang, code=code), key="history")

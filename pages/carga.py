@@ -15,15 +15,26 @@ lang = v.lang
 expand = st.toggle(tr("carga.expand", lang), key=state.EXPAND_COMMITTEE, bind="query-params")
 
 load = metrics.agency_load(v.filtered, expand_committee=expand)
-page.chart(charts.build_agency_load_figure(load, lang=lang), key="agency_load")
+page.chart(
+    charts.build_agency_load_figure(load, lang=lang, agencies=v.plan.agencies), key="agency_load"
+)
 
 left, right = st.columns(2)
 with left:
     quarters = metrics.agency_quarter_matrix(v.filtered, expand_committee=expand)
-    page.chart(charts.build_heatmap_figure(quarters, "carga.heatmap", lang), key="heat_quarter")
+    page.chart(
+        charts.build_heatmap_figure(quarters, "carga.heatmap", lang, agencies=v.plan.agencies),
+        key="heat_quarter",
+    )
 with right:
     strategies = metrics.agency_strategy_matrix(v.filtered, expand_committee=expand)
-    page.chart(charts.build_heatmap_figure(strategies, "carga.matrix", lang), key="heat_strategy")
+    page.chart(
+        charts.build_heatmap_figure(strategies, "carga.matrix", lang, agencies=v.plan.agencies),
+        key="heat_strategy",
+    )
 
 together = metrics.agency_cooccurrence(v.filtered, expand_committee=expand)
-page.chart(charts.build_heatmap_figure(together, "carga.cooccurrence", lang), key="cooccurrence")
+page.chart(
+    charts.build_heatmap_figure(together, "carga.cooccurrence", lang, agencies=v.plan.agencies),
+    key="cooccurrence",
+)

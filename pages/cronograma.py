@@ -47,8 +47,9 @@ latest = metrics.latest_status(v.filtered, as_of=v.today)
 
 
 def gantt(rows, key: str) -> None:
+    names = metrics.level_names(v.plan, level) if level != "product" else None
     fig = charts.build_gantt_figure(
-        rows, lang=lang, color_by=color_by or "status", today=v.today, level=level
+        rows, lang=lang, color_by=color_by or "status", today=v.today, level=level, names=names
     )
     page.chart(fig, key=key)
 

@@ -35,7 +35,12 @@ with left:
 with right:
     by_objective = metrics.completion_by(latest, "objective")
     page.chart(
-        charts.build_completion_by_figure(by_objective, lang=lang, names=v.plan),
+        charts.build_completion_by_figure(
+            by_objective,
+            lang=lang,
+            level="objective",
+            names=metrics.level_names(v.plan, "objective"),
+        ),
         key="completion_by_objective",
     )
 

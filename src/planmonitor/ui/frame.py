@@ -50,17 +50,28 @@ class View:
 
 
 def language() -> str:
-    """The language switch (Spanish by default), bound to the URL as ``lang``."""
+    """The language switch (Spanish by default), kept in the URL as ``?lang=en``.
+
+    Not a bound widget: a bound widget puts its displayed label in the URL ("English"),
+    and links should say ``lang=en``. The URL is read once per session, then follows the switch.
+    """
+    if state.LANG_WIDGET not in st.session_state:
+        asked = st.query_params.get(state.LANG, "es")
+        st.session_state[state.LANG_WIDGET] = asked if asked in LANGS else "es"
     lang = st.sidebar.segmented_control(
         "Idioma · Language",
         LANGS,
         format_func=lambda code: LANG_NAMES[code],
-        key=state.LANG,
-        bind="query-params",
-        default="es",
+        key=state.LANG_WIDGET,
         required=True,
     )
-    return lang or "es"
+    lang = lang if lang in LANGS else "es"
+    if lang == "es":
+        if state.LANG in st.query_params:
+            del st.query_params[state.LANG]
+    elif st.query_params.get(state.LANG) != lang:
+        st.query_params[state.LANG] = lang
+    return lang
 
 
 def _admin_pages(lang: str) -> list:

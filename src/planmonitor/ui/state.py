@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from planmonitor import model
 
-# Frame
+# Frame: the language is kept in the URL as ?lang=en by the frame itself (see ui.frame)
 LANG = "lang"
+LANG_WIDGET = "_pm_lang"
 
 # Shared filters (sidebar, bound to the URL)
 AGENCY = "agencia"
