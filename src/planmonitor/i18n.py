@@ -44,20 +44,24 @@ ACRONYMS_EN: dict[str, str] = {
     COMMITTEE: "Executive Committee",
 }
 
-_UI_MODULE = "planmonitor._strings_ui"
+# Optional string modules merged after the core's: the pages' and the secretariat's. Each may
+# be missing (the core works on its own); a later module never overrides an earlier key
+# silently (tests/test_i18n.py checks there is no conflicting overlap).
+OPTIONAL_MODULES: tuple[str, ...] = ("planmonitor._strings_ui", "planmonitor._strings_admin")
 
 
 @cache
 def _all_strings() -> dict[str, dict[str, str]]:
-    """Core strings merged with the pages' strings, when that module exists."""
+    """Core strings merged with the optional modules that exist."""
     merged = dict(_strings_core.STRINGS)
-    try:
-        ui = importlib.import_module(_UI_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name != _UI_MODULE:  # a real import error inside the module must surface
-            raise
-    else:
-        merged.update(getattr(ui, "STRINGS", {}))
+    for module_name in OPTIONAL_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:  # a real import error inside the module must surface
+                raise
+            continue
+        merged.update(getattr(module, "STRINGS", {}))
     return merged
 
 
