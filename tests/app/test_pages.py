@@ -1,0 +1,191 @@
+"""AppTest of the dashboard: every page in both languages, URL filters, empty filters, frame."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import ENTRY, PAGES, page_path, small_plan
+from streamlit.testing.v1 import AppTest
+
+from planmonitor import metrics
+from planmonitor.i18n import t
+
+TITLES = {p: {lang: t(f"page.{p}", lang) for lang in ("es", "en")} for p in PAGES}
+
+
+def run_page(at: AppTest, name: str) -> AppTest:
+    at.run()
+    if name != PAGES[0]:
+        at.switch_page(page_path(name)).run()
+    return at
+
+
+def figures(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_renders_in_both_languages(app, name, lang):
+    app.query_params["lang"] = lang
+    run_page(app, name)
+    assert_clean(app)
+    assert [x.value for x in app.title] == [TITLES[name][lang]]
+    showing = "Mostrando:" if lang == "es" else "Showing:"
+    assert any(c.value.startswith(showing) for c in app.caption)
+    note = t("app.example_note", lang)
+    assert [w.value for w in app.warning if w.value == note] == [note]
+    if name != "calidad":
+        assert app.get("plotly_chart"), "each chart page draws a chart"
+    for fig in figures(app):  # titles follow the language too
+        title = fig.get("layout", {}).get("title", {}).get("text", "")
+        assert title
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_filter_matching_nothing_shows_a_message_not_an_empty_chart(app, name):
+    app.query_params["agencia"] = "UNESCO"  # in the agency list, on no product
+    run_page(app, name)
+    assert_clean(app)
+    assert [i.value for i in app.info] == [t("app.empty", "es")]
+    assert not app.get("plotly_chart")
+    assert not app.dataframe
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_filters_set_through_query_parameters(app, name):
+    app.query_params["agencia"] = "OIT"
+    app.query_params["rol"] = "líder"
+    run_page(app, name)
+    assert_clean(app)
+    assert app.sidebar.multiselect(key="agencia").value == ["OIT"]
+    assert any("OIT como líder" in c.value for c in app.caption)
+
+
+def test_gantt_has_a_bar_per_filtered_product(app):
+    app.query_params["agencia"] = "OIM"
+    run_page(app, "cronograma")
+    assert_clean(app)
+    plan = small_plan()
+    expected = {
+        code
+        for code, leads, partners in zip(
+            plan.products["code"], plan.products["leads"], plan.products["partners"], strict=True
+        )
+        if "OIM" in leads or "OIM" in partners
+    }
+    (fig,) = figures(app)
+    bars = [tr for tr in fig["data"] if tr.get("type") == "bar"]
+    n_bars = sum(len(tr.get("y", [])) for tr in bars)
+    assert n_bars == len(expected) == 6
+    labels = " ".join(str(y) for tr in bars for y in tr.get("y", []))
+    assert all(code in labels for code in expected)
+
+
+def test_gantt_keeps_products_without_dates(app):
+    run_page(app, "cronograma")
+    (fig,) = figures(app)
+    labels = " ".join(str(y) for tr in fig["data"] for y in tr.get("y", []) or [])
+    assert "2.3.1-1" in labels  # "Foro anual" has no dates in the plan
+
+
+def test_sidebar_survives_a_rerun_and_a_page_change(app):
+    app.query_params["agencia"] = "OIM"
+    app.run()
+    assert app.sidebar.multiselect(key="agencia").value == ["OIM"]
+    app.sidebar.multiselect(key="estrategia").select("2.1").run()
+    app.run()
+    assert app.sidebar.multiselect(key="estrategia").value == ["2.1"]
+    app.switch_page(page_path("cronograma")).run()
+    assert_clean(app)
+    assert app.title[0].value == "Cronograma"
+    assert app.sidebar.multiselect(key="agencia").value == ["OIM"]
+    assert app.sidebar.multiselect(key="estrategia").value == ["2.1"]
+    assert any("Estrategia 2.1" in c.value for c in app.caption)
+
+
+def test_strategy_options_narrow_to_the_chosen_objective(app):
+    app.run()
+    assert "3.1" in app.sidebar.multiselect(key="estrategia").options
+    app.sidebar.multiselect(key="objetivo").select("2").run()
+    assert set(app.sidebar.multiselect(key="estrategia").options) == {"2.1", "2.2", "2.3"}
+    assert set(app.sidebar.multiselect(key="actividad").options) == {"2.1.1", "2.2.1", "2.3.1"}
+
+
+def test_reset_button_clears_every_filter(app):
+    app.query_params["agencia"] = "OIM"
+    app.query_params["estado"] = "En curso"
+    app.run()
+    assert app.sidebar.multiselect(key="estado").value == ["En curso"]
+    app.sidebar.button[0].click().run()
+    assert_clean(app)
+    assert app.sidebar.multiselect(key="agencia").value == []
+    assert app.sidebar.multiselect(key="estado").value == []
+    assert any(c.value == "Mostrando: todos los productos" for c in app.caption)
+
+
+def test_language_switch_changes_titles_and_caption(app):
+    app.run()
+    app.switch_page(page_path("carga")).run()
+    app.sidebar.button_group(key="_pm_lang").set_value("en").run()
+    assert_clean(app)
+    assert app.title[0].value == "Agency workload"
+    assert app.query_params.get("lang") in ("en", ["en"])
+
+
+def test_real_data_note_is_absent_when_the_log_is_not_example(use_plan):
+    use_plan(small_plan(example=False))
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.run()
+    assert_clean(at)
+    assert not [w for w in at.warning if w.value == t("app.example_note", "es")]
+
+
+def test_an_unexpected_error_shows_a_spanish_message_not_a_traceback(app, monkeypatch):
+    def boom(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(metrics, "latest_status", boom)
+    run_page(app, "resumen")
+    assert not app.exception
+    assert [e.value for e in app.error] == [t("app.error", "es")]
+
+
+def test_as_of_date_shows_the_state_on_a_past_date(app):
+    app.query_params["fecha"] = "2023-07-01"
+    run_page(app, "avance")
+    assert_clean(app)
+    table = app.dataframe[0].value
+    row = table[table["Código"] == "1.1.1-1"].iloc[0]
+    assert row["Estado"] == "En curso" and row["Avance"] == 40
+
+
+def test_avance_search_narrows_the_table(app):
+    app.query_params["buscar"] = "foro"
+    run_page(app, "avance")
+    assert_clean(app)
+    assert app.dataframe[0].value["Código"].tolist() == ["2.3.1-1"]
+
+
+def test_cobertura_lists_the_products_of_a_chosen_objective(app):
+    app.query_params["objetivo_pmm"] = "PMM 6 · Contratación y trabajo decente"
+    run_page(app, "cobertura")
+    assert_clean(app)
+    listed = app.dataframe[0].value
+    # 6 is linked specifically by two products, and by "Todos" through 2.1.1-1
+    assert set(listed["Código"]) == {"1.1.1-2", "3.2.2-1", "2.1.1-1"}
+    app.toggle(key="sin_todos").set_value(True).run()
+    assert set(app.dataframe[0].value["Código"]) == {"1.1.1-2", "3.2.2-1"}
+
+
+def test_calidad_shows_the_validation_warnings(app):
+    run_page(app, "calidad")
+    assert_clean(app)
+    issues = app.dataframe[-1].value
+    assert issues["Mensaje"].tolist() == ["Fecha no reconocida"]
