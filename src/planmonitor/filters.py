@@ -116,11 +116,11 @@ class Filters:
             window_end = quarter_bounds(self.period[1])[1]
             start = pd.to_datetime(products["start"])
             end = pd.to_datetime(products["end"])
-            undated = start.isna() & end.isna()
-            overlaps = (start.fillna(pd.Timestamp.min) <= window_end) & (
-                end.fillna(pd.Timestamp.max) >= window_start
+            # a missing bound is open (the plan's start or end): undated products always match
+            overlaps = (start.isna() | (start <= window_end)) & (
+                end.isna() | (end >= window_start)
             )
-            keep &= undated | overlaps
+            keep &= overlaps
         if self.statuses:
             latest = metrics.latest_status(plan, as_of)
             status = dict(zip(latest["code"], latest["status"], strict=True))
