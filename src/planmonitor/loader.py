@@ -36,7 +36,16 @@ from planmonitor.normalize import (
     text_series,
 )
 from planmonitor.validate import IssueLog, Rule
-from planmonitor.workbook import Limits, SheetTable, WorkbookError, read_source, read_tables
+from planmonitor.workbook import (
+    TEXT_PREFIX,
+    Limits,
+    SheetTable,
+    WorkbookError,
+    extract_table,
+    match_sheets,
+    read_source,
+    read_tables,
+)
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 PLAN_FILE = "plan-de-trabajo-2023-2024.xlsx"
@@ -85,6 +94,27 @@ def load_workbook(
             value=f"{type(exc).__name__}: {exc}"[:200],
         )
         return LoadResult(False, log.frame(), None, ())
+    return _load_tables(tables, base, log, today)
+
+
+def load_rows(
+    sheets: dict[str, list[list]], base: Plan | None = None, *, today: pd.Timestamp | None = None
+) -> LoadResult:
+    """Like load_workbook, from cell rows as a spreadsheet reader returns them (from A1).
+
+    For plans made in code (synth.py) without an Excel round trip.
+    """
+    matched = match_sheets(list(sheets))
+    tables = {
+        name: extract_table(model.SHEETS_BY_NAME[name], title, sheets[title])
+        for name, title in matched.items()
+    }
+    return _load_tables(tables, base, IssueLog(), today)
+
+
+def _load_tables(
+    tables: dict[str, SheetTable], base: Plan | None, log: IssueLog, today: pd.Timestamp | None
+) -> LoadResult:
     today = (today if today is not None else pd.Timestamp.today()).normalize()
     plan = _build_plan(tables, base, log, today)
     ok = not log.has_errors
@@ -147,8 +177,10 @@ def _build_plan(
             if name not in tables:
                 log.add(
                     Rule.MISSING_SHEET,
-                    f"falta la hoja «{name}».",
-                    f"sheet «{name}» is missing.",
+                    "la hoja no está en el libro; es obligatoria cuando el libro no se carga "
+                    "sobre un plan base.",
+                    "the sheet is not in the workbook; it is required unless the workbook is "
+                    "loaded on top of a base plan.",
                     sheet=name,
                 )
     usable: dict[str, SheetTable] = {}
@@ -201,7 +233,7 @@ def _build_plan(
         sheets=tuple(s.name for s in model.SHEETS if s.name in usable),
     )
     plan = merge_plans(base, update) if base is not None else _derive_hierarchy(update)
-    _check_references(ctx, plan, set(usable), set(tables))
+    _check_references(ctx, plan, set(usable), set(tables), has_base=base is not None)
     return plan
 
 
@@ -223,8 +255,11 @@ def _col(data: pd.DataFrame, name: str) -> pd.Series:
     return pd.Series([""] * len(data), index=data.index, dtype=object)
 
 
-def _rows(data: pd.DataFrame) -> pd.Series:
-    return pd.Series(pd.array(data["row"].tolist(), dtype="Int64"), index=data.index)
+def _text(data: pd.DataFrame, name: str) -> pd.Series:
+    """A column's cells as text ("" when empty or absent); precomputed by extract_table."""
+    if TEXT_PREFIX + name in data:
+        return data[TEXT_PREFIX + name]
+    return text_series(_col(data, name))
 
 
 def _required(ctx: _Ctx, sheet: model.Sheet, data: pd.DataFrame) -> None:
@@ -232,8 +267,8 @@ def _required(ctx: _Ctx, sheet: model.Sheet, data: pd.DataFrame) -> None:
     for c in sheet.columns:
         if not c.required or c.name not in data:
             continue
-        empty = text_series(data[c.name]).eq("")
-        for row in data["row"][empty.to_numpy()]:
+        empty = _text(data, c.name).eq("").to_numpy()
+        for row in data["row"][empty]:
             ctx.add(
                 Rule.REQUIRED_VALUE,
                 "falta un valor obligatorio.",
@@ -290,8 +325,8 @@ def _objectives(ctx: _Ctx, data: pd.DataFrame) -> pd.DataFrame:
     s = model.OBJECTIVES
     out = pd.DataFrame(
         {
-            "code": text_series(_col(data, "code")),
-            "name": text_series(_col(data, "name")),
+            "code": _text(data, "code"),
+            "name": _text(data, "name"),
         }
     )
     out = _finish(out, data)
@@ -304,9 +339,9 @@ def _strategies(ctx: _Ctx, data: pd.DataFrame) -> pd.DataFrame:
     s = model.STRATEGIES
     out = pd.DataFrame(
         {
-            "code": text_series(_col(data, "code")),
-            "objective": text_series(_col(data, "objective")),
-            "name": text_series(_col(data, "name")),
+            "code": _text(data, "code"),
+            "objective": _text(data, "objective"),
+            "name": _text(data, "name"),
         }
     )
     out = _finish(out, data)
@@ -320,10 +355,10 @@ def _activities(ctx: _Ctx, data: pd.DataFrame) -> pd.DataFrame:
     s = model.ACTIVITIES
     out = pd.DataFrame(
         {
-            "code": text_series(_col(data, "code")),
-            "strategy": text_series(_col(data, "strategy")),
+            "code": _text(data, "code"),
+            "strategy": _text(data, "strategy"),
             "objective": pd.Series([""] * len(data), index=data.index, dtype=str),
-            "name": text_series(_col(data, "name")),
+            "name": _text(data, "name"),
         }
     )
     out = _finish(out, data)
@@ -460,24 +495,24 @@ def _products(ctx: _Ctx, data: pd.DataFrame, resolver: AgencyResolver) -> pd.Dat
     partners = _agency_cells(ctx, s, s.column("Socios"), _col(data, "partners"), rows, resolver)
     out = pd.DataFrame(
         {
-            "code": text_series(_col(data, "code")),
+            "code": _text(data, "code"),
             "objective": pd.Series([""] * len(data), index=data.index, dtype=str),
             "strategy": pd.Series([""] * len(data), index=data.index, dtype=str),
-            "activity": text_series(_col(data, "activity")),
-            "name": text_series(_col(data, "name")),
+            "activity": _text(data, "activity"),
+            "name": _text(data, "name"),
             "leads": object_column(leads, data.index),
             "partners": object_column(partners, data.index),
             "start": start,
             "end": end,
-            "start_text": text_series(start_raw),
-            "end_text": text_series(end_raw),
+            "start_text": _text(data, "start"),
+            "end_text": _text(data, "end"),
             "dates_interpreted": pd.Series(
                 [v is True for v in interp], index=data.index, dtype=bool
             ),
             "gcm": object_column([list(g[0]) for g in gcm], data.index),
             "gcm_all": pd.Series([g[1] for g in gcm], index=data.index, dtype=bool),
-            "timeline_text": text_series(_col(data, "timeline_text")),
-            "notes": text_series(_col(data, "notes")),
+            "timeline_text": _text(data, "timeline_text"),
+            "notes": _text(data, "notes"),
         },
         index=data.index,
     )
@@ -521,10 +556,10 @@ def _agencies(ctx: _Ctx, data: pd.DataFrame) -> pd.DataFrame:
     )
     out = pd.DataFrame(
         {
-            "acronym": text_series(_col(data, "acronym")),
-            "name_es": text_series(_col(data, "name_es")),
-            "name_en": text_series(_col(data, "name_en")),
-            "acronym_en": text_series(_col(data, "acronym_en")),
+            "acronym": _text(data, "acronym"),
+            "name_es": _text(data, "name_es"),
+            "name_en": _text(data, "name_en"),
+            "acronym_en": _text(data, "acronym_en"),
             "role": pd.Series(["" if r is BAD else r for r in roles], index=data.index, dtype=str),
             "aliases": object_column(map_unique(_col(data, "aliases"), split_list), data.index),
             "row": pd.array(rows.tolist(), dtype="Int64"),
@@ -562,9 +597,9 @@ def _gcm(ctx: _Ctx, data: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(
         {
             "number": pd.array(ok_numbers, dtype="Int64"),
-            "label_plan": text_series(_col(data, "label_plan")),
-            "label_es": text_series(_col(data, "label_es")),
-            "title_en": text_series(_col(data, "title_en")),
+            "label_plan": _text(data, "label_plan"),
+            "label_es": _text(data, "label_es"),
+            "title_en": _text(data, "title_en"),
         },
         index=data.index,
     )
@@ -625,16 +660,16 @@ def _progress(ctx: _Ctx, data: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(
         {
             "date": date,
-            "code": text_series(_col(data, "code")),
+            "code": _text(data, "code"),
             "status": pd.Series(
                 ["" if v is BAD else v for v in statuses], index=data.index, dtype=str
             ),
             "percent": pd.Series(
                 [np.nan if v is BAD else v for v in pct], index=data.index, dtype="float64"
             ),
-            "comment": text_series(_col(data, "comment")),
-            "reported_by": text_series(_col(data, "reported_by")),
-            "evidence": text_series(_col(data, "evidence")),
+            "comment": _text(data, "comment"),
+            "reported_by": _text(data, "reported_by"),
+            "evidence": _text(data, "evidence"),
             "row": pd.array(rows.tolist(), dtype="Int64"),
         },
         index=data.index,
@@ -663,7 +698,9 @@ def _progress(ctx: _Ctx, data: pd.DataFrame) -> pd.DataFrame:
             value=f"{d:%Y-%m-%d}",
         )
     ev = out["evidence"]
-    bad_url = ev.ne("") & ~ev.str.match(_URL)
+    bad_url = pd.Series(
+        map_unique(ev, lambda u: bool(u) and not _URL.match(u)), index=ev.index, dtype=bool
+    )
     for row, url in zip(rows[bad_url], ev[bad_url], strict=True):
         ctx.add(
             Rule.BAD_URL,
@@ -681,8 +718,8 @@ def _progress(ctx: _Ctx, data: pd.DataFrame) -> pd.DataFrame:
 def _meta(data: pd.DataFrame | None) -> dict[str, str]:
     if data is None or len(data) == 0:
         return {}
-    keys = text_series(_col(data, "key"))
-    values = text_series(_col(data, "value"))
+    keys = _text(data, "key")
+    values = _text(data, "value")
     return {k: v for k, v in zip(keys, values, strict=True) if k}
 
 
@@ -753,7 +790,9 @@ _REFS = (
 )
 
 
-def _check_references(ctx: _Ctx, plan: Plan, usable: set[str], in_file: set[str]) -> None:
+def _check_references(
+    ctx: _Ctx, plan: Plan, usable: set[str], in_file: set[str], has_base: bool
+) -> None:
     """Every parent code must exist in the merged plan.
 
     Rows from this file are reported with their Excel row. Rows kept from the base plan are
@@ -761,8 +800,8 @@ def _check_references(ctx: _Ctx, plan: Plan, usable: set[str], in_file: set[str]
     progress log still reports on it).
     """
     for child, ckey, col, header, parent, pkey, rule, es, en in _REFS:
-        if parent.name in in_file and parent.name not in usable:
-            continue  # the parent sheet is broken: its issues are already reported
+        if parent.name not in usable and (parent.name in in_file or not has_base):
+            continue  # the parent sheet is broken or missing: already reported
         child_from_file = child.name in usable
         if not child_from_file and parent.name not in usable:
             continue
@@ -802,4 +841,4 @@ def _check_references(ctx: _Ctx, plan: Plan, usable: set[str], in_file: set[str]
                 )
 
 
-__all__ = ["LoadResult", "load_default", "load_workbook", "merge_plans", "Severity"]
+__all__ = ["LoadResult", "load_default", "load_rows", "load_workbook", "merge_plans", "Severity"]

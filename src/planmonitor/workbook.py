@@ -28,6 +28,7 @@ from planmonitor.validate import Rule
 MB = 1024 * 1024
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HEADER_SCAN_ROWS = 10
+TEXT_PREFIX = "text:"  # SheetTable.data holds raw cells under `name`, their text under this
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ class SheetTable:
     title: str  # the sheet's name as written in the file
     header_row: int | None  # Excel row number of the header; None when not found
     missing: tuple[str, ...]  # required headers (model spelling) not found
-    data: pd.DataFrame  # columns: model Column.name of the headers found, plus "row"
+    data: pd.DataFrame  # raw cells under each Column.name found, their text (str) under
+    #                     TEXT_PREFIX + name, and the Excel row number under "row"
     found: tuple[str, ...] = field(default=())  # model headers found
 
 
@@ -320,12 +322,18 @@ def find_header(rows: list[list], sheet: model.Sheet) -> tuple[int | None, dict[
     return best[1], best[2]
 
 
-def _empty_mask(col: np.ndarray) -> np.ndarray:
-    return np.fromiter(
-        (v is None or (isinstance(v, str) and not v.strip()) for v in col),
-        dtype=bool,
-        count=len(col),
-    )
+def _blank(v: object) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip()) or (isinstance(v, float) and v != v)
+
+
+def empty_cells(col: np.ndarray | pd.Series) -> np.ndarray:
+    """Boolean mask of empty cells ("", whitespace, None), judged once per distinct value."""
+    arr = np.asarray(col, dtype=object)
+    if len(arr) == 0:
+        return np.zeros(0, dtype=bool)
+    codes, uniques = pd.factorize(arr, use_na_sentinel=False)
+    flags = np.fromiter((_blank(u) for u in uniques), dtype=bool, count=len(uniques))
+    return flags[codes]
 
 
 def extract_table(sheet: model.Sheet, title: str, rows: list[list]) -> SheetTable:
@@ -337,22 +345,35 @@ def extract_table(sheet: model.Sheet, title: str, rows: list[list]) -> SheetTabl
         empty = pd.DataFrame({"row": pd.Series([], dtype="int64")})
         return SheetTable(sheet, title, None, missing, empty, ())
     body = rows[header_idx + 1 :]
-    width = max((len(r) for r in body), default=0)
-    if body and any(len(r) != width for r in body):
+    widths = set(map(len, body))
+    width = max(widths, default=0)
+    if len(widths) > 1:
         body = [list(r) + [""] * (width - len(r)) for r in body]
     arr = np.empty((len(body), width), dtype=object)
     if body:
         arr[:, :] = body
-    data: dict[str, object] = {}
+    raw: dict[str, np.ndarray] = {}
+    texts: dict[str, np.ndarray] = {}
     keep = np.zeros(len(body), dtype=bool)
     for c in columns:
         j = found[c.header]
         col = arr[:, j] if j < width else np.full(len(body), "", dtype=object)
-        data[c.name] = col
-        keep |= ~_empty_mask(col)
+        # The displayed text of every cell, computed once per distinct value: it decides
+        # which rows are empty and is reused by the loader for text columns.
+        codes, uniques = pd.factorize(col, use_na_sentinel=False)
+        utext = np.empty(len(uniques), dtype=object)
+        utext[:] = [u.strip() if type(u) is str else cell_text(u) for u in uniques]
+        raw[c.name] = col
+        texts[c.name] = utext[codes]
+        keep |= (utext != "")[codes]
     rownums = np.arange(header_idx + 2, header_idx + 2 + len(body), dtype="int64")
-    frame = pd.DataFrame({k: pd.Series(v[keep], dtype=object) for k, v in data.items()})
-    frame["row"] = rownums[keep]
+    frame = pd.DataFrame(
+        {
+            **{k: pd.Series(v[keep], dtype=object) for k, v in raw.items()},
+            **{TEXT_PREFIX + k: pd.Series(v[keep], dtype=str) for k, v in texts.items()},
+            "row": rownums[keep],
+        }
+    )
     return SheetTable(
         sheet, title, header_idx + 1, missing, frame, tuple(c.header for c in columns)
     )
@@ -384,11 +405,13 @@ def read_tables(data: bytes, limits: Limits | None = None) -> dict[str, SheetTab
 
 
 __all__ = [
+    "TEXT_PREFIX",
     "Limits",
     "SheetTable",
     "WorkbookError",
     "cell_text",
     "check_container",
+    "empty_cells",
     "extract_table",
     "find_header",
     "match_sheets",

@@ -1,0 +1,207 @@
+"""Network-scale synthetic plans for benchmarks and UI scale tests.
+
+The real plan has 20 products; the dashboard must stay fast if the network (or a regional
+network) tracks thousands with a long progress log. These plans are deterministic for a seed,
+valid (no errors, no warnings), use the real agencies, 3 objectives, several strategies and
+many activities, dates in 2023-2024 and every status. They are marked as fictitious data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import numpy as np
+import openpyxl
+
+from planmonitor import model
+from planmonitor.catalog import gcm_catalog
+from planmonitor.model import Plan, Status
+
+# (acronym, name_es, name_en, acronym_en, role, aliases)
+AGENCIES: tuple[tuple[str, str, str, str, str, str], ...] = (
+    ("OIM", "Organización Internacional para las Migraciones",
+     "International Organization for Migration", "IOM", model.Role.SECRETARIAT, "IOM"),
+    ("OCR", "Oficina del Coordinador Residente", "Resident Coordinator Office", "RCO",
+     model.Role.COMMITTEE, "RCO"),
+    ("PNUD", "Programa de las Naciones Unidas para el Desarrollo",
+     "United Nations Development Programme", "UNDP", model.Role.COMMITTEE, "UNDP"),
+    ("OIT", "Organización Internacional del Trabajo", "International Labour Organization", "ILO",
+     model.Role.COMMITTEE, "ILO"),
+    ("ACNUR", "Oficina del Alto Comisionado de las Naciones Unidas para los Refugiados",
+     "Office of the United Nations High Commissioner for Refugees", "UNHCR",
+     model.Role.COMMITTEE, "UNHCR"),
+    ("UNODC", "Oficina de Naciones Unidas contra la Droga y el Delito",
+     "United Nations Office on Drugs and Crime", "UNODC", model.Role.COMMITTEE, ""),
+    ("UNESCO", "Organización de las Naciones Unidas para la Educación, la Ciencia y la Cultura",
+     "United Nations Educational, Scientific and Cultural Organization", "UNESCO",
+     model.Role.MEMBER, ""),
+    ("ONU Mujeres", "Entidad de las Naciones Unidas para la Igualdad de Género y el "
+     "Empoderamiento de las Mujeres", "UN Women", "UN Women", model.Role.MEMBER, "UN Women"),
+    ("ONUSIDA", "Programa Conjunto de las Naciones Unidas sobre el VIH/sida",
+     "Joint United Nations Programme on HIV/AIDS", "UNAIDS", model.Role.MEMBER,
+     "UNAIDS, UNUSIDA"),
+    ("FAO", "Organización de las Naciones Unidas para la Alimentación y la Agricultura",
+     "Food and Agriculture Organization of the United Nations", "FAO", model.Role.MEMBER, ""),
+    ("UNFPA", "Fondo de Población de las Naciones Unidas", "United Nations Population Fund",
+     "UNFPA", model.Role.MEMBER, ""),
+    ("UNICEF", "Fondo de las Naciones Unidas para la Infancia", "United Nations Children's Fund",
+     "UNICEF", model.Role.MEMBER, ""),
+    ("WFP", "Programa Mundial de Alimentos", "World Food Programme", "WFP", model.Role.MEMBER,
+     "PMA"),
+    ("OACNUDH", "Oficina del Alto Comisionado de las Naciones Unidas para los Derechos Humanos",
+     "Office of the United Nations High Commissioner for Human Rights", "OHCHR",
+     model.Role.MEMBER, "OHCHR"),
+)  # fmt: skip
+
+STRATEGIES_PER_OBJECTIVE = (3, 4, 3)
+_QUARTERS = [(y, q) for y in (2023, 2024) for q in (1, 2, 3, 4)]
+_WORDS = (
+    "diálogo informe taller campaña estudio guía mesa técnica diagnóstico capacitación foro "
+    "encuesta boletín protocolo hoja informativa evento sensibilización asistencia red"
+).split()
+
+
+def network_rows(
+    n_products: int = 2000, n_progress: int = 50000, seed: int = 0
+) -> dict[str, list[list]]:
+    """Every sheet's rows (header first), as a spreadsheet reader would return them."""
+    rng = np.random.default_rng(seed)
+    acronyms = [a[0] for a in AGENCIES]
+    sheets: dict[str, list[list]] = {}
+    sheets["Objetivos"] = [model.OBJECTIVES.headers] + [
+        [str(o), f"Objetivo específico {o} (sintético)"] for o in (1, 2, 3)
+    ]
+    strategies = [
+        f"{o}.{s}"
+        for o, n in zip((1, 2, 3), STRATEGIES_PER_OBJECTIVE, strict=True)
+        for s in range(1, n + 1)
+    ]
+    sheets["Estrategias"] = [model.STRATEGIES.headers] + [
+        [code, code.split(".")[0], f"Estrategia {code} (sintética)"] for code in strategies
+    ]
+    n_activities = max(len(strategies), n_products // 10)
+    activities = []
+    for i in range(n_activities):
+        strategy = strategies[i % len(strategies)]
+        activities.append(f"{strategy}.{i // len(strategies) + 1}")
+    activities.sort(key=lambda c: tuple(int(p) for p in c.split(".")))
+    sheets["Actividades"] = [model.ACTIVITIES.headers] + [
+        [code, code.rsplit(".", 1)[0], f"Actividad {code} (sintética)"] for code in activities
+    ]
+
+    product_activity = np.sort(rng.integers(0, n_activities, n_products))
+    counters: dict[str, int] = {}
+    products: list[list] = []
+    codes: list[str] = []
+    leads_of: list[str] = []
+    for i in range(n_products):
+        activity = activities[product_activity[i]]
+        counters[activity] = counters.get(activity, 0) + 1
+        code = f"{activity}-{counters[activity]}"
+        codes.append(code)
+        picks = rng.choice(len(acronyms), size=5, replace=False)
+        n_leads = 1 + int(rng.random() < 0.3)
+        leads = [acronyms[j] for j in picks[:n_leads]]
+        leads_of.append(leads[0])
+        n_partners = int(rng.integers(0, 4))
+        partners = [acronyms[j] for j in picks[n_leads : n_leads + n_partners]]
+        if rng.random() < 0.1:
+            partners.append(model.COMMITTEE)
+        q0 = int(rng.integers(0, 8))
+        q1 = int(rng.integers(q0, 8))
+        kind = rng.random()
+        if kind < 0.6:
+            start = f"{_QUARTERS[q0][0]}-T{_QUARTERS[q0][1]}"
+            end = f"{_QUARTERS[q1][0]}-T{_QUARTERS[q1][1]}"
+        elif kind < 0.9:
+            start = dt.datetime(_QUARTERS[q0][0], 3 * _QUARTERS[q0][1] - 2, 1)
+            end = dt.datetime(_QUARTERS[q1][0], 3 * _QUARTERS[q1][1], 28)
+        else:
+            start = end = ""
+        g = rng.random()
+        gcm = (
+            "Todos"
+            if g < 0.05
+            else ", ".join(
+                str(n)
+                for n in sorted(rng.choice(23, size=int(rng.integers(0, 4)), replace=False) + 1)
+            )
+        )
+        words = rng.choice(len(_WORDS), size=3, replace=False)
+        name = " ".join(_WORDS[w] for w in words).capitalize() + f" {code}"
+        products.append(
+            [
+                code,
+                activity,
+                name,
+                ", ".join(leads),
+                ", ".join(partners),
+                start,
+                end,
+                "No",
+                gcm,
+                "",
+                "",
+            ]
+        )
+    sheets["Productos"] = [model.PRODUCTS.headers] + products
+    sheets["Agencias"] = [model.AGENCIES.headers] + [[*a[:4], str(a[4]), a[5]] for a in AGENCIES]
+    catalog = gcm_catalog()
+    sheets["ObjetivosPMM"] = [model.GCM.headers] + catalog.astype(object).values.tolist()
+
+    statuses = list(Status)
+    which = rng.integers(0, n_products, n_progress) if n_products else np.array([], dtype=int)
+    days = rng.integers(0, 731, n_progress)
+    status_idx = rng.integers(0, len(statuses), n_progress)
+    pct_mid = rng.integers(5, 96, n_progress)
+    evidence = rng.random(n_progress) < 0.2
+    day0 = dt.date(2023, 1, 1)
+    progress: list[list] = []
+    for k in range(len(which)):
+        status = statuses[status_idx[k]]
+        percent = {Status.NOT_STARTED: 0, Status.COMPLETED: 100}.get(status, int(pct_mid[k]))
+        code = codes[which[k]]
+        progress.append(
+            [
+                day0 + dt.timedelta(days=int(days[k])),
+                code,
+                status.value,
+                float(percent),
+                f"Reporte sintético {k + 1}",
+                leads_of[which[k]],
+                f"https://example.org/evidencia/{code}/{k + 1}.pdf" if evidence[k] else "",
+            ]
+        )
+    sheets["Avances"] = [model.PROGRESS.headers] + progress
+    sheets["Metadatos"] = [
+        model.META.headers,
+        [model.META_EXAMPLE_KEY, "Sí"],
+        [
+            "descripcion",
+            f"Plan sintético: {n_products} productos, {n_progress} avances, semilla {seed}",
+        ],
+    ]
+    return sheets
+
+
+def make_network_workbook(n_products: int = 2000, n_progress: int = 50000, seed: int = 0) -> bytes:
+    """The synthetic plan as .xlsx bytes (all sheets, valid, deterministic for a seed)."""
+    wb = openpyxl.Workbook(write_only=True)
+    for name, rows in network_rows(n_products, n_progress, seed).items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def make_network_plan(n_products: int = 2000, n_progress: int = 50000, seed: int = 0) -> Plan:
+    """The same synthetic plan, loaded without an Excel round trip."""
+    from planmonitor.loader import load_rows
+
+    result = load_rows(network_rows(n_products, n_progress, seed))
+    if result.plan is None:  # a bug in this module, not bad input
+        raise RuntimeError(result.issues.to_string())
+    return result.plan
