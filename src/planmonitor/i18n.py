@@ -47,7 +47,11 @@ ACRONYMS_EN: dict[str, str] = {
 # Optional string modules merged after the core's: the pages' and the secretariat's. Each may
 # be missing (the core works on its own); a later module never overrides an earlier key
 # silently (tests/test_i18n.py checks there is no conflicting overlap).
-OPTIONAL_MODULES: tuple[str, ...] = ("planmonitor._strings_ui", "planmonitor._strings_admin")
+OPTIONAL_MODULES: tuple[str, ...] = (
+    "planmonitor._strings_ui",
+    "planmonitor._strings_admin",
+    "planmonitor._strings_report",
+)
 
 
 @cache
