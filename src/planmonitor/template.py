@@ -1,0 +1,395 @@
+"""The Excel template the secretariat fills in, and the workbook with the errors marked.
+
+`build_template(plan)` writes every sheet of the model (empty, or with the plan's data) with
+dropdowns (Excel data validation) for agencies, statuses, roles, product and activity codes
+and GCM numbers, a frozen and protected header row (data rows stay editable) and an
+`Instrucciones` sheet generated from the model's column descriptions.
+
+`annotate_errors(data, issues)` returns the uploaded workbook with each offending cell filled
+in red and carrying an Excel comment with its message, so the secretariat fixes the file where
+the problem is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections import defaultdict
+from typing import Any
+
+import openpyxl
+import pandas as pd
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planmonitor import model
+from planmonitor.normalize import norm_key
+
+INSTRUCTIONS = "Instrucciones"
+LISTS = "Listas"
+# Data rows that get dropdowns and stay unlocked beyond the data (room to add rows).
+EXTRA_ROWS = 500
+HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")
+HEADER_FONT = Font(bold=True)
+COMMENT_AUTHOR = "planmonitor"
+
+# Lists in the hidden sheet, one per column: (title, values).
+_YES = "Sí"
+_ALL_GCM = "Todos"
+
+
+def _lists(plan: model.Plan | None) -> list[tuple[str, list[Any]]]:
+    agencies = plan.agencies["acronym"].astype(str).tolist() if plan is not None else []
+    return [
+        ("Estados", [s.value for s in model.Status]),
+        ("Roles", [r.value for r in model.Role]),
+        ("Sí/No", [_YES, "No"]),
+        ("Objetivos PMM", [*range(1, 24), _ALL_GCM]),
+        ("Agencias y Comité", [*agencies, model.COMMITTEE]),
+    ]
+
+
+def _set(cell: Any, value: Any) -> None:
+    """User text always as text: "=1+1" stays the characters =1+1."""
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
+        return
+    if isinstance(value, pd.Timestamp):
+        cell.value = value.to_pydatetime()
+        cell.number_format = "yyyy-mm-dd"
+    elif isinstance(value, (dt.datetime, dt.date)):
+        cell.value = value
+        cell.number_format = "yyyy-mm-dd"
+    elif isinstance(value, bool):
+        cell.value = value
+    elif isinstance(value, (int, float)):
+        cell.value = value
+    else:
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+        cell.data_type = "s"
+
+
+def _range(sheet: str, col: int, last_row: int) -> str:
+    letter = get_column_letter(col)
+    return f"{quote_sheetname(sheet)}!${letter}$2:${letter}${last_row}"
+
+
+def _validation(formula: str, strict: bool, prompt: str) -> DataValidation:
+    dv = DataValidation(type="list", formula1=formula, allow_blank=True)
+    dv.showErrorMessage = strict
+    dv.showInputMessage = True
+    dv.promptTitle = "planmonitor"
+    dv.prompt = prompt[:255]
+    if strict:
+        dv.errorTitle = "Valor no permitido"
+        dv.error = "Elija un valor de la lista."
+    return dv
+
+
+def _data_frames(plan: model.Plan | None) -> dict[str, pd.DataFrame]:
+    from planmonitor import export
+
+    if plan is None:
+        # The empty template still carries the GCM catalog: reference facts, not plan data.
+        from planmonitor.catalog import gcm_catalog
+
+        return export.plan_to_sheets(_catalog_only(gcm_catalog()), include=[model.GCM.name])
+    return export.plan_to_sheets(plan)
+
+
+def _catalog_only(gcm: pd.DataFrame) -> model.Plan:
+    empty = {s.key: model.empty_table([c.name for c in s.columns]) for s in model.SHEETS}
+    empty.pop("meta")
+    empty["gcm"] = gcm
+    return model.Plan(**empty)
+
+
+def build_template(plan: model.Plan | None = None) -> bytes:
+    """The workbook to fill in: every sheet with dropdowns, empty or with `plan`'s data."""
+    frames = _data_frames(plan)
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _instructions(wb.create_sheet(INSTRUCTIONS))
+
+    lists = _lists(plan)
+    lists_ws = wb.create_sheet(LISTS)
+    list_refs: dict[str, str] = {}
+    for j, (title, values) in enumerate(lists, start=1):
+        _set(lists_ws.cell(row=1, column=j), title)
+        for i, v in enumerate(values, start=2):
+            _set(lists_ws.cell(row=i, column=j), v)
+        list_refs[title] = _range(LISTS, j, len(values) + 1)
+    lists_ws.sheet_state = "hidden"
+    lists_ws.protection.sheet = True
+
+    n_rows = {s.name: len(frames.get(s.name, ())) for s in model.SHEETS}
+    last = {name: n + 1 + EXTRA_ROWS for name, n in n_rows.items()}
+    # Code columns of the sheets themselves: a new product typed in Productos is offered at
+    # once in Avances.
+    codes = {
+        "objectives": _range(model.OBJECTIVES.name, 1, last[model.OBJECTIVES.name]),
+        "strategies": _range(model.STRATEGIES.name, 1, last[model.STRATEGIES.name]),
+        "activities": _range(model.ACTIVITIES.name, 1, last[model.ACTIVITIES.name]),
+        "products": _range(model.PRODUCTS.name, 1, last[model.PRODUCTS.name]),
+    }
+
+    for sheet in model.SHEETS:
+        ws = wb.create_sheet(sheet.name)
+        df = frames.get(sheet.name)
+        _write_sheet(ws, sheet, df)
+        end = last[sheet.name]
+        for j, col in enumerate(sheet.columns, start=1):
+            rule = _rule_for(sheet, col, codes, list_refs)
+            if rule is None:
+                continue
+            letter = get_column_letter(j)
+            rule.add(f"{letter}2:{letter}{end}")
+            ws.add_data_validation(rule)
+        _protect(ws, len(sheet.columns), end)
+
+    wb.active = 0
+    props = wb.properties
+    props.creator = "planmonitor"
+    props.title = "Plantilla del plan de trabajo 2023-2024"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _rule_for(
+    sheet: model.Sheet, col: model.Column, codes: dict[str, str], lists: dict[str, str]
+) -> DataValidation | None:
+    """The dropdown of a column; multi-value columns only suggest (free text still allowed)."""
+    prompt = col.description_es
+    if col.kind == "status":
+        return _validation(lists["Estados"], True, prompt)
+    if col.kind == "role":
+        return _validation(lists["Roles"], True, prompt)
+    if col.kind == "bool":
+        return _validation(lists["Sí/No"], True, prompt)
+    if col.kind == "gcm":
+        return _validation(
+            lists["Objetivos PMM"],
+            False,
+            prompt + ". Lista: un número; escriba varios separados por coma.",
+        )
+    if col.kind == "agencies":
+        return _validation(
+            lists["Agencias y Comité"],
+            False,
+            prompt + ". Lista: una agencia; escriba varias separadas por coma.",
+        )
+    if sheet is model.PROGRESS and col.name == "code":
+        return _validation(codes["products"], True, prompt)
+    if sheet is model.PRODUCTS and col.name == "activity":
+        return _validation(codes["activities"], True, prompt)
+    if sheet is model.ACTIVITIES and col.name == "strategy":
+        return _validation(codes["strategies"], True, prompt)
+    if sheet is model.STRATEGIES and col.name == "objective":
+        return _validation(codes["objectives"], True, prompt)
+    if sheet is model.GCM and col.name == "number":
+        dv = DataValidation(
+            type="whole", operator="between", formula1="1", formula2="23", allow_blank=True
+        )
+        dv.showErrorMessage = True
+        dv.error = "Un número entero de 1 a 23."
+        return dv
+    if col.kind == "percent":
+        dv = DataValidation(
+            type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True
+        )
+        dv.showErrorMessage = False  # "40%" typed as text is accepted by the loader
+        dv.showInputMessage = True
+        dv.prompt = prompt
+        return dv
+    return None
+
+
+def _write_sheet(ws: Worksheet, sheet: model.Sheet, df: pd.DataFrame | None) -> None:
+    for j, col in enumerate(sheet.columns, start=1):
+        cell = ws.cell(row=1, column=j)
+        _set(cell, col.header)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.comment = Comment(
+            f"{col.description_es}."
+            + (" Obligatorio." if col.required else " Opcional.")
+            + (f" Ejemplo: {col.example}" if col.example else ""),
+            COMMENT_AUTHOR,
+        )
+        width = max(len(col.header), 12)
+        if df is not None and col.header in df.columns and len(df):
+            longest = df[col.header].map(lambda v: len(str(v)) if v is not None else 0).max()
+            width = max(width, min(int(longest), 60))
+        ws.column_dimensions[get_column_letter(j)].width = width + 2
+    if df is not None:
+        for i, values in enumerate(df[sheet.headers].itertuples(index=False), start=2):
+            for j, v in enumerate(values, start=1):
+                _set(ws.cell(row=i, column=j), v)
+    ws.freeze_panes = "A2"
+
+
+def _protect(ws: Worksheet, n_cols: int, last_row: int) -> None:
+    """Lock the header row only: data cells are unlocked, rows can be added and sorted."""
+    unlocked = Protection(locked=False)
+    for row in ws.iter_rows(min_row=2, max_row=last_row, min_col=1, max_col=n_cols):
+        for cell in row:
+            cell.protection = unlocked
+    p = ws.protection
+    p.sheet = True
+    # In the file format True means "forbidden"; allow what editing data needs.
+    p.insertRows = False
+    p.deleteRows = False
+    p.formatColumns = False
+    p.formatRows = False
+    p.formatCells = False
+    p.sort = False
+    p.autoFilter = False
+    p.selectLockedCells = False
+    p.selectUnlockedCells = False
+
+
+def _instructions(ws: Worksheet) -> None:
+    lines = [
+        (
+            "Plantilla del plan de trabajo 2023-2024 — Red de las Naciones Unidas sobre la "
+            "Migración en Perú",
+            True,
+        ),
+        ("Cómo usarla", True),
+        (
+            "1. Complete o corrija las filas de cada hoja. La primera fila (encabezados) está "
+            "protegida: no cambie sus nombres.",
+            False,
+        ),
+        (
+            "2. Las celdas con lista desplegable ofrecen los valores válidos (estados, roles, "
+            "agencias, códigos de productos y actividades, objetivos del PMM). En «Líderes», "
+            "«Socios» y «Objetivos PMM» puede escribir varios valores separados por coma.",
+            False,
+        ),
+        (
+            "3. Para informar avances basta con subir un libro que solo tenga la hoja «Avances»: "
+            "las demás hojas se mantienen como están en la versión actual.",
+            False,
+        ),
+        (
+            "4. Las fechas pueden ser fechas de Excel o texto (2023-04-15, 15/04/2023); «Inicio» y "
+            "«Fin» aceptan también un trimestre (2023-T2).",
+            False,
+        ),
+        (
+            "5. Suba el libro en la página «Actualizar datos». Si hay errores, podrá descargar el "
+            "mismo libro con cada celda con error marcada en rojo y un comentario.",
+            False,
+        ),
+        ("", False),
+        ("Hojas y columnas", True),
+    ]
+    r = 1
+    for text, bold in lines:
+        cell = ws.cell(row=r, column=1)
+        _set(cell, text)
+        if bold:
+            cell.font = HEADER_FONT
+        r += 1
+    headers = ["Hoja", "Columna", "Obligatoria", "Descripción", "Ejemplo"]
+    for j, h in enumerate(headers, start=1):
+        cell = ws.cell(row=r, column=j)
+        _set(cell, h)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+    r += 1
+    for sheet in model.SHEETS:
+        _set(ws.cell(row=r, column=1), sheet.name)
+        ws.cell(row=r, column=1).font = HEADER_FONT
+        _set(ws.cell(row=r, column=4), sheet.description_es)
+        r += 1
+        for col in sheet.columns:
+            for j, v in enumerate(
+                [
+                    sheet.name,
+                    col.header,
+                    "Sí" if col.required else "No",
+                    col.description_es,
+                    col.example,
+                ],
+                start=1,
+            ):
+                _set(ws.cell(row=r, column=j), v)
+            r += 1
+    for letter, width in zip("ABCDE", (16, 24, 12, 80, 40), strict=True):
+        ws.column_dimensions[letter].width = width
+    for row in ws.iter_rows(min_row=1, max_row=r, min_col=4, max_col=4):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+# --------------------------------------------------------------------------------------------
+# The workbook with the errors marked
+# --------------------------------------------------------------------------------------------
+def _header_columns(ws: Worksheet, sheet: model.Sheet | None) -> tuple[int, dict[str, int]]:
+    """(header row, normalised header -> column index) of a sheet as the user wrote it."""
+    wanted = {norm_key(c.header): c.header for c in sheet.columns} if sheet else {}
+    best_row, best = 1, {}
+    for r, row in enumerate(ws.iter_rows(min_row=1, max_row=10, values_only=True), start=1):
+        found = {}
+        for j, v in enumerate(row, start=1):
+            if isinstance(v, str) and v.strip():
+                key = norm_key(v)
+                if key in wanted or not wanted:
+                    found.setdefault(key, j)
+        if len(found) > len(best):
+            best_row, best = r, found
+    return best_row, best
+
+
+def annotate_errors(data: bytes, issues: pd.DataFrame) -> bytes:
+    """The uploaded workbook with every issue's cell filled and commented.
+
+    Issues without a row go on the column's header, issues without a column on the row's first
+    cell, and issues without a sheet on A1 of the first sheet. Raises ValueError when the file
+    cannot be opened as a workbook (there is nothing to annotate then).
+    """
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), rich_text=False)
+    except Exception as exc:  # openpyxl raises many types on damaged files
+        raise ValueError(f"the file cannot be opened as a workbook: {exc}") from exc
+    from planmonitor.workbook import match_sheets
+
+    titles = match_sheets(wb.sheetnames)
+    notes: dict[tuple[str, int, int], list[str]] = defaultdict(list)
+    for issue in issues.to_dict("records"):
+        name = str(issue.get("sheet") or "")
+        title = titles.get(name) or (name if name in wb.sheetnames else wb.sheetnames[0])
+        ws = wb[title]
+        sheet = model.SHEETS_BY_NAME.get(name)
+        header_row, cols = _header_columns(ws, sheet)
+        col_key = norm_key(str(issue.get("column") or ""))
+        col = cols.get(col_key, 1) if col_key else 1
+        row = issue.get("row")
+        row_n = int(row) if row is not None and not pd.isna(row) else header_row
+        severity = issue.get("severity", model.Severity.ERROR.value)
+        prefix = "Advertencia: " if severity == model.Severity.WARNING.value else "Error: "
+        notes[(title, row_n, col)].append(prefix + str(issue.get("message") or ""))
+    for (title, r, c), messages in notes.items():
+        ws = wb[title]
+        cell = ws.cell(row=r, column=c)
+        if any(m.startswith("Error") for m in messages):
+            cell.fill = ERROR_FILL
+        else:
+            cell.fill = PatternFill("solid", fgColor="FFEB9C")
+        text = "\n".join(messages)
+        if cell.comment is not None:
+            text = f"{cell.comment.text}\n{text}"
+        comment = Comment(text[:30000], COMMENT_AUTHOR)
+        comment.width, comment.height = 320, min(40 + 40 * len(messages), 600)
+        cell.comment = comment
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

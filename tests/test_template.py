@@ -1,0 +1,171 @@
+"""The Excel template (dropdowns, protection, instructions) and the annotated error workbook."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pandas as pd
+import pytest
+from openpyxl.utils import get_column_letter
+
+from planmonitor import export, model, store
+from planmonitor.loader import load_default, load_workbook
+from planmonitor.template import INSTRUCTIONS, LISTS, annotate_errors, build_template
+
+
+def _open(data: bytes) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def _validations(ws) -> dict[str, object]:
+    """first column letter of each validation's range -> the validation."""
+    out = {}
+    for dv in ws.data_validations.dataValidation:
+        first = str(dv.sqref).split(":")[0]
+        out[first.rstrip("0123456789")] = dv
+    return out
+
+
+def _letter(sheet: model.Sheet, header: str) -> str:
+    return get_column_letter(sheet.headers.index(header) + 1)
+
+
+@pytest.fixture(scope="module")
+def plan() -> model.Plan:
+    return load_default().plan
+
+
+def test_empty_template_validates_without_any_issue():
+    result = load_workbook(build_template(None))
+    assert result.ok
+    assert result.issues.empty
+    assert len(result.plan.products) == 0
+    assert len(result.plan.gcm) == 23  # the catalog is reference data, always there
+
+
+def test_template_with_data_validates_and_holds_the_same_data(plan):
+    result = load_workbook(build_template(plan))
+    assert result.ok
+    assert (result.issues["severity"] == "error").sum() == 0
+    assert store.content_sha256(result.plan) == store.content_sha256(plan)
+
+
+def test_sheets_order_instructions_and_hidden_lists(plan):
+    wb = _open(build_template(plan))
+    assert wb.sheetnames == [INSTRUCTIONS, LISTS, *[s.name for s in model.SHEETS]]
+    assert wb.active.title == INSTRUCTIONS
+    assert wb[LISTS].sheet_state == "hidden"
+    texts = {str(c.value) for row in wb[INSTRUCTIONS].iter_rows() for c in row if c.value}
+    for sheet in model.SHEETS:
+        for col in sheet.columns:
+            assert col.header in texts, (sheet.name, col.header)
+            if col.description_es:
+                assert col.description_es in texts
+
+
+def test_header_rows_are_frozen_and_protected_data_rows_editable(plan):
+    wb = _open(build_template(plan))
+    for sheet in model.SHEETS:
+        ws = wb[sheet.name]
+        assert ws.freeze_panes == "A2"
+        assert ws.protection.sheet is True
+        assert ws.protection.insertRows is False  # adding rows stays allowed
+        assert [c.value for c in ws[1]][: len(sheet.headers)] == sheet.headers
+        assert ws["A1"].protection.locked is True
+        assert ws["A2"].protection.locked is False
+        assert ws.cell(row=ws.max_row, column=len(sheet.headers)).protection.locked is False
+
+
+def test_dropdowns_for_statuses_agencies_codes_and_gcm(plan):
+    wb = _open(build_template(plan))
+    progress = _validations(wb[model.PROGRESS.name])
+    status = progress[_letter(model.PROGRESS, "Estado")]
+    assert status.type == "list" and status.formula1.lstrip("'").startswith("Listas'!")
+    assert status.showErrorMessage is True
+    product = progress[_letter(model.PROGRESS, "Producto")]
+    assert product.formula1 == f"'Productos'!$A$2:$A${len(plan.products) + 501}"
+    products = _validations(wb[model.PRODUCTS.name])
+    assert products[_letter(model.PRODUCTS, "Actividad")].formula1.startswith("'Actividades'!")
+    for header in ("Líderes", "Socios", "Objetivos PMM"):
+        dv = products[_letter(model.PRODUCTS, header)]
+        assert dv.type == "list" and not dv.showErrorMessage  # several values may be typed
+    roles = _validations(wb[model.AGENCIES.name])[_letter(model.AGENCIES, "Rol")]
+    assert roles.formula1.lstrip("'").startswith("Listas'!")
+    lists = wb[LISTS]
+    values = {c.value for row in lists.iter_rows(min_row=2) for c in row if c.value is not None}
+    assert {s.value for s in model.Status} <= values
+    assert {r.value for r in model.Role} <= values
+    assert set(plan.agencies["acronym"]) | {model.COMMITTEE} <= values
+    assert set(range(1, 24)) | {"Todos"} <= values
+
+
+def test_formula_looking_text_stays_text(plan):
+    products = plan.products.copy()
+    products.loc[0, "name"] = '=HYPERLINK("http://x")'
+    products.loc[1, "notes"] = "@SUM(A1)"
+    data = build_template(model.Plan(**{**plan.__dict__, "products": products}))
+    ws = _open(data)[model.PRODUCTS.name]
+    name = ws.cell(row=2, column=model.PRODUCTS.headers.index("Nombre") + 1)
+    assert name.value == '=HYPERLINK("http://x")' and name.data_type == "s"
+    assert load_workbook(data).plan.products.loc[0, "name"] == '=HYPERLINK("http://x")'
+
+
+def _bad_workbook(plan: model.Plan) -> bytes:
+    sheets = export.plan_to_sheets(plan, include=["Avances"])
+    av = sheets["Avances"].copy()
+    av.loc[1, "Estado"] = "Terminado"  # Excel row 3
+    return export.write_workbook({"Avances": av})
+
+
+def test_annotate_errors_marks_the_cell_with_a_comment(plan):
+    data = _bad_workbook(plan)
+    result = load_workbook(data, base=plan)
+    assert not result.ok
+    issues = result.issues
+    bad = issues[issues["rule"] == "bad_status"].iloc[0]
+    assert int(bad["row"]) == 3
+    ws = _open(annotate_errors(data, issues))["Avances"]
+    cell = ws.cell(row=3, column=model.PROGRESS.headers.index("Estado") + 1)
+    assert cell.value == "Terminado"  # the data is untouched
+    assert cell.fill.fgColor.rgb.endswith("FFC7CE")
+    assert bad["message"] in cell.comment.text
+    assert ws.cell(row=2, column=3).comment is None  # good cells are left alone
+
+
+def test_annotate_issues_without_cell_go_on_header_or_a1(plan):
+    data = _bad_workbook(plan)
+    issues = pd.DataFrame(
+        [
+            {
+                "sheet": "Avances",
+                "row": pd.NA,
+                "column": "Porcentaje",
+                "rule": "x",
+                "severity": "error",
+                "value": "",
+                "message": "columna mal",
+                "message_en": "",
+            },
+            {
+                "sheet": "",
+                "row": pd.NA,
+                "column": "",
+                "rule": "missing_sheet",
+                "severity": "error",
+                "value": "",
+                "message": "falta la hoja «Productos»",
+                "message_en": "",
+            },
+        ],
+        columns=model.ISSUE_COLUMNS,
+    )
+    ws = _open(annotate_errors(data, issues))["Avances"]
+    header = ws.cell(row=1, column=model.PROGRESS.headers.index("Porcentaje") + 1)
+    assert "columna mal" in header.comment.text
+    assert "falta la hoja" in ws["A1"].comment.text
+
+
+def test_annotate_refuses_what_is_not_a_workbook():
+    with pytest.raises(ValueError):
+        annotate_errors(b"Fecha,Producto\n2024-01-01,1.1.1-1\n", pd.DataFrame())
