@@ -107,7 +107,7 @@ class Filters:
         if self.gcm:
             wanted_gcm = set(self.gcm)
             linked = [
-                bool(every) or bool(wanted_gcm & {int(n) for n in (g or [])})
+                bool(every) or bool(wanted_gcm & metrics.gcm_numbers(g))
                 for g, every in zip(products["gcm"], products["gcm_all"], strict=True)
             ]
             keep &= pd.Series(linked, index=products.index)
@@ -117,9 +117,7 @@ class Filters:
             start = pd.to_datetime(products["start"])
             end = pd.to_datetime(products["end"])
             # a missing bound is open (the plan's start or end): undated products always match
-            overlaps = (start.isna() | (start <= window_end)) & (
-                end.isna() | (end >= window_start)
-            )
+            overlaps = (start.isna() | (start <= window_end)) & (end.isna() | (end >= window_start))
             keep &= overlaps
         if self.statuses:
             latest = metrics.latest_status(plan, as_of)

@@ -553,9 +553,17 @@ def _gcm_table(plan: Plan) -> pd.DataFrame:
     )
 
 
+def gcm_numbers(value: object) -> set[int]:
+    """The GCM numbers of a product's `gcm` cell (a list; anything else means none)."""
+    if isinstance(value, (list, tuple, set)) or hasattr(value, "tolist"):
+        items = value.tolist() if hasattr(value, "tolist") else value
+        return {int(n) for n in items if not pd.isna(n)}
+    return set()
+
+
 def _gcm_links(products: pd.DataFrame) -> list[tuple[set[int], bool]]:
     return [
-        ({int(n) for n in g} if isinstance(g, (list, tuple, set)) else set(), bool(a))
+        (gcm_numbers(g), bool(a) and not pd.isna(a))
         for g, a in zip(products["gcm"], products["gcm_all"], strict=True)
     ]
 
