@@ -31,6 +31,7 @@ from sqlalchemy.engine import Connection, Engine
 from planmonitor import model
 from planmonitor._strings_admin import t
 from planmonitor.diff import Changes, diff_plans
+from planmonitor.validate import Rule
 
 URL_ENV = "PLANMONITOR_DATABASE_URL"
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -452,7 +453,7 @@ class Store:
         if len(data) > MAX_UPLOAD_BYTES:
             mb = MAX_UPLOAD_BYTES // (1024 * 1024)
             issues = _issue(
-                "file_too_large",
+                Rule.FILE_TOO_LARGE.value,
                 f"El archivo pesa {len(data) / 1e6:.1f} MB; el máximo es {mb} MB.",
                 f"The file is {len(data) / 1e6:.1f} MB; the limit is {mb} MB.",
             )

@@ -1,0 +1,92 @@
+"""`python -m planmonitor import|versions|diff|rollback|template|export` on a store."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from planmonitor import export, model, store
+from planmonitor.cli import main
+from planmonitor.loader import load_workbook
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    monkeypatch.setenv(store.URL_ENV, f"sqlite:///{tmp_path / 'cli.sqlite'}")
+    s = store.open_store()
+    yield s
+    s.dispose()
+
+
+def _progress_file(plan: model.Plan, tmp_path, status: str = "Cancelado", name="av.xlsx"):
+    extra = (
+        plan.progress.iloc[:1]
+        .assign(date=pd.Timestamp("2024-12-20"), status=status, percent=0.0, row=pd.NA)
+        .astype(plan.progress.dtypes.to_dict())
+    )
+    progress = pd.concat([plan.progress, extra], ignore_index=True)
+    new = model.Plan(**{**plan.__dict__, "progress": progress})
+    path = tmp_path / name
+    path.write_bytes(export.write_workbook(export.plan_to_sheets(new, include=["Avances"])))
+    return path
+
+
+def test_import_then_versions_diff_rollback_export(db, tmp_path, capsys):
+    v0 = db.current_version_id()
+    path = _progress_file(db.plan(), tmp_path)
+    assert main(["import", str(path), "--by", "Ana", "--note", "diciembre"]) == 0
+    out = capsys.readouterr().out
+    assert "Guardada la versión" in out and "Avances nuevos" in out
+    v1 = db.current_version_id()
+    assert v1 == v0 + 1 and db.version(v1)["author"] == "Ana"
+
+    assert main(["import", str(path), "--by", "Ana"]) == 0  # same file again
+    assert "no se guarda nada" in capsys.readouterr().out
+    assert db.current_version_id() == v1
+
+    assert main(["versions"]) == 0
+    out = capsys.readouterr().out
+    assert "av.xlsx" in out and "diciembre" in out and "seed" in out
+
+    assert main(["diff", str(v0), str(v1)]) == 0
+    assert "Cancelado" in capsys.readouterr().out
+
+    assert main(["rollback", str(v0), "--by", "Luis"]) == 0
+    assert db.current_version_id() == v1 + 1
+    assert db.version(v1 + 1)["kind"] == "rollback"
+
+    out_file = tmp_path / "export.xlsx"
+    assert main(["export", str(out_file), "--version", str(v1)]) == 0
+    again = load_workbook(out_file.read_bytes())
+    assert again.ok and store.content_sha256(again.plan) == store.content_sha256(db.plan(v1))
+
+
+def test_import_with_errors_exits_1_and_stores_nothing(db, tmp_path, capsys):
+    before = db.versions()
+    path = _progress_file(db.plan(), tmp_path, status="Terminado")
+    assert main(["import", str(path), "--by", "Ana"]) == 1
+    err = capsys.readouterr().err
+    assert "no se guarda nada" in err and "Terminado" in err
+    pd.testing.assert_frame_equal(db.versions(), before)
+
+
+def test_import_of_a_non_workbook_exits_1(db, tmp_path, capsys):
+    path = tmp_path / "datos.xlsx"
+    path.write_text("Fecha,Producto\n2024-01-01,1.1.1-1\n")
+    assert main(["import", str(path), "--by", "Ana"]) == 1
+    assert capsys.readouterr().err
+    assert main(["import", str(tmp_path / "no-existe.xlsx"), "--by", "Ana"]) == 1
+
+
+def test_unknown_version_exits_2(db, capsys):
+    assert main(["diff", "1", "99"]) == 2
+    assert "No existe la versión 99" in capsys.readouterr().err
+
+
+def test_template_empty_and_with_data(db, tmp_path):
+    empty, full = tmp_path / "vacia.xlsx", tmp_path / "datos.xlsx"
+    assert main(["template", str(empty)]) == 0
+    assert main(["template", str(full), "--with-data"]) == 0
+    assert load_workbook(empty.read_bytes()).plan.products.empty
+    loaded = load_workbook(full.read_bytes())
+    assert store.content_sha256(loaded.plan) == store.content_sha256(db.plan())
