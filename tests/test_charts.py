@@ -1,0 +1,403 @@
+"""Figures: structure (traces, axes, categories, colours, hatching, language), never pixels."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.io as pio
+import pytest
+from planfactory import COMMITTEE, make_plan, product, report
+
+from planmonitor import charts, metrics, theme
+from planmonitor.model import NO_REPORT, PLAN_END, PLAN_START, STATUS_ORDER
+
+TS = pd.Timestamp
+EVIL = "<script>alert(1)</script>"
+AS_OF = TS("2024-03-31")
+
+
+@pytest.fixture()
+def plan():
+    return make_plan(
+        [
+            product(
+                "1.1.1-1",
+                name=EVIL,
+                leads=["OIM"],
+                partners=[COMMITTEE],
+                start="2023-04-01",
+                end="2023-12-31",
+                gcm=[1],
+            ),
+            product("1.1.1-2", leads=["PNUD"], start="2023-07-01", end="2024-06-30", gcm=[3]),
+            product("2.1.1-1", leads=["OIT"], partners=["UNESCO"]),  # no dates
+            product("2.1.1-2", leads=["ACNUR"], start="2024-01-01"),  # only a start
+            product("2.2.1-1", leads=["OIM"], end="2023-09-30"),  # only an end
+        ],
+        [
+            report("2023-06-01", "1.1.1-1", "En curso", 40, comment=f"ver {EVIL} & más"),
+            report("2023-12-20", "1.1.1-1", "Completado", 100),
+            report("2024-02-01", "1.1.1-2", "Retrasado", 30),
+            report("2024-02-01", "2.1.1-1", "En curso", 10),
+        ],
+    )
+
+
+@pytest.fixture()
+def latest(plan):
+    return metrics.latest_status(plan, AS_OF)
+
+
+def _by_name(fig):
+    return {tr.name: tr for tr in fig.data}
+
+
+# ---- template ----------------------------------------------------------------------------------
+def test_template_is_registered_with_projector_fonts():
+    assert theme.TEMPLATE_NAME in pio.templates
+    layout = pio.templates[theme.TEMPLATE_NAME].layout
+    assert layout.font.size >= 16
+    assert layout.title.font.size >= 20
+    assert layout.plot_bgcolor == "#FFFFFF"
+
+
+def test_status_colours_are_fixed_and_distinct():
+    assert set(theme.STATUS_COLORS) == {*STATUS_ORDER, NO_REPORT}
+    assert len(set(theme.STATUS_COLORS.values())) == len(theme.STATUS_COLORS)
+    assert theme.STATUS_COLORS[NO_REPORT] == theme.GREY
+    assert theme.agency_color("FAO") == theme.agency_color("FAO")
+
+
+# ---- Gantt -------------------------------------------------------------------------------------
+def test_gantt_structure_and_plan_order(latest):
+    fig = charts.build_gantt_figure(latest, "es", today=AS_OF)
+    assert fig.layout.template.layout.font.size >= 16
+    assert fig.layout.barmode == "overlay"
+    assert fig.layout.xaxis.type == "date"
+    assert fig.layout.yaxis.type == "category"
+    assert fig.layout.yaxis.autorange == "reversed"
+    rows = list(fig.layout.yaxis.categoryarray)
+    assert [r.split(" ")[0] for r in rows] == latest["code"].tolist()
+    bars = [tr for tr in fig.data if tr.type == "bar" and tr.y and tr.y[0] is not None]
+    assert sorted(y for tr in bars for y in tr.y) == sorted(rows)  # no product dropped
+    assert fig.layout.title.text == "Cronograma de productos"
+
+
+def test_gantt_status_colours(latest):
+    fig = charts.build_gantt_figure(latest, "es", today=AS_OF)
+    traces = _by_name(fig)
+    for status in ("Completado", "Retrasado", NO_REPORT):
+        assert traces[status].marker.color == theme.STATUS_COLORS[status]
+    en = _by_name(charts.build_gantt_figure(latest, "en", today=AS_OF))
+    assert en["Delayed"].marker.color == theme.STATUS_COLORS["Retrasado"]
+
+
+def test_gantt_undated_products_span_the_plan_hatched(latest):
+    fig = charts.build_gantt_figure(latest, "es", today=AS_OF)
+    undated = _by_name(fig)["Sin fechas en el plan"]
+    assert len(undated.y) == 1 and undated.y[0].startswith("2.1.1-1")
+    assert undated.marker.pattern.shape == "/"
+    assert undated.marker.color == theme.UNDATED_COLOR
+    assert TS(undated.base[0]) == PLAN_START
+    assert TS(undated.base[0]) + pd.Timedelta(milliseconds=undated.x[0]) == PLAN_END + pd.Timedelta(
+        days=1
+    )
+    assert "Sin fechas en el plan" in undated.text[0]
+    en = _by_name(charts.build_gantt_figure(latest, "en", today=AS_OF))
+    assert "No dates in the plan" in en
+
+
+def test_gantt_partial_dates_run_to_the_plan_bounds_hatched(latest):
+    fig = charts.build_gantt_figure(latest, "es", today=AS_OF)
+    bars = {}
+    for tr in fig.data:
+        if tr.type != "bar" or not tr.y or tr.y[0] is None:
+            continue
+        shapes = tr.marker.pattern.shape
+        for i, y in enumerate(tr.y):
+            shape = shapes if isinstance(shapes, str) else shapes[i]
+            start = TS(tr.base[i])
+            bars[y.split(" ")[0]] = (start, start + pd.Timedelta(milliseconds=tr.x[i]), shape)
+    assert bars["1.1.1-1"] == (TS("2023-04-01"), TS("2024-01-01"), "")
+    assert bars["2.1.1-2"] == (TS("2024-01-01"), PLAN_END + pd.Timedelta(days=1), "/")
+    assert bars["2.2.1-1"] == (PLAN_START, TS("2023-10-01"), "/")
+    assert "Fechas incompletas" in _by_name(fig)
+
+
+def test_gantt_today_line_only_inside_the_axis(latest):
+    inside = charts.build_gantt_figure(latest, "es", today=AS_OF)
+    dashed = [s for s in inside.layout.shapes if s.line.dash == "dash"]
+    assert len(dashed) == 1 and TS(dashed[0].x0) == AS_OF
+    assert any("Hoy" in a.text for a in inside.layout.annotations)
+    outside = charts.build_gantt_figure(latest, "es", today=TS("2030-01-01"))
+    assert not [s for s in outside.layout.shapes if s.line.dash == "dash"]
+
+
+def test_gantt_quarter_ticks_in_the_language(latest):
+    es = charts.build_gantt_figure(latest, "es", today=AS_OF)
+    en = charts.build_gantt_figure(latest, "en", today=AS_OF)
+    assert list(es.layout.xaxis.ticktext) == [
+        f"T{q} {y}" for y in (2023, 2024) for q in (1, 2, 3, 4)
+    ]
+    assert en.layout.xaxis.ticktext[0] == "Q1 2023"
+    assert en.layout.title.text == "Product timeline"
+
+
+def test_gantt_hover_and_text(latest):
+    fig = charts.build_gantt_figure(latest, "es", today=AS_OF)
+    hover = "".join(h for tr in fig.data if tr.hovertext for h in tr.hovertext)
+    assert "Líderes: OIM" in hover and "Socios: Comité Ejecutivo" in hover
+    assert "Completado · 100 %" in hover
+    en = charts.build_gantt_figure(latest, "en", today=AS_OF)
+    hover_en = "".join(h for tr in en.data if tr.hovertext for h in tr.hovertext)
+    assert "Leads: IOM" in hover_en and "Partners: Executive Committee" in hover_en
+    completed = _by_name(fig)["Completado"]
+    assert list(completed.text) == ["100 %"]
+
+
+def test_gantt_escapes_workbook_text(plan, latest):
+    fig = charts.build_gantt_figure(latest, "es", today=AS_OF)
+    everything = fig.to_json()
+    assert "<script>" not in everything
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in fig.layout.yaxis.categoryarray[0]
+    # as of July 2023 the last comment of 1.1.1-1 holds markup and an ampersand
+    earlier = metrics.latest_status(plan, TS("2023-07-01"))
+    fig = charts.build_gantt_figure(earlier, "es", today=AS_OF)
+    assert "<script>" not in fig.to_json()
+    hover = "".join(h for tr in fig.data if tr.hovertext for h in tr.hovertext)
+    assert "Último comentario: ver &lt;script&gt;alert(1)&lt;/script&gt; &amp; más" in hover
+
+
+def test_gantt_height_grows_with_rows(plan):
+    many = make_plan(
+        [product(f"1.1.{i}-1", start="2023-01-01", end="2023-03-31") for i in range(1, 21)]
+    )
+    few = charts.build_gantt_figure(metrics.latest_status(plan, AS_OF), today=AS_OF)
+    twenty = charts.build_gantt_figure(metrics.latest_status(many, AS_OF), today=AS_OF)
+    assert twenty.layout.height > few.layout.height
+    assert twenty.layout.height / 20 >= 30  # at least ~30 px per row on a projector
+
+
+def test_gantt_colour_by_lead(latest):
+    fig = charts.build_gantt_figure(latest, "es", color_by="lead", today=AS_OF)
+    traces = _by_name(fig)
+    assert traces["OIM"].marker.color == theme.agency_color("OIM")
+    assert traces["PNUD"].marker.color == theme.agency_color("PNUD")
+    assert "Sin fechas en el plan" in traces
+
+
+def test_gantt_aggregates_by_activity_and_strategy(plan, latest):
+    names = metrics.level_names(plan, "activity")
+    fig = charts.build_gantt_figure(latest, "es", today=AS_OF, level="activity", names=names)
+    rows = list(fig.layout.yaxis.categoryarray)
+    assert [r.split(" ")[0] for r in rows] == ["1.1.1", "2.1.1", "2.2.1"]
+    assert "(2 productos)" in rows[0]
+    traces = _by_name(fig)
+    # 1.1.1: Completado + Retrasado -> Retrasado wins; spans min start .. max end
+    delayed = traces["Retrasado"]
+    i = list(delayed.y).index(rows[0])
+    start = TS(delayed.base[i])
+    assert start == TS("2023-04-01")
+    assert start + pd.Timedelta(milliseconds=delayed.x[i]) == TS("2024-07-01")
+    assert delayed.text[i] == "65 %"
+    strat = charts.build_gantt_figure(latest, "en", today=AS_OF, level="strategy")
+    assert [r.split(" ")[0] for r in strat.layout.yaxis.categoryarray] == ["1.1", "2.1", "2.2"]
+    assert strat.layout.title.text == "Timeline by strategy"
+
+
+def test_gantt_two_thousand_products_stay_usable_by_activity():
+    products = [
+        product(f"1.{s}.{a}-{p}", start="2023-04-01", end="2024-03-31")
+        for s in range(1, 5)
+        for a in range(1, 11)
+        for p in range(1, 51)
+    ]
+    big = make_plan(products)
+    latest = metrics.latest_status(big, AS_OF)
+    assert len(latest) == 2000
+    fig = charts.build_gantt_figure(latest, "es", today=AS_OF, level="activity")
+    assert len(fig.layout.yaxis.categoryarray) == 40
+    strat = charts.build_gantt_figure(latest, "es", today=AS_OF, level="strategy")
+    assert len(strat.layout.yaxis.categoryarray) == 4
+
+
+def test_gantt_markers(latest):
+    markers = pd.DataFrame(
+        {
+            "code": ["1.1.1-2", "9.9.9-9"],
+            "date": [TS("2024-02-01"), TS("2024-02-01")],
+            "label": [f"estado cambió {EVIL}", "desconocido"],
+        }
+    )
+    fig = charts.build_gantt_figure(latest, "es", today=AS_OF, markers=markers)
+    scatter = _by_name(fig)["Cambios"]
+    assert scatter.type == "scatter" and len(scatter.x) == 1  # unknown code ignored
+    assert scatter.y[0].startswith("1.1.1-2")
+    assert "<script>" not in scatter.hovertext[0]
+    with pytest.raises(ValueError, match="missing columns in markers: label"):
+        charts.build_gantt_figure(latest, "es", markers=markers[["code", "date"]])
+
+
+def test_gantt_checks_inputs(latest):
+    with pytest.raises(
+        ValueError, match="^build_gantt_figure: el DataFrame está vacío / the DataFrame is empty$"
+    ):
+        charts.build_gantt_figure(latest.iloc[0:0])
+    with pytest.raises(ValueError, match="missing columns: start, end"):
+        charts.build_gantt_figure(latest.drop(columns=["start", "end"]))
+    with pytest.raises(ValueError, match="invalid color_by"):
+        charts.build_gantt_figure(latest, color_by="gcm")
+    with pytest.raises(ValueError, match="invalid level"):
+        charts.build_gantt_figure(latest, level="objective")
+    with pytest.raises(ValueError, match="expected a DataFrame"):
+        charts.build_gantt_figure([1, 2])  # type: ignore[arg-type]
+
+
+# ---- bars --------------------------------------------------------------------------------------
+def test_status_counts_figure(latest):
+    counts = metrics.status_counts(latest)
+    fig = charts.build_status_counts_figure(counts, "en")
+    assert len(fig.data) == 1 and fig.data[0].type == "bar"
+    assert list(fig.data[0].x) == [
+        "Not started",
+        "In progress",
+        "Completed",
+        "Delayed",
+        "Cancelled",
+        "No report",
+    ]
+    assert list(fig.data[0].marker.color) == [theme.STATUS_COLORS[s] for s in counts["status"]]
+    assert fig.layout.title.text == "Products by status"
+    assert charts.build_status_counts_figure(counts).layout.title.text == "Productos por estado"
+
+
+def test_completion_by_figure(plan, latest):
+    table = metrics.completion_by(latest, "strategy")
+    fig = charts.build_completion_by_figure(
+        table, "es", names=metrics.level_names(plan, "strategy")
+    )
+    assert tuple(fig.layout.xaxis.range) == (0, 100)
+    assert fig.layout.yaxis.type == "category"
+    assert list(fig.data[0].y)[0] == "Estrategia 1.1 · Estrategia 1.1"
+    assert fig.layout.title.text == "Avance medio por estrategia"
+    en = charts.build_completion_by_figure(metrics.completion_by(latest, "objective"), "en")
+    assert en.layout.title.text == "Average progress by objective"
+    assert list(en.data[0].y) == ["Objective 1", "Objective 2"]
+
+
+def test_agency_load_figure(plan):
+    load = metrics.agency_load(plan)
+    fig = charts.build_agency_load_figure(load, "en", agencies=plan.agencies)
+    assert [tr.name for tr in fig.data] == ["Lead", "Partner"]
+    assert fig.layout.barmode == "stack"
+    labels = list(fig.data[0].y)
+    assert labels[0] == "IOM"  # the busiest agency on top
+    assert "Executive Committee" in labels
+    assert fig.data[0].marker.color == theme.ROLE_COLORS["lead"]
+    assert fig.layout.title.text == "Products by agency and role"
+
+
+def test_status_by_figure(latest):
+    fig = charts.build_status_by_figure(metrics.status_by(latest, "strategy"), "es")
+    assert [tr.name for tr in fig.data] == [*STATUS_ORDER, NO_REPORT]
+    assert [tr.marker.color for tr in fig.data] == [
+        theme.STATUS_COLORS[s] for s in (*STATUS_ORDER, NO_REPORT)
+    ]
+    assert fig.layout.barmode == "stack"
+    assert list(fig.data[0].y) == ["Estrategia 1.1", "Estrategia 2.1", "Estrategia 2.2"]
+    assert fig.layout.title.text == "Estado de los productos por estrategia"
+
+
+# ---- heatmaps and tiles ------------------------------------------------------------------------
+def test_heatmap_agency_quarter(plan):
+    matrix = metrics.agency_quarter_matrix(plan)
+    fig = charts.build_heatmap_figure(
+        matrix, "chart.heatmap.agency_quarter", "en", agencies=plan.agencies
+    )
+    heat = fig.data[0]
+    assert heat.type == "heatmap"
+    assert list(heat.x)[:2] == ["Q1 2023", "Q2 2023"] and list(heat.x)[-1] == "no dates"
+    assert list(heat.y)[0] == "IOM" and list(heat.y)[-1] == "Executive Committee"
+    assert fig.layout.xaxis.type == "category" and fig.layout.yaxis.type == "category"
+    assert fig.layout.title.text == "Active products by agency and quarter"
+    unesco = list(matrix.index).index("UNESCO")  # only in the undated product
+    assert list(heat.text[unesco]) == [""] * 8 + ["1"]  # zero cells unlabelled
+
+
+def test_heatmap_strategy_codes_stay_categories(plan):
+    fig = charts.build_heatmap_figure(
+        metrics.strategy_gcm_matrix(plan), "chart.heatmap.strategy_gcm", "es"
+    )
+    assert list(fig.data[0].y) == ["1.1", "2.1", "2.2"]
+    assert fig.layout.yaxis.type == "category"
+    with pytest.raises(ValueError, match="unknown string key"):
+        charts.build_heatmap_figure(metrics.strategy_gcm_matrix(plan), "no.such.key")
+    with pytest.raises(ValueError, match="empty"):
+        charts.build_heatmap_figure(pd.DataFrame(), "chart.heatmap.strategy_gcm")
+
+
+def test_gcm_tiles_mark_gaps(plan):
+    coverage = metrics.gcm_coverage(plan, include_all=True)
+    fig = charts.build_gcm_tiles_figure(coverage, "es")
+    tiles = [tr for tr in fig.data if tr.mode == "text"][0]
+    assert len(tiles.text) == 23
+    # 7 per row: objective 8 starts the second row
+    assert (tiles.x[7], tiles.y[7]) == (tiles.x[0], tiles.y[0] - 1)
+    n_gaps = int(coverage["gap"].sum())
+    assert n_gaps == 21
+    assert sum("sin cobertura" in text for text in tiles.text) == n_gaps
+    gaps = _by_name(fig)["Sin cobertura (ningún producto)"]
+    assert gaps.fillpattern.shape == "/"
+    assert len([s for s in fig.layout.shapes if s.line.dash == "dash"]) == n_gaps
+    en = charts.build_gcm_tiles_figure(coverage, "en")
+    assert en.layout.title.text == "Coverage of the 23 GCM objectives"
+    assert "no coverage" in [tr for tr in en.data if tr.mode == "text"][0].text[1]
+
+
+def test_gcm_tiles_without_gaps_have_no_gap_trace():
+    full = make_plan([product("1.1.1-1", gcm_all=True)])
+    fig = charts.build_gcm_tiles_figure(metrics.gcm_coverage(full), "es")
+    assert "Sin cobertura (ningún producto)" not in _by_name(fig)
+    assert not fig.layout.showlegend
+
+
+# ---- history -----------------------------------------------------------------------------------
+def test_history_figure(plan):
+    past = metrics.history(plan, "1.1.1-1")
+    fig = charts.build_history_figure(past, "en", code="1.1.1-1")
+    assert fig.data[0].line.shape == "hv"
+    markers = _by_name(fig)
+    assert markers["In progress"].marker.color == theme.STATUS_COLORS["En curso"]
+    assert markers["Completed"].marker.color == theme.STATUS_COLORS["Completado"]
+    assert fig.layout.title.text == "Progress history · 1.1.1-1"
+    assert tuple(fig.layout.yaxis.range) == (0, 105)
+    assert "<script>" not in fig.to_json()
+    with pytest.raises(ValueError, match="build_history_figure: .*empty"):
+        charts.build_history_figure(metrics.history(plan, "2.1.1-2"))
+
+
+@pytest.mark.parametrize(
+    ("builder", "args"),
+    [
+        (charts.build_status_counts_figure, ()),
+        (charts.build_agency_load_figure, ()),
+        (charts.build_gcm_tiles_figure, ()),
+        (charts.build_status_by_figure, ()),
+    ],
+)
+def test_empty_input_raises_a_clear_error(builder, args):
+    with pytest.raises(ValueError, match=rf"^{builder.__name__}: "):
+        builder(
+            pd.DataFrame(
+                {
+                    "status": [],
+                    "count": [],
+                    "agency": [],
+                    "role": [],
+                    "number": [],
+                    "label_es": [],
+                    "title_en": [],
+                    "n": [],
+                }
+            ),
+            *args,
+        )
