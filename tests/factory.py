@@ -17,35 +17,112 @@ import openpyxl
 
 AGENCIES_HEADER = ["Sigla", "Nombre", "Nombre (inglés)", "Sigla (inglés)", "Rol", "Alias"]
 AGENCIES = [
-    ["OIM", "Organización Internacional para las Migraciones",
-     "International Organization for Migration", "IOM", "Coordinación y Secretaría", "IOM"],
-    ["OCR", "Oficina del Coordinador Residente", "Resident Coordinator Office", "RCO",
-     "Comité Ejecutivo", "RCO"],
-    ["PNUD", "Programa de las Naciones Unidas para el Desarrollo",
-     "United Nations Development Programme", "UNDP", "Comité Ejecutivo", "UNDP"],
-    ["OIT", "Organización Internacional del Trabajo", "International Labour Organization", "ILO",
-     "Comité Ejecutivo", "ILO"],
-    ["ACNUR", "Oficina del Alto Comisionado de las Naciones Unidas para los Refugiados",
-     "Office of the United Nations High Commissioner for Refugees", "UNHCR", "Comité Ejecutivo",
-     "UNHCR"],
-    ["UNODC", "Oficina de Naciones Unidas contra la Droga y el Delito",
-     "United Nations Office on Drugs and Crime", "UNODC", "Comité Ejecutivo", ""],
-    ["UNESCO", "Organización de las Naciones Unidas para la Educación, la Ciencia y la Cultura",
-     "United Nations Educational, Scientific and Cultural Organization", "UNESCO", "Miembro", ""],
-    ["ONU Mujeres", "Entidad de las Naciones Unidas para la Igualdad de Género y el "
-     "Empoderamiento de las Mujeres", "UN Women", "UN Women", "Miembro", "UN Women"],
-    ["ONUSIDA", "Programa Conjunto de las Naciones Unidas sobre el VIH/sida",
-     "Joint United Nations Programme on HIV/AIDS", "UNAIDS", "Miembro", "UNAIDS, UNUSIDA"],
-    ["FAO", "Organización de las Naciones Unidas para la Alimentación y la Agricultura",
-     "Food and Agriculture Organization of the United Nations", "FAO", "Miembro", ""],
-    ["UNFPA", "Fondo de Población de las Naciones Unidas", "United Nations Population Fund",
-     "UNFPA", "Miembro", ""],
-    ["UNICEF", "Fondo de las Naciones Unidas para la Infancia", "United Nations Children's Fund",
-     "UNICEF", "Miembro", ""],
+    [
+        "OIM",
+        "Organización Internacional para las Migraciones",
+        "International Organization for Migration",
+        "IOM",
+        "Coordinación y Secretaría",
+        "IOM",
+    ],
+    [
+        "OCR",
+        "Oficina del Coordinador Residente",
+        "Resident Coordinator Office",
+        "RCO",
+        "Comité Ejecutivo",
+        "RCO",
+    ],
+    [
+        "PNUD",
+        "Programa de las Naciones Unidas para el Desarrollo",
+        "United Nations Development Programme",
+        "UNDP",
+        "Comité Ejecutivo",
+        "UNDP",
+    ],
+    [
+        "OIT",
+        "Organización Internacional del Trabajo",
+        "International Labour Organization",
+        "ILO",
+        "Comité Ejecutivo",
+        "ILO",
+    ],
+    [
+        "ACNUR",
+        "Oficina del Alto Comisionado de las Naciones Unidas para los Refugiados",
+        "Office of the United Nations High Commissioner for Refugees",
+        "UNHCR",
+        "Comité Ejecutivo",
+        "UNHCR",
+    ],
+    [
+        "UNODC",
+        "Oficina de Naciones Unidas contra la Droga y el Delito",
+        "United Nations Office on Drugs and Crime",
+        "UNODC",
+        "Comité Ejecutivo",
+        "",
+    ],
+    [
+        "UNESCO",
+        "Organización de las Naciones Unidas para la Educación, la Ciencia y la Cultura",
+        "United Nations Educational, Scientific and Cultural Organization",
+        "UNESCO",
+        "Miembro",
+        "",
+    ],
+    [
+        "ONU Mujeres",
+        "Entidad de las Naciones Unidas para la Igualdad de Género y el "
+        "Empoderamiento de las Mujeres",
+        "UN Women",
+        "UN Women",
+        "Miembro",
+        "UN Women",
+    ],
+    [
+        "ONUSIDA",
+        "Programa Conjunto de las Naciones Unidas sobre el VIH/sida",
+        "Joint United Nations Programme on HIV/AIDS",
+        "UNAIDS",
+        "Miembro",
+        "UNAIDS, UNUSIDA",
+    ],
+    [
+        "FAO",
+        "Organización de las Naciones Unidas para la Alimentación y la Agricultura",
+        "Food and Agriculture Organization of the United Nations",
+        "FAO",
+        "Miembro",
+        "",
+    ],
+    [
+        "UNFPA",
+        "Fondo de Población de las Naciones Unidas",
+        "United Nations Population Fund",
+        "UNFPA",
+        "Miembro",
+        "",
+    ],
+    [
+        "UNICEF",
+        "Fondo de las Naciones Unidas para la Infancia",
+        "United Nations Children's Fund",
+        "UNICEF",
+        "Miembro",
+        "",
+    ],
     ["WFP", "Programa Mundial de Alimentos", "World Food Programme", "WFP", "Miembro", "PMA"],
-    ["OACNUDH", "Oficina del Alto Comisionado de las Naciones Unidas para los Derechos Humanos",
-     "Office of the United Nations High Commissioner for Human Rights", "OHCHR", "Miembro",
-     "OHCHR"],
+    [
+        "OACNUDH",
+        "Oficina del Alto Comisionado de las Naciones Unidas para los Derechos Humanos",
+        "Office of the United Nations High Commissioner for Human Rights",
+        "OHCHR",
+        "Miembro",
+        "OHCHR",
+    ],
 ]
 
 
@@ -68,21 +145,67 @@ def valid_sheets() -> dict[str, list[list]]:
             ["2.1.1", "2.1", "Campaña de comunicación"],
         ],
         "Productos": [
-            ["Código", "Actividad", "Nombre", "Líderes", "Socios", "Inicio", "Fin",
-             "Fechas interpretadas", "Objetivos PMM", "Línea temporal (plan)", "Notas"],
-            ["1.1.1-1", "1.1.1", "Diálogo de expertos", "OIM, PNUD", "UNODC, ACNUR", "2023-T2",
-             "2024-T4", "Sí", "1, 3, 23", "2023 T2 2023 2024", ""],
-            ["1.1.1-2", "1.1.1", "Informe técnico", "OIT", "Comité Ejecutivo", "2023-03-15",
-             "31/12/2023", "No", "", "", "una nota"],
-            ["2.1.1-1", "2.1.1", "Semana de la Migración", "OIM", "", "", "", "", "Todos", "",
-             ""],
+            [
+                "Código",
+                "Actividad",
+                "Nombre",
+                "Líderes",
+                "Socios",
+                "Inicio",
+                "Fin",
+                "Fechas interpretadas",
+                "Objetivos PMM",
+                "Línea temporal (plan)",
+                "Notas",
+            ],
+            [
+                "1.1.1-1",
+                "1.1.1",
+                "Diálogo de expertos",
+                "OIM, PNUD",
+                "UNODC, ACNUR",
+                "2023-T2",
+                "2024-T4",
+                "Sí",
+                "1, 3, 23",
+                "2023 T2 2023 2024",
+                "",
+            ],
+            [
+                "1.1.1-2",
+                "1.1.1",
+                "Informe técnico",
+                "OIT",
+                "Comité Ejecutivo",
+                "2023-03-15",
+                "31/12/2023",
+                "No",
+                "",
+                "",
+                "una nota",
+            ],
+            ["2.1.1-1", "2.1.1", "Semana de la Migración", "OIM", "", "", "", "", "Todos", "", ""],
         ],
         "Agencias": [AGENCIES_HEADER, *[list(a) for a in AGENCIES]],
         "Avances": [
-            ["Fecha", "Producto", "Estado", "Porcentaje", "Comentario", "Reportado por",
-             "Evidencia"],
-            [dt.datetime(2023, 9, 30), "1.1.1-1", "En curso", 40, "Primer diálogo", "OIM",
-             "https://example.org/acta.pdf"],
+            [
+                "Fecha",
+                "Producto",
+                "Estado",
+                "Porcentaje",
+                "Comentario",
+                "Reportado por",
+                "Evidencia",
+            ],
+            [
+                dt.datetime(2023, 9, 30),
+                "1.1.1-1",
+                "En curso",
+                40,
+                "Primer diálogo",
+                "OIM",
+                "https://example.org/acta.pdf",
+            ],
             [dt.datetime(2023, 6, 30), "1.1.1-1", "No iniciado", 0, "", "OIM", ""],
             [dt.datetime(2023, 12, 15), "1.1.1-2", "Completado", 100, "Publicado", "OIT", ""],
         ],
@@ -103,11 +226,11 @@ def progress_only(rows: list[list] | None = None) -> dict[str, list[list]]:
 def make_workbook(
     sheets: dict[str, list[list]],
     title_rows: dict[str, list[str]] | None = None,
-    formatted_empty_rows: int = 0,
+    formatted_empty_rows: dict[str, int] | None = None,
 ) -> bytes:
     """.xlsx bytes with one sheet per entry; `title_rows` go above a sheet's header.
 
-    `formatted_empty_rows` adds that many empty-but-formatted rows below every sheet's data
+    `formatted_empty_rows` adds, per sheet, that many empty-but-formatted rows below its data
     (what Excel leaves behind when someone formats a whole column).
     """
     wb = openpyxl.Workbook()
@@ -118,11 +241,12 @@ def make_workbook(
             ws.append([title])
         for row in rows:
             ws.append(row)
-        if formatted_empty_rows:
+        n_formatted = (formatted_empty_rows or {}).get(name, 0)
+        if n_formatted:
             bold = openpyxl.styles.Font(bold=True)
             first = ws.max_row + 1
-            for r in range(first, first + formatted_empty_rows):
-                for c in range(1, 4):
+            for r in range(first, first + n_formatted):
+                for c in range(1, 3):
                     ws.cell(r, c).font = bold
     buf = io.BytesIO()
     wb.save(buf)

@@ -207,7 +207,10 @@ def _build_plan(
 
     # Agencies first: every other sheet resolves agency names through them.
     agencies = _table(ctx, data(model.AGENCIES), base, "agencies", _agencies)
-    resolver = AgencyResolver(agencies)
+    # Without a usable agency table every name would be "unknown": that sheet's own issue
+    # (missing sheet/column) is the one to report, so names are kept as written.
+    known_agencies = data(model.AGENCIES) is not None or base is not None
+    resolver = AgencyResolver(agencies) if known_agencies else None
     gcm = (
         _gcm(ctx, data(model.GCM))
         if data(model.GCM) is not None
@@ -404,7 +407,9 @@ _KIND_RULE = {
 }
 
 
-def _agency_cells(ctx, sheet, column, raw: pd.Series, rows, resolver: AgencyResolver) -> list:
+def _agency_cells(ctx, sheet, column, raw: pd.Series, rows, resolver: AgencyResolver | None):
+    if resolver is None:
+        return [list(dict.fromkeys(names)) for names in map_unique(raw, split_list)]
     parsed = map_unique(raw, resolver.parse)
     for (_found, unknown), row in zip(parsed, rows, strict=True):
         for token in unknown:
@@ -426,7 +431,7 @@ def _agency_cells(ctx, sheet, column, raw: pd.Series, rows, resolver: AgencyReso
     return [list(found) for found, _unknown in parsed]
 
 
-def _products(ctx: _Ctx, data: pd.DataFrame, resolver: AgencyResolver) -> pd.DataFrame:
+def _products(ctx: _Ctx, data: pd.DataFrame, resolver: AgencyResolver | None) -> pd.DataFrame:
     s = model.PRODUCTS
     rows = data["row"]
     start_raw, end_raw = _col(data, "start"), _col(data, "end")
@@ -520,7 +525,8 @@ def _products(ctx: _Ctx, data: pd.DataFrame, resolver: AgencyResolver) -> pd.Dat
     _required(ctx, s, data)
     _duplicates(ctx, s, "Código", out["code"], rows)
     _prefix_mismatch(ctx, s, out["code"], out["activity"], "-", rows)
-    no_lead = out["leads"].map(len).eq(0) & out["code"].ne("")
+    # A lead cell with only unknown names is already an unknown_agency error.
+    no_lead = _text(data, "leads").eq("") & out["code"].ne("")
     for code, row in zip(out["code"][no_lead], rows[no_lead], strict=True):
         ctx.add(
             Rule.NO_LEAD,

@@ -419,10 +419,17 @@ class AgencyResolver:
         return self._keys.get(norm_key(token))
 
     def suggestion(self, token: str) -> str | None:
+        """The closest acronym or alias; swapped letters ("OMI" -> "OIM") rank first."""
         key = norm_key(token)
-        match = difflib.get_close_matches(key, list(self._suggest), n=1, cutoff=0.6)
-        if match:
-            return self._suggest[match[0]]
+        best, best_score = None, 0.6
+        for candidate, acronym in self._suggest.items():
+            score = difflib.SequenceMatcher(None, key, candidate).ratio()
+            if sorted(candidate) == sorted(key):
+                score += 0.2
+            if score > best_score:
+                best, best_score = acronym, score
+        if best is not None:
+            return best
         if difflib.get_close_matches(key, list(_COMMITTEE_KEYS), n=1, cutoff=0.75):
             return COMMITTEE
         return None

@@ -1,0 +1,37 @@
+"""Shared fixtures for the core's unit tests (workbooks are built in code: tests/factory.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # `from factory import ...` from any subfolder
+
+from factory import make_workbook, valid_sheets  # noqa: E402
+
+# A fixed "today" so that the future-date warning does not depend on the clock.
+TODAY = pd.Timestamp("2025-01-15")
+
+
+@pytest.fixture
+def sheets() -> dict[str, list[list]]:
+    """The rows of a minimal valid plan, fresh for each test (mutate freely)."""
+    return valid_sheets()
+
+
+@pytest.fixture
+def valid_bytes() -> bytes:
+    return make_workbook(valid_sheets())
+
+
+@pytest.fixture
+def base_plan():
+    """The minimal valid plan, loaded (a base for partial workbooks)."""
+    from planmonitor.loader import load_workbook
+
+    result = load_workbook(make_workbook(valid_sheets()), today=TODAY)
+    assert result.ok, result.issues.to_string()
+    return result.plan
