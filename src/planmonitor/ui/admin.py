@@ -1,10 +1,132 @@
-"""The secretariat's pages (upload, history), shown only to the secretariat.
+"""The secretariat's pages: log-in, "Actualizar datos" and "Historial de versiones".
 
-Scaffolding: returns no page until the store workflow lands (see issue 4).
+`admin_pages(lang)` is what the frame appends under "Secretaría". The log-in page is always
+listed (it also says how to configure access when nothing is); the upload and history pages
+are listed only once the secretariat's credential is given, and each checks it again itself.
 """
 
 from __future__ import annotations
 
+import streamlit as st
+
+from planmonitor.i18n import t
+from planmonitor.ui import auth
+
+LOGIN_URL = "secretaria"
+UPLOAD_URL = "actualizar"
+HISTORY_URL = "historial"
+_ROLLBACK_FLASH = "_pm_rollback_flash"
+
 
 def admin_pages(lang: str = "es") -> list:
-    return []
+    """st.Page objects for the navigation's "Secretaría" section."""
+
+    def login_page() -> None:
+        st.title(t("page.login", lang))
+        auth.login_form(lang)
+
+    pages = [
+        st.Page(login_page, title=t("page.login", lang), url_path=LOGIN_URL, icon=":material/lock:")
+    ]
+    if auth.is_secretariat():
+        pages += [
+            st.Page(
+                "pages/actualizar.py",
+                title=t("page.upload", lang),
+                url_path=UPLOAD_URL,
+                icon=":material/upload_file:",
+            ),
+            st.Page(
+                "pages/historial.py",
+                title=t("page.history", lang),
+                url_path=HISTORY_URL,
+                icon=":material/history:",
+            ),
+        ]
+    return pages
+
+
+def _version_label(row: dict, lang: str) -> str:
+    when = row["created_at"].strftime("%Y-%m-%d %H:%M")
+    return f"{row['id']} · {when} · {row['author']} · {row['filename']}"
+
+
+def versions_table(versions, lang: str):
+    """The versions as display text, newest first."""
+    out = versions[["id", "created_at", "kind", "author", "filename", "note", "sheets"]].copy()
+    out["created_at"] = out["created_at"].dt.strftime("%Y-%m-%d %H:%M:%S")
+    out["kind"] = [t(f"store.kind.{k}", lang) for k in out["kind"]]
+    out = out.iloc[::-1].reset_index(drop=True)
+    return out.rename(columns={c: t(f"history.col.{c}", lang) for c in out.columns})
+
+
+def show_history(lang: str, user: str) -> None:
+    """List, compare, download and restore versions."""
+    from planmonitor.ui.upload import show_changes, store
+
+    s = store()
+    flash = st.session_state.pop(_ROLLBACK_FLASH, None)
+    if flash:
+        st.success(flash, icon=":material/check_circle:")
+    st.write(t("history.intro", lang))
+    versions = s.versions()
+    rows = {int(r["id"]): r for r in versions.to_dict("records")}
+    ids = list(rows)[::-1]  # newest first
+    current = ids[0]
+    st.caption(t("history.current", lang, v=current))
+    st.dataframe(
+        versions_table(versions, lang), hide_index=True, width="stretch", key="_pm_history_table"
+    )
+
+    def label(v: int) -> str:
+        return _version_label(rows[v], lang)
+
+    st.subheader(t("history.compare", lang))
+    left, right = st.columns(2)
+    old = left.selectbox(
+        t("history.from", lang),
+        ids,
+        index=min(1, len(ids) - 1),
+        format_func=label,
+        key="_pm_history_from",
+    )
+    new = right.selectbox(
+        t("history.to", lang), ids, index=0, format_func=label, key="_pm_history_to"
+    )
+    show_changes(s.diff(int(old), int(new)), lang, key="_pm_history_changes")
+
+    st.subheader(t("history.download", lang))
+    pick = st.selectbox(t("history.version", lang), ids, format_func=label, key="_pm_history_pick")
+    mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    c1, c2 = st.columns(2)
+    c1.download_button(
+        t("history.original", lang, v=pick),
+        lambda: s.file_bytes(int(pick)),
+        file_name=str(rows[pick]["filename"]) or f"version-{pick}.xlsx",
+        mime=mime,
+        key="_pm_history_original",
+        icon=":material/download:",
+    )
+    c2.download_button(
+        t("history.full", lang, v=pick),
+        lambda: s.export_bytes(int(pick)),
+        file_name=f"planmonitor-version-{pick}.xlsx",
+        mime=mime,
+        key="_pm_history_full",
+        icon=":material/download:",
+    )
+
+    st.subheader(t("history.rollback", lang))
+    older = ids[1:]
+    if not older:
+        return
+    target = st.selectbox(
+        t("history.version", lang), older, format_func=label, key="_pm_history_target"
+    )
+    if st.button(t("history.rollback_button", lang, v=target), key="_pm_history_rollback"):
+        new_id = s.rollback(int(target), author=user)
+        if new_id == current:
+            st.info(t("history.rollback_same", lang, v=target))
+        else:
+            st.session_state[_ROLLBACK_FLASH] = t("history.rolled_back", lang, v=target, new=new_id)
+            st.rerun()

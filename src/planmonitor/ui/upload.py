@@ -1,0 +1,163 @@
+"""The upload flow of "Actualizar datos": file -> check (with progress) -> errors or preview ->
+"Confirmar" stores a new version.
+
+The preview is kept in the session keyed by the file's hash and the version it was checked
+against, so reruns (typing a note) do not check the file again; a version stored meanwhile by
+someone else makes it check again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from planmonitor.i18n import t
+from planmonitor.store import Preview, Store
+
+_PREVIEW = "_pm_upload_preview"
+_FLASH = "_pm_upload_flash"
+_NONCE = "_pm_upload_nonce"
+UPLOADER = "_pm_upload_file"
+NOTE = "_pm_upload_note"
+CONFIRM = "_pm_upload_confirm"
+
+
+def store() -> Store:
+    """The process's store (opened once, shared with the dashboard's data loader)."""
+    from planmonitor.ui import data
+
+    return data._store()
+
+
+def issues_table(issues: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """sheet, row, column, value, message, as text (never interpreted as HTML)."""
+    msg = "message_en" if lang == "en" else "message"
+    cols = ["sheet", "row", "column", "value", msg]
+    out = issues.reindex(columns=cols).copy()
+    out["row"] = out["row"].astype("Int64").astype("string").fillna("")
+    out = out.fillna("").astype("str")
+    names = {c: t(f"issues.col.{'message' if c == msg else c}", lang) for c in cols}
+    return out.rename(columns=names).reset_index(drop=True)
+
+
+def show_changes(changes, lang: str, key: str) -> None:
+    """The change view shared with the history page."""
+    st.markdown(f"**{changes.summary(lang)}**")
+    for i, (title, frame) in enumerate(changes.to_frames(lang).items()):
+        st.markdown(f"##### {title}")
+        st.dataframe(frame, hide_index=True, width="stretch", key=f"{key}_{i}")
+
+
+def _check(data: bytes, filename: str, lang: str) -> Preview:
+    s = store()
+    key = (hashlib.sha256(data).hexdigest(), s.current_version_id(), filename)
+    cached = st.session_state.get(_PREVIEW)
+    if cached and cached[0] == key:
+        return cached[1]
+    with st.status(t("upload.checking", lang), expanded=True) as status:
+        st.write(t("upload.read", lang, n=f"{len(data):,}"))
+        preview = s.preview(data, filename)
+        st.write(t("upload.checked", lang))
+        status.update(label=t("upload.checked", lang), state="complete", expanded=False)
+    st.session_state[_PREVIEW] = (key, preview)
+    return preview
+
+
+def _errors(preview: Preview, data: bytes, lang: str) -> None:
+    st.error(t("upload.errors", lang, n=len(preview.errors)), icon=":material/error:")
+    st.dataframe(
+        issues_table(preview.issues, lang),
+        hide_index=True,
+        width="stretch",
+        key="_pm_upload_issues",
+    )
+    from planmonitor.template import annotate_errors
+    from planmonitor.validate import FILE_RULES
+
+    if not set(preview.issues["rule"]) & {r.value for r in FILE_RULES}:
+        try:
+            marked = annotate_errors(data, preview.issues)
+        except ValueError:
+            return
+        name = preview.filename.rsplit(".", 1)[0] + "-errores.xlsx"
+        st.download_button(
+            t("upload.annotated", lang),
+            marked,
+            file_name=name,
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key="_pm_upload_annotated",
+            icon=":material/download:",
+        )
+
+
+def show(lang: str, user: str) -> None:
+    """The whole flow; `user` is recorded on the stored version."""
+    flash = st.session_state.pop(_FLASH, None)
+    if flash:
+        st.success(flash, icon=":material/check_circle:")
+    st.write(t("upload.intro", lang))
+    nonce = st.session_state.get(_NONCE, 0)
+    file = st.file_uploader(t("upload.file", lang), type=["xlsx"], key=f"{UPLOADER}_{nonce}")
+    if file is None:
+        return
+    data = file.getvalue()
+    preview = _check(data, file.name, lang)
+    if preview.sheets:
+        st.caption(t("upload.sheets", lang, sheets=", ".join(preview.sheets)))
+    if not preview.ok:
+        _errors(preview, data, lang)
+        return
+    if len(preview.warnings):
+        with st.expander(t("upload.warnings", lang, n=len(preview.warnings))):
+            st.dataframe(
+                issues_table(preview.warnings, lang),
+                hide_index=True,
+                width="stretch",
+                key="_pm_upload_warnings",
+            )
+    if preview.identical:
+        st.info(t("upload.identical", lang, v=preview.base_version_id), icon=":material/info:")
+        return
+    st.subheader(t("upload.preview", lang, v=preview.base_version_id))
+    show_changes(preview.changes, lang, key="_pm_upload_changes")
+    note = st.text_input(t("upload.note", lang), key=NOTE, max_chars=500)
+    if st.button(t("upload.confirm", lang), type="primary", key=CONFIRM):
+        result = store().commit(data, file.name, author=user, note=note or "")
+        st.session_state.pop(_PREVIEW, None)
+        if result.stored:
+            st.session_state[_FLASH] = t("upload.stored", lang, v=result.version_id)
+            st.session_state[_NONCE] = nonce + 1  # a fresh, empty uploader
+            st.session_state.pop(NOTE, None)
+            st.rerun()
+        elif result.preview.identical:
+            st.info(t("upload.identical", lang, v=result.version_id))
+        else:
+            st.error(t("upload.errors", lang, n=len(result.preview.errors)))
+
+
+def template_downloads(lang: str, with_data: bool) -> None:
+    """The empty template, and (secretariat only) the template with the current data."""
+    from planmonitor.template import build_template
+
+    mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    st.download_button(
+        t("upload.template_empty", lang),
+        lambda: build_template(None),
+        file_name="plantilla-plan-de-trabajo.xlsx",
+        mime=mime,
+        key="_pm_template_empty",
+        icon=":material/download:",
+    )
+    if with_data:
+        s = store()
+        v = s.current_version_id()
+        st.download_button(
+            t("upload.template_data", lang),
+            lambda: build_template(s.plan(v)),
+            file_name=f"plantilla-con-datos-v{v}.xlsx",
+            mime=mime,
+            key="_pm_template_data",
+            icon=":material/download:",
+        )

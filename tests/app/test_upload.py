@@ -1,0 +1,198 @@
+"""AppTest of "Actualizar datos": access control, refusal of a bad file, preview, confirm."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import ENTRY, ROOT
+from streamlit.testing.v1 import AppTest
+
+from planmonitor import export, model, store
+from planmonitor.i18n import t
+from planmonitor.ui import auth
+
+UPLOAD = "pages/actualizar.py"
+HISTORY = "pages/historial.py"
+UPLOADER = "_pm_upload_file_0"
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    """A real store (SQLite in tmp) behind the dashboard; no credential configured yet."""
+    monkeypatch.setenv(store.URL_ENV, f"sqlite:///{tmp_path / 'app.sqlite'}")
+    monkeypatch.delenv(auth.ENV_PASSWORDS, raising=False)
+    monkeypatch.delenv(auth.ENV_VIEWER, raising=False)
+    s = store.open_store()
+    yield s
+    s.dispose()
+
+
+@pytest.fixture
+def configured(db, monkeypatch):
+    monkeypatch.setenv(auth.ENV_PASSWORDS, "ana:secreto-de-prueba")
+    return db
+
+
+def progress_file(plan: model.Plan, status: str = "Cancelado") -> bytes:
+    extra = (
+        plan.progress.iloc[:1]
+        .assign(date=pd.Timestamp("2024-12-20"), status=status, percent=0.0, row=pd.NA)
+        .astype(plan.progress.dtypes.to_dict())
+    )
+    new = model.Plan(
+        **{**plan.__dict__, "progress": pd.concat([plan.progress, extra], ignore_index=True)}
+    )
+    return export.write_workbook(export.plan_to_sheets(new, include=["Avances"]))
+
+
+def logged_in_app(page: str = UPLOAD) -> AppTest:
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.session_state["_pm_secretariat_user"] = "ana"
+    at.run()
+    at.switch_page(page).run()
+    return at
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+
+
+# --------------------------------------------------------------------------------------------
+# Access
+# --------------------------------------------------------------------------------------------
+def test_credentials_parse_and_match_in_constant_time_helpers():
+    creds = auth.parse_credentials(["ana:uno", "dos", " "])
+    assert creds == [auth.Credential("ana", "uno"), auth.Credential(None, "dos")]
+    assert auth.match(creds, "ANA", "uno") == "ana"
+    assert auth.match(creds, "luis", "uno") is None
+    assert auth.match(creds, "Luis", "dos") == "Luis"  # a bare password: the typed name
+    assert auth.match(creds, "", "dos") is None  # ... which is required
+    assert auth.match(creds, "ana", "") is None
+    assert auth.parse_credentials(None) == [] and auth.parse_credentials("") == []
+
+
+@pytest.mark.parametrize("page", [UPLOAD, HISTORY])
+def test_restricted_pages_are_not_in_the_navigation_without_the_credential(configured, page):
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.run()
+    assert_clean(at)
+    with pytest.raises(ValueError):
+        at.switch_page(page)  # not a registered page: no way to reach it
+
+
+@pytest.mark.parametrize("page", [UPLOAD, HISTORY])
+def test_restricted_page_run_on_its_own_refuses(configured, page):
+    """The page checks the credential itself (e.g. the first request on a fresh server)."""
+    at = AppTest.from_file(str(ROOT / page), default_timeout=60)
+    at.run()
+    assert not at.file_uploader
+    assert not at.button
+    assert t("auth.denied", "es") in [e.value for e in at.error] or not at.title
+
+
+def test_no_credential_configured_means_no_upload_and_says_how(db):
+    def login_page():
+        from planmonitor.ui import auth
+
+        auth.login_form("es")
+
+    at = AppTest.from_function(login_page).run()
+    assert [i.value for i in at.info] == [t("auth.unconfigured", "es")]
+    assert not at.text_input
+    # even a session that claims a user is not the secretariat without a configured credential
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.session_state["_pm_secretariat_user"] = "ana"
+    at.run()
+    with pytest.raises(ValueError):
+        at.switch_page(UPLOAD)
+
+
+def test_login_form_wrong_then_right_password(configured):
+    def login_page():
+        from planmonitor.ui import auth
+
+        auth.login_form("es")
+
+    at = AppTest.from_function(login_page).run()
+    at.text_input(key="_pm_login_name").input("ana")
+    at.text_input(key="_pm_login_password").input("no-es")
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == [t("auth.wrong", "es")]
+    assert "_pm_secretariat_user" not in at.session_state
+    at.text_input(key="_pm_login_password").input("secreto-de-prueba")
+    at.button[0].click().run()
+    assert at.session_state["_pm_secretariat_user"] == "ana"
+    assert t("auth.logged_as", "es", name="ana") in [s.value for s in at.success]
+
+
+# --------------------------------------------------------------------------------------------
+# The upload flow
+# --------------------------------------------------------------------------------------------
+def test_bad_file_is_refused_with_the_issues_and_nothing_is_stored(configured):
+    before = configured.versions()
+    at = logged_in_app()
+    assert_clean(at)
+    assert at.title[0].value == t("page.upload", "es")
+    bad = progress_file(configured.plan(), status="Terminado")
+    at.file_uploader(key=UPLOADER).upload("malo.xlsx", bad).run()
+    assert_clean(at)
+    n = len(configured.preview(bad, "malo.xlsx").errors)
+    assert t("upload.errors", "es", n=n) in [e.value for e in at.error]
+    issues = at.dataframe[0].value
+    assert list(issues.columns) == ["Hoja", "Fila", "Columna", "Valor", "Mensaje"]
+    assert "Terminado" in issues["Valor"].tolist()
+    assert any(b.proto.label == t("upload.annotated", "es") for b in at.get("download_button"))
+    assert not [b for b in at.button if b.key == "_pm_upload_confirm"]
+    pd.testing.assert_frame_equal(configured.versions(), before)
+
+
+def test_not_a_workbook_is_refused(configured):
+    at = logged_in_app()
+    at.file_uploader(key=UPLOADER).upload("datos.xlsx", b"Fecha,Producto\n1,2\n").run()
+    assert_clean(at)
+    assert at.error
+    assert len(configured.versions()) == 2
+
+
+def test_preview_then_confirm_stores_a_version_with_author_and_note(configured):
+    v0 = configured.current_version_id()
+    at = logged_in_app()
+    at.file_uploader(key=UPLOADER).upload("diciembre.xlsx", progress_file(configured.plan())).run()
+    assert_clean(at)
+    assert t("upload.preview", "es", v=v0) in [s.value for s in at.subheader]
+    assert any("Cancelado" in df.value.to_string() for df in at.dataframe)
+    assert configured.current_version_id() == v0  # the preview stores nothing
+    at.text_input(key="_pm_upload_note").input("cierre de año")
+    at.button(key="_pm_upload_confirm").click().run()
+    assert_clean(at)
+    v1 = configured.current_version_id()
+    assert v1 == v0 + 1
+    row = configured.version(v1)
+    assert (row["author"], row["note"], row["filename"]) == (
+        "ana",
+        "cierre de año",
+        "diciembre.xlsx",
+    )
+    assert t("upload.stored", "es", v=v1) in [s.value for s in at.success]
+    assert at.file_uploader(key="_pm_upload_file_1").value is None  # a fresh uploader
+
+
+def test_identical_upload_says_no_changes_and_stores_nothing(configured):
+    at = logged_in_app()
+    same = export.write_workbook(export.plan_to_sheets(configured.plan()))
+    at.file_uploader(key=UPLOADER).upload("igual.xlsx", same).run()
+    assert_clean(at)
+    v = configured.current_version_id()
+    assert [i.value for i in at.info] == [t("upload.identical", "es", v=v)]
+    assert not [b for b in at.button if b.key == "_pm_upload_confirm"]
+    assert len(configured.versions()) == 2
+
+
+def test_english_upload_page(configured):
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.session_state["_pm_secretariat_user"] = "ana"
+    at.run()
+    at.switch_page(UPLOAD).run()
+    assert_clean(at)
+    assert at.title[0].value == "Update data"
