@@ -101,7 +101,7 @@ def test_sidebar_filter_changes_chart_goes_to_url_and_link_restores_it(server, b
 def test_language_switch_translates_the_page_and_keeps_filters(server, page):
     open_page(page, server.url, "carga", "agencia=OIM")
     expect(page.get_by_role("heading", name="Carga por agencia", exact=True)).to_be_visible()
-    page.get_by_test_id("stSidebar").get_by_role("button", name="English").click()
+    page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
     expect(page.get_by_role("heading", name="Agency workload", exact=True)).to_be_visible(
         timeout=TIMEOUT
     )
