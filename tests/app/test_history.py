@@ -1,0 +1,76 @@
+"""AppTest of "Historial de versiones": list, compare, download, rollback; and two app
+processes' worth of sessions on one store seeing each other's versions."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import ENTRY
+from streamlit.testing.v1 import AppTest
+from test_upload import progress_file
+
+from planmonitor import store
+from planmonitor.i18n import t
+from planmonitor.ui import auth
+
+HISTORY = "pages/historial.py"
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    monkeypatch.setenv(store.URL_ENV, f"sqlite:///{tmp_path / 'hist.sqlite'}")
+    monkeypatch.setenv(auth.ENV_PASSWORDS, "ana:secreto-de-prueba")
+    s = store.open_store()
+    yield s
+    s.dispose()
+
+
+def history_app() -> AppTest:
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.session_state["_pm_secretariat_user"] = "luis"
+    at.run()
+    at.switch_page(HISTORY).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_history_lists_compares_and_rolls_back(db):
+    v0 = db.current_version_id()
+    v1 = db.commit(progress_file(db.plan()), "dic.xlsx", author="ana", note="dic").version_id
+    at = history_app()
+    assert at.title[0].value == t("page.history", "es")
+    table = at.dataframe[0].value
+    assert table[t("history.col.id", "es")].tolist()[:2] == [v1, v0]
+    assert "dic.xlsx" in table[t("history.col.filename", "es")].tolist()
+    # the default comparison is the previous version against the current one
+    assert any("Cancelado" in df.value.to_string() for df in at.dataframe[1:])
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert t("history.original", "es", v=v1) in labels
+
+    at.selectbox(key="_pm_history_target").select(v0).run()
+    at.button(key="_pm_history_rollback").click().run()
+    assert not at.exception
+    v2 = db.current_version_id()
+    assert v2 == v1 + 1
+    row = db.version(v2)
+    assert (row["kind"], row["author"], row["restored_from"]) == ("rollback", "luis", v0)
+    assert store.content_sha256(db.plan(v2)) == store.content_sha256(db.plan(v0))
+    assert t("history.rolled_back", "es", v=v0, new=v2) in [s.value for s in at.success]
+
+
+def test_a_version_stored_elsewhere_shows_on_the_next_interaction(db):
+    """Two sessions (as on two replicas) on one store: cached data is keyed by version."""
+    viewer = AppTest.from_file(ENTRY, default_timeout=60)
+    viewer.run()
+    before = viewer.session_state["_pm_view"].version
+    # another process stores a version
+    other = store.open_store(db.engine.url.render_as_string(hide_password=False))
+    res = other.commit(progress_file(other.plan()), "otra.xlsx", author="ana")
+    other.dispose()
+    assert res.stored
+    viewer.run()
+    after = viewer.session_state["_pm_view"]
+    assert after.version != before
+    assert after.version == f"store:{res.version_id}"
+    latest = after.plan.progress.iloc[-1]
+    assert (latest["status"], latest["date"]) == ("Cancelado", pd.Timestamp("2024-12-20"))
