@@ -116,7 +116,16 @@ def _load_tables(
     tables: dict[str, SheetTable], base: Plan | None, log: IssueLog, today: pd.Timestamp | None
 ) -> LoadResult:
     today = (today if today is not None else pd.Timestamp.today()).normalize()
-    plan = _build_plan(tables, base, log, today)
+    try:
+        plan = _build_plan(tables, base, log, today)
+    except Exception as exc:  # a bug must not take the upload page down: report it
+        log.add(
+            Rule.UNREADABLE_FILE,
+            "error interno al interpretar el libro; avise al equipo técnico.",
+            "internal error while interpreting the workbook; tell the technical team.",
+            value=f"{type(exc).__name__}: {exc}"[:200],
+        )
+        return LoadResult(False, log.frame(), None, tuple(tables))
     ok = not log.has_errors
     return LoadResult(ok, log.frame(), plan if ok else None, tuple(tables))
 

@@ -1,0 +1,225 @@
+"""load_workbook / load_default / merge_plans: the loader contract of docs/architecture.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pandas as pd
+import pytest
+from conftest import TODAY
+from factory import make_workbook, progress_only, valid_sheets
+
+from planmonitor import load_workbook as top_level_load
+from planmonitor import model
+from planmonitor.loader import DATA_DIR, PLAN_FILE, load_default, load_workbook, merge_plans
+
+TEXT = {
+    "products": ["code", "objective", "strategy", "activity", "name", "start_text", "end_text",
+                 "timeline_text", "notes"],
+    "progress": ["code", "status", "comment", "reported_by", "evidence"],
+}  # fmt: skip
+
+
+def test_valid_workbook_gives_the_plan_of_the_contract(valid_bytes) -> None:
+    result = top_level_load(valid_bytes, today=TODAY)
+    assert result.ok and result.issues.empty
+    plan = result.plan
+    assert list(plan.products.columns) == model.PRODUCT_COLUMNS
+    assert list(plan.progress.columns) == model.PROGRESS_COLUMNS
+    assert list(plan.agencies.columns) == model.AGENCY_COLUMNS
+    assert list(plan.gcm.columns) == model.GCM_COLUMNS
+    assert list(plan.activities.columns) == model.ACTIVITY_COLUMNS
+    for table, cols in TEXT.items():
+        df = getattr(plan, table)
+        for c in cols:
+            assert df[c].dtype == "str", (table, c)
+            assert not df[c].isna().any(), (table, c)
+    p = plan.products.set_index("code")
+    assert p.loc["1.1.1-1", "leads"] == ["OIM", "PNUD"]
+    assert p.loc["1.1.1-1", "partners"] == ["UNODC", "ACNUR"]
+    assert p.loc["1.1.1-2", "partners"] == [model.COMMITTEE]
+    assert p.loc["1.1.1-1", "start"] == pd.Timestamp("2023-04-01")
+    assert p.loc["1.1.1-1", "end"] == pd.Timestamp("2024-12-31")
+    assert p.loc["1.1.1-1", "start_text"] == "2023-T2"
+    assert p.loc["1.1.1-1", "gcm"] == [1, 3, 23] and not p.loc["1.1.1-1", "gcm_all"]
+    assert p.loc["2.1.1-1", "gcm_all"] and p.loc["2.1.1-1", "gcm"] == []
+    assert pd.isna(p.loc["2.1.1-1", "start"]) and p.loc["2.1.1-1", "start_text"] == ""
+    assert p.loc["1.1.1-1", "dates_interpreted"] and not p.loc["1.1.1-2", "dates_interpreted"]
+    assert (p.loc["2.1.1-1", "objective"], p.loc["2.1.1-1", "strategy"]) == ("2", "2.1")
+    assert plan.products["seq"].tolist() == [1, 2, 3]
+    assert plan.products["start"].dtype.kind == "M"
+    # Defaults: the built-in GCM catalog; the sheets the tables came from.
+    assert len(plan.gcm) == 23 and plan.gcm["number"].tolist() == list(range(1, 24))
+    assert "ObjetivosPMM" not in plan.sheets and "Avances" in plan.sheets
+    assert plan.committee_members() == ["OCR", "PNUD", "OIT", "ACNUR", "UNODC"]
+    assert not plan.is_example
+
+
+def test_progress_is_sorted_by_date_then_row(valid_bytes) -> None:
+    progress = load_workbook(valid_bytes, today=TODAY).plan.progress
+    assert progress["date"].is_monotonic_increasing
+    assert progress["row"].tolist() == [3, 2, 4]
+    assert progress["percent"].dtype == "float64"
+    assert progress["status"].tolist() == ["No iniciado", "En curso", "Completado"]
+
+
+def test_tolerant_values_load_clean() -> None:
+    sheets = valid_sheets()
+    sheets["Productos"][1][3] = "IOM y undp"
+    sheets["Productos"][1][4] = "unusida; PMA\ncomite ejecutivo"
+    sheets["Productos"][2][5] = "T1 2023"
+    sheets["Productos"][2][6] = dt.datetime(2023, 12, 31)
+    sheets["Avances"][1][2] = "EN CURSO"
+    sheets["Avances"][1][3] = "40,5%"
+    sheets["Avances"][3][2] = "completado"
+    sheets["Avances"][2][0] = "30/06/2023"
+    result = load_workbook(make_workbook(sheets), today=TODAY)
+    assert result.ok, result.issues.to_string()
+    p = result.plan.products.set_index("code")
+    assert p.loc["1.1.1-1", "leads"] == ["OIM", "PNUD"]
+    assert p.loc["1.1.1-1", "partners"] == ["ONUSIDA", "WFP", model.COMMITTEE]
+    assert p.loc["1.1.1-2", "start"] == pd.Timestamp("2023-01-01")
+    prog = result.plan.progress.set_index("row")
+    assert prog.loc[2, "status"] == "En curso" and prog.loc[2, "percent"] == 40.5
+    assert prog.loc[3, "date"] == pd.Timestamp("2023-06-30")
+
+
+def test_numbers_typed_as_codes_are_read_as_text() -> None:
+    sheets = valid_sheets()
+    sheets["Objetivos"][1][0] = 1
+    sheets["Estrategias"][1][0] = 1.1
+    sheets["Estrategias"][1][1] = 1
+    result = load_workbook(make_workbook(sheets), today=TODAY)
+    assert result.ok, result.issues.to_string()
+    assert result.plan.strategies["code"].tolist()[0] == "1.1"
+
+
+def test_partial_workbook_with_base_replaces_only_its_tables(base_plan) -> None:
+    rows = [[dt.datetime(2024, 3, 31), "2.1.1-1", "Retrasado", 10, "", "OIM", ""]]
+    data = make_workbook(progress_only(rows))
+    result = load_workbook(data, base=base_plan, today=TODAY)
+    assert result.ok, result.issues.to_string()
+    assert result.sheets == ("Avances",)
+    plan = result.plan
+    assert plan.progress["code"].tolist() == ["2.1.1-1"]
+    pd.testing.assert_frame_equal(plan.products, base_plan.products)
+    assert set(plan.sheets) == set(base_plan.sheets)
+
+
+def test_partial_workbook_is_checked_against_the_merged_plan(base_plan) -> None:
+    rows = [[dt.datetime(2024, 3, 31), "9.9.9-1", "En curso", 10, "", "", ""]]
+    result = load_workbook(make_workbook(progress_only(rows)), base=base_plan, today=TODAY)
+    assert not result.ok and result.plan is None
+    assert result.issues[["rule", "row"]].values.tolist() == [["unknown_product", 2]]
+
+
+def test_new_products_and_their_progress_together(base_plan) -> None:
+    sheets = valid_sheets()
+    data = make_workbook(
+        {
+            "Productos": sheets["Productos"][:2],
+            "Avances": progress_only(
+                [[dt.datetime(2024, 1, 1), "1.1.1-1", "En curso", 50, "", "", ""]]
+            )["Avances"],
+        }
+    )
+    result = load_workbook(data, base=base_plan, today=TODAY)
+    assert result.ok, result.issues.to_string()
+    assert result.plan.products["code"].tolist() == ["1.1.1-1"]
+
+
+def test_base_progress_that_loses_its_product_is_reported(base_plan) -> None:
+    sheets = valid_sheets()
+    data = make_workbook({"Productos": [sheets["Productos"][0], sheets["Productos"][3]]})
+    result = load_workbook(data, base=base_plan, today=TODAY)
+    assert not result.ok
+    issues = result.issues
+    assert set(issues["rule"]) == {"unknown_product"}
+    assert issues["row"].isna().all()
+    assert "plan base" in issues["message"].iloc[0]
+
+
+def test_metadata_marks_example_data_and_merges(base_plan) -> None:
+    data = make_workbook(
+        {**progress_only([]), "Metadatos": [["Clave", "Valor"], ["datos_ficticios", "Sí"]]}
+    )
+    result = load_workbook(data, base=base_plan, today=TODAY)
+    assert result.ok
+    assert result.plan.is_example
+    assert result.plan.meta == {"fuente": "pruebas", "datos_ficticios": "Sí"}
+
+
+def test_merge_plans_takes_update_tables_by_sheet(base_plan) -> None:
+    empty_progress = base_plan.progress.iloc[0:0]
+    update = model.Plan(
+        objectives=base_plan.objectives.iloc[0:0],
+        strategies=base_plan.strategies,
+        activities=base_plan.activities,
+        products=base_plan.products,
+        agencies=base_plan.agencies,
+        gcm=base_plan.gcm,
+        progress=empty_progress,
+        sheets=("Avances",),
+    )
+    merged = merge_plans(base_plan, update)
+    assert merged.progress.empty
+    assert len(merged.objectives) == 2  # not in update.sheets: kept from base
+    assert len(base_plan.progress) == 3  # the base is not changed
+
+
+def test_warnings_keep_the_plan(sheets) -> None:
+    sheets["Productos"][1][3] = ""
+    result = load_workbook(make_workbook(sheets), today=TODAY)
+    assert result.ok and result.plan is not None
+    assert result.issues["rule"].tolist() == ["no_lead"]
+
+
+def test_loader_never_raises_on_mangled_bytes(valid_bytes) -> None:
+    rng = random.Random(7)
+    for _ in range(25):
+        data = bytearray(valid_bytes)
+        for _ in range(rng.randint(1, 20)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        result = load_workbook(bytes(data), today=TODAY)
+        assert list(result.issues.columns) == model.ISSUE_COLUMNS
+        assert result.ok == (result.plan is not None)
+
+
+def test_loader_never_raises_on_odd_cells() -> None:
+    sheets = valid_sheets()
+    sheets["Productos"][1][3:9] = [True, 3.5, dt.time(10, 0), -1, "=1/0", float(10**20)]
+    sheets["Avances"][1][0:4] = [True, 1.5, None, dt.datetime(2023, 1, 1)]
+    result = load_workbook(make_workbook(sheets), today=TODAY)
+    assert not result.ok
+    assert "unreadable_file" not in set(result.issues["rule"])
+
+
+@pytest.mark.skipif(not (DATA_DIR / PLAN_FILE).is_file(), reason="bundled data not built")
+def test_load_default_is_the_plan_with_the_example_log() -> None:
+    result = load_default()
+    assert result.ok, result.issues.to_string()
+    plan = result.plan
+    assert plan.is_example
+    assert len(plan.products) == 20
+    assert len(plan.progress) > 0
+    assert set(plan.progress["code"]) <= set(plan.products["code"])
+    assert set(result.issues["severity"]) <= {"warning"}
+    assert {"Productos", "Avances"} <= set(result.sheets)
+
+
+def test_load_default_from_a_folder(tmp_path, valid_bytes) -> None:
+    (tmp_path / "plan-de-trabajo-2023-2024.xlsx").write_bytes(valid_bytes)
+    only_plan = load_default(tmp_path)
+    assert only_plan.ok and not only_plan.plan.is_example
+    log = make_workbook(
+        {
+            **progress_only([[dt.datetime(2023, 5, 1), "2.1.1-1", "En curso", 5, "", "", ""]]),
+            "Metadatos": [["Clave", "Valor"], ["datos_ficticios", "Sí"]],
+        }
+    )
+    (tmp_path / "avances-ejemplo.xlsx").write_bytes(log)
+    both = load_default(tmp_path)
+    assert both.ok and both.plan.is_example
+    assert both.plan.progress["code"].tolist() == ["2.1.1-1"]
+    assert len(both.plan.products) == 3
