@@ -1,0 +1,114 @@
+"""`python -m planmonitor validate|summary`: verdicts, exit codes, tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+from factory import make_workbook, progress_only, valid_sheets
+
+from planmonitor.cli import main
+from planmonitor.cli_plan import format_table
+
+
+@pytest.fixture
+def files(tmp_path):
+    def write(name: str, data: bytes):
+        path = tmp_path / name
+        path.write_bytes(data)
+        return str(path)
+
+    return write
+
+
+def test_valid_workbook_exits_0(files, capsys) -> None:
+    path = files("plan.xlsx", make_workbook(valid_sheets()))
+    assert main(["validate", path]) == 0
+    assert "válido" in capsys.readouterr().out
+
+
+def test_warnings_are_printed_but_exit_0(files, capsys) -> None:
+    sheets = valid_sheets()
+    sheets["Productos"][2][3] = ""
+    assert main(["validate", files("plan.xlsx", make_workbook(sheets))]) == 0
+    out = capsys.readouterr().out
+    assert "1 advertencia" in out and "no_lead" in out and "fila 3" in out
+
+
+def test_issues_exit_1_with_an_aligned_table(files, capsys) -> None:
+    sheets = valid_sheets()
+    sheets["Productos"][1][3] = "OMI"
+    sheets["Avances"][1][3] = 140
+    assert main(["validate", files("plan.xlsx", make_workbook(sheets))]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith("2 error(es), 0 advertencia(s).")
+    header, rule_line = out[1], out[2]
+    assert header.split() == ["Gravedad", "Hoja", "Fila", "Columna", "Regla", "Mensaje"]
+    assert set(rule_line) <= {"-", " "}
+    # Columns are aligned: every row starts its «Hoja» cell where the header does.
+    col = header.index("Hoja")
+    assert all(line[col - 2 : col] == "  " for line in out[3:5])
+    assert any("¿Quiso decir «OIM»?" in line for line in out)
+
+
+def test_english_messages(files, capsys) -> None:
+    sheets = valid_sheets()
+    sheets["Avances"][1][2] = "Terminadito"
+    assert main(["validate", files("plan.xlsx", make_workbook(sheets)), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert "unknown status «Terminadito»" in out and "Severity" in out
+
+
+@pytest.mark.parametrize(
+    "data", [b"", b"a,b\n1,2\n", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)]
+)
+def test_unreadable_file_exits_2(files, capsys, data) -> None:
+    assert main(["validate", files("x.xlsx", data)]) == 2
+    assert "no se puede leer" in capsys.readouterr().out
+
+
+def test_partial_workbook_with_base(files, capsys) -> None:
+    base = files("plan.xlsx", make_workbook(valid_sheets()))
+    rows = [[dt.datetime(2024, 2, 1), "2.1.1-1", "En curso", 20, "", "", ""]]
+    update = files("avances.xlsx", make_workbook(progress_only(rows)))
+    assert main(["validate", update]) == 1  # structure sheets missing without a base
+    capsys.readouterr()
+    assert main(["validate", update, "--base", base]) == 0
+    bad = files("bad.xlsx", make_workbook(progress_only([[*rows[0][:1], "9-9", *rows[0][2:]]])))
+    assert main(["validate", bad, "--base", base]) == 1
+    assert "unknown_product" in capsys.readouterr().out
+
+
+def test_summary_prints_counts(files, capsys) -> None:
+    assert main(["summary", files("plan.xlsx", make_workbook(valid_sheets()))]) == 0
+    out = capsys.readouterr().out
+    assert "3 productos, 3 reportes de avance, 14 agencias." in out
+    lines = out.splitlines()
+    oim = next(line for line in lines if line.startswith("OIM "))
+    assert oim.split() == ["OIM", "2", "0", "2"]  # lead of two products, partner of none
+    committee = next(line for line in lines if line.startswith("Comité Ejecutivo"))
+    assert committee.split()[-3:] == ["0", "1", "1"]
+    strat = lines.index("Productos por estrategia")
+    assert lines[strat + 3].split()[0] == "1.1" and lines[strat + 3].split()[-1] == "2"
+
+
+def test_summary_of_a_bad_file_shows_the_issues(files, capsys) -> None:
+    assert main(["summary", files("x.xlsx", b"")]) == 2
+
+
+def test_module_entry_point_runs(files) -> None:
+    path = files("plan.xlsx", make_workbook(valid_sheets()))
+    proc = subprocess.run(
+        [sys.executable, "-m", "planmonitor", "validate", path, "--lang", "en"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "valid." in proc.stdout
+
+
+def test_format_table_cuts_long_cells_but_not_the_last() -> None:
+    text = format_table([["x" * 100, "y" * 100]], ["A", "B"], max_width=10)
+    row = text.splitlines()[2]
+    assert row.startswith("x" * 9 + "…") and row.endswith("y" * 100)
