@@ -56,7 +56,6 @@ else:
         on_click="ignore",
     )
 
-st.subheader(tr("avance.by_strategy", lang))
 by_strategy = metrics.status_by(latest, "strategy")
 page.chart(
     charts.build_status_by_figure(

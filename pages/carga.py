@@ -19,19 +19,16 @@ page.chart(
     charts.build_agency_load_figure(load, lang=lang, agencies=v.plan.agencies), key="agency_load"
 )
 
-left, right = st.columns(2)
-with left:
-    quarters = metrics.agency_quarter_matrix(v.filtered, expand_committee=expand)
-    page.chart(
-        charts.build_heatmap_figure(quarters, "carga.heatmap", lang, agencies=v.plan.agencies),
-        key="heat_quarter",
-    )
-with right:
-    strategies = metrics.agency_strategy_matrix(v.filtered, expand_committee=expand)
-    page.chart(
-        charts.build_heatmap_figure(strategies, "carga.matrix", lang, agencies=v.plan.agencies),
-        key="heat_strategy",
-    )
+quarters = metrics.agency_quarter_matrix(v.filtered, expand_committee=expand)
+page.chart(
+    charts.build_heatmap_figure(quarters, "carga.heatmap", lang, agencies=v.plan.agencies),
+    key="heat_quarter",
+)
+strategies = metrics.agency_strategy_matrix(v.filtered, expand_committee=expand)
+page.chart(
+    charts.build_heatmap_figure(strategies, "carga.matrix", lang, agencies=v.plan.agencies),
+    key="heat_strategy",
+)
 
 together = metrics.agency_cooccurrence(v.filtered, expand_committee=expand)
 page.chart(

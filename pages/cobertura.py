@@ -23,6 +23,10 @@ include_all = not exclude_all
 coverage = metrics.gcm_coverage(v.filtered, include_all=include_all)
 page.chart(charts.build_gcm_tiles_figure(coverage, lang=lang), key="gcm_tiles")
 gaps = coverage.loc[coverage["gap"], "number"].astype(int).tolist()
+n_all = int(v.filtered.products["gcm_all"].astype(bool).sum())
+if n_all:
+    key = "cobertura.all_excluded" if exclude_all else "cobertura.all_included"
+    st.caption(tr(key, lang, n=n_all))
 if gaps:
     st.caption(tr("cobertura.gaps", lang, gaps=", ".join(str(n) for n in gaps)))
 else:

@@ -92,6 +92,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cronograma.color.status": {"es": "estado", "en": "status"},
     "cronograma.color.lead": {"es": "agencia líder", "en": "lead agency"},
     "cronograma.level": {"es": "Nivel", "en": "Level"},
+    "cronograma.level.auto": {"es": "automático", "en": "automatic"},
     "cronograma.level.product": {"es": "producto", "en": "product"},
     "cronograma.level.activity": {"es": "actividad", "en": "activity"},
     "cronograma.level.strategy": {"es": "estrategia", "en": "strategy"},
@@ -131,6 +132,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "aparte de los vínculos específicos.",
         "en": "Products linked to «All» would cover all 23 objectives; they are counted apart "
         "from specific links.",
+    },
+    "cobertura.all_included": {
+        "es": "{n} producto(s) vinculados a «Todos los objetivos» se cuentan en cada objetivo "
+        "(aparte de los vínculos específicos).",
+        "en": "{n} product(s) linked to «All objectives» are counted in every objective "
+        "(apart from specific links).",
+    },
+    "cobertura.all_excluded": {
+        "es": "Se excluyen {n} producto(s) vinculados a «Todos los objetivos»: solo vínculos "
+        "específicos.",
+        "en": "{n} product(s) linked to «All objectives» are left out: specific links only.",
     },
     "cobertura.tiles": {"es": "Los 23 objetivos del PMM", "en": "The 23 GCM objectives"},
     "cobertura.matrix": {
