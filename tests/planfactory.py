@@ -24,7 +24,15 @@ from planmonitor.model import (
     Role,
 )
 
-__all__ = ["AGENCIES", "COMMITTEE", "GCM_LABELS", "make_plan", "product", "report"]
+__all__ = [
+    "AGENCIES",
+    "COMMITTEE",
+    "GCM_LABELS",
+    "committee_members",
+    "make_plan",
+    "product",
+    "report",
+]
 
 # (acronym, name_es, name_en, acronym_en, role)
 AGENCIES: list[tuple[str, str, str, str, str]] = [

@@ -89,6 +89,7 @@ def agency_color(acronym: str) -> str:
 
 
 def status_color(status: str) -> str:
+    """The fixed colour of a status (grey for anything unknown, like "Sin reporte")."""
     return STATUS_COLORS.get(status, GREY)
 
 
