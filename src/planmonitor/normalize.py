@@ -413,9 +413,13 @@ class AgencyResolver:
                         self._suggest.setdefault(key, acronym)
         for key in _COMMITTEE_KEYS:
             self._keys[key] = COMMITTEE
+        self._exact: dict[str, str] = {a: a for a in self.acronyms}
+        self._exact[COMMITTEE] = COMMITTEE
 
     def resolve(self, token: str) -> str | None:
         """Canonical acronym (or model.COMMITTEE) for one name; None when unknown."""
+        if token in self._exact:  # the usual case, without normalising
+            return self._exact[token]
         return self._keys.get(norm_key(token))
 
     def suggestion(self, token: str) -> str | None:

@@ -1,0 +1,84 @@
+"""Load + validate a network-scale workbook, against pandas/openpyxl and calamine's raw parse.
+
+Goals: load+validate within 2x of calamine's raw parse of the same file, and at least 4x
+faster than pandas.read_excel(engine="openpyxl") on the same sheets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import python_calamine
+
+from planmonitor.loader import load_workbook
+from planmonitor.synth import make_network_workbook
+
+GOAL_VS_RAW = 2.0
+GOAL_VS_OPENPYXL = 4.0
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("load")
+    g.add_argument("--products", type=int, default=2000)
+    g.add_argument("--progress", type=int, default=50000)
+    g.add_argument("--openpyxl-repeat", type=int, default=1, help="openpyxl is slow: best of N")
+
+
+def best_of(n: int, fn: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(max(1, n)):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def raw_parse(path: Path) -> None:
+    book = python_calamine.CalamineWorkbook.from_path(str(path))
+    for name in book.sheet_names:
+        book.get_sheet_by_name(name).to_python()
+
+
+def run(args: argparse.Namespace) -> None:
+    n_products = getattr(args, "products", 2000)
+    n_progress = getattr(args, "progress", 50000)
+    repeat = max(getattr(args, "repeat", 5), 5)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "network.xlsx"
+        start = time.perf_counter()
+        path.write_bytes(make_network_workbook(n_products, n_progress, seed=0))
+        size = path.stat().st_size / 1024 / 1024
+        print(
+            f"workbook: {n_products} products, {n_progress} progress rows, {size:.1f} MB "
+            f"(built in {time.perf_counter() - start:.1f} s)"
+        )
+
+        result = load_workbook(path)
+        assert result.ok, result.issues.head().to_string()
+        # Interleaved, so that a busy machine slows both sides alike.
+        t_load = t_raw = float("inf")
+        for _ in range(max(1, repeat)):
+            t_load = min(t_load, best_of(1, lambda: load_workbook(path)))
+            t_raw = min(t_raw, best_of(1, lambda: raw_parse(path)))
+        t_openpyxl = best_of(
+            getattr(args, "openpyxl_repeat", 1),
+            lambda: pd.read_excel(path, engine="openpyxl", sheet_name=None, header=None),
+        )
+    print(f"planmonitor load+validate     {t_load:8.3f} s   (best of {repeat})")
+    print(f"calamine raw parse            {t_raw:8.3f} s")
+    print(f"pandas read_excel(openpyxl)   {t_openpyxl:8.3f} s")
+    vs_raw = t_load / t_raw
+    vs_openpyxl = t_openpyxl / t_load
+    print(
+        f"load / raw parse     = {vs_raw:5.2f}x  (goal <= {GOAL_VS_RAW:g}x) "
+        f"{'OK' if vs_raw <= GOAL_VS_RAW else 'MISSED'}"
+    )
+    print(
+        f"openpyxl / load      = {vs_openpyxl:5.2f}x  (goal >= {GOAL_VS_OPENPYXL:g}x) "
+        f"{'OK' if vs_openpyxl >= GOAL_VS_OPENPYXL else 'MISSED'}"
+    )
