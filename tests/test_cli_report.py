@@ -1,0 +1,76 @@
+"""`python -m planmonitor report` end to end on the bundled data, in both languages."""
+
+from __future__ import annotations
+
+import os
+
+import openpyxl
+import pytest
+
+from planmonitor import cli, store
+from planmonitor import report as rp
+
+
+@pytest.fixture
+def no_store(monkeypatch, tmp_path):
+    """No database: no URL in the environment and no default SQLite file."""
+    monkeypatch.delenv(store.URL_ENV, raising=False)
+    monkeypatch.setattr(store, "DATA_DIR", tmp_path / "no-store")
+
+
+def _pdf_expected() -> bool:
+    if rp.chromium_path() is not None:
+        return True
+    if os.environ.get("CI") == "true":
+        pytest.fail("CI=true but /usr/bin/chromium is missing: the PDF is not tested")
+    return False
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheet", "month", "note"),
+    [
+        ("es", "Resumen", "mayo de 2024", "datos de ejemplo ficticios"),
+        ("en", "Summary", "May 2024", "fictitious example data"),
+    ],
+)
+def test_report_on_the_bundled_data(no_store, tmp_path, capsys, lang, sheet, month, note):
+    out = tmp_path / "out"
+    argv = ["report", "--month", "2024-05", "--out", str(out), "--lang", lang]
+    assert cli.main(argv) == 0
+    printed = capsys.readouterr().out
+    xlsx, html_path, pdf = (out / f"informe-2024-05.{ext}" for ext in ("xlsx", "html", "pdf"))
+    assert str(xlsx) in printed and str(html_path) in printed
+    wb = openpyxl.load_workbook(xlsx)
+    assert wb.sheetnames[0] == sheet and len(wb.sheetnames) == len(rp.SECTIONS)
+    text = html_path.read_text(encoding="utf-8")
+    assert month in text and note in text  # the bundled progress log is the example one
+    if _pdf_expected():
+        assert pdf.read_bytes().startswith(b"%PDF") and str(pdf) in printed
+    else:
+        assert not pdf.exists()
+
+
+def test_report_says_so_when_chromium_is_missing(no_store, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(rp, "chromium_path", lambda: None)
+    out = tmp_path / "out"
+    assert cli.main(["report", "--month", "2024-05", "--out", str(out)]) == 0
+    assert "Chromium no está instalado" in capsys.readouterr().out
+    assert sorted(p.name for p in out.iterdir()) == ["informe-2024-05.html", "informe-2024-05.xlsx"]
+
+
+@pytest.mark.parametrize("month", ["2024-5", "2024-13", "mayo", "2024-05-01"])
+def test_malformed_month_exits_2_with_a_clear_message(no_store, tmp_path, capsys, month):
+    out = tmp_path / "out"
+    assert cli.main(["report", "--month", month, "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "Mes no válido" in err and "AAAA-MM" in err
+    assert not out.exists()
+
+
+def test_report_reads_the_store_when_there_is_one(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv(store.URL_ENV, f"sqlite:///{tmp_path / 'pm.sqlite'}")
+    monkeypatch.setattr(rp, "chromium_path", lambda: None)
+    out = tmp_path / "out"
+    assert cli.main(["report", "--month", "2024-05", "--out", str(out), "--lang", "en"]) == 0
+    assert "Data: stored version" in capsys.readouterr().out
+    assert (out / "informe-2024-05.xlsx").exists()
