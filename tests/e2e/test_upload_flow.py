@@ -1,0 +1,193 @@
+"""The secretariat's workflow in a real browser: log in, upload, preview, confirm, the pages
+show the new data; roll back, they show the old data again. And two servers on one
+PostgreSQL store: an upload through the first appears in the second."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import ROOT, Server, _free_port, _require_chromium, start_server, stop_server
+from playwright.sync_api import Page, expect
+
+from planmonitor import export
+from planmonitor.loader import load_default
+
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+TIMEOUT = 30_000
+PASSWORD = "e2e-secreto-largo"
+NEW_NAME = "Producto agregado en la prueba e2e"
+
+
+def new_product_file() -> bytes:
+    """Productos only: the bundled products plus one."""
+    prods = export.plan_to_sheets(load_default().plan, include=["Productos"])["Productos"]
+    extra = {**prods.iloc[0].to_dict(), "Código": "1.1.1-9", "Nombre": NEW_NAME}
+    return export.write_workbook({"Productos": pd.concat([prods, pd.DataFrame([extra])])})
+
+
+def wait_idle(page: Page) -> None:
+    page.wait_for_timeout(300)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
+
+
+def no_exception(page: Page) -> None:
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    assert "Traceback" not in page.content()
+
+
+def nav(page: Page, name: str) -> None:
+    """Follow a sidebar link (a page.goto would start a new, logged-out session)."""
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=name).click()
+    expect(page.get_by_role("heading", name=name, exact=True)).to_be_visible(timeout=TIMEOUT)
+    wait_idle(page)
+
+
+def products_count(page: Page) -> str:
+    metric = page.get_by_test_id("stMetric").filter(has_text="Productos").first
+    return metric.get_by_test_id("stMetricValue").inner_text()
+
+
+def log_in(page: Page, base: str) -> None:
+    page.goto(base)
+    expect(page.get_by_test_id("stSidebar")).to_be_visible(timeout=TIMEOUT)
+    wait_idle(page)
+    nav(page, "Acceso de la Secretaría")
+    page.get_by_label("Nombre").fill("ana")
+    page.get_by_label("Contraseña").fill(PASSWORD)
+    page.get_by_role("button", name="Entrar").click()
+    expect(page.get_by_text("Sesión de la Secretaría: ana")).to_be_visible(timeout=TIMEOUT)
+    wait_idle(page)
+
+
+def upload_and_confirm(page: Page, data: bytes) -> None:
+    nav(page, "Actualizar datos")
+    page.locator("input[type=file]").set_input_files(
+        files=[
+            {"name": "nuevo-producto.xlsx", "mimeType": "application/octet-stream", "buffer": data}
+        ]
+    )
+    expect(page.get_by_text("Vista previa de los cambios", exact=False)).to_be_visible(
+        timeout=TIMEOUT
+    )
+    expect(page.get_by_text("Productos nuevos")).to_be_visible()
+    page.get_by_role("button", name="Confirmar").click()
+    expect(page.get_by_text("Guardada la versión", exact=False)).to_be_visible(timeout=TIMEOUT)
+    wait_idle(page)
+    no_exception(page)
+
+
+@pytest.fixture
+def secretariat_server(tmp_path, monkeypatch):
+    _require_chromium()
+    monkeypatch.setenv("PLANMONITOR_SECRETARIAT_PASSWORDS", f"ana:{PASSWORD}")
+    s = start_server(tmp_path / "srv")
+    yield s
+    stop_server(s)
+
+
+def test_upload_preview_confirm_then_rollback(secretariat_server, page):
+    base = secretariat_server.url
+    # the upload page is not reachable before logging in, not even by URL
+    page.goto(f"{base}/actualizar")
+    expect(page.get_by_test_id("stSidebar")).to_be_visible(timeout=TIMEOUT)
+    wait_idle(page)
+    expect(page.locator("input[type=file]")).to_have_count(0)
+    expect(
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Actualizar datos")
+    ).to_have_count(0)
+
+    log_in(page, base)
+    nav(page, "Resumen")
+    before = products_count(page)
+
+    upload_and_confirm(page, new_product_file())
+    nav(page, "Resumen")
+    assert int(products_count(page)) == int(before) + 1
+
+    nav(page, "Historial de versiones")
+    page.get_by_role("button", name="Restaurar la versión 2").click()
+    expect(page.get_by_text("restaurada como versión nueva", exact=False)).to_be_visible(
+        timeout=TIMEOUT
+    )
+    no_exception(page)
+    nav(page, "Resumen")
+    assert products_count(page) == before
+
+
+# --------------------------------------------------------------------------------------------
+# Two servers, one PostgreSQL store
+# --------------------------------------------------------------------------------------------
+def start_on(url: str, tmp: Path, timeout: float = 60.0) -> Server:
+    tmp.mkdir(parents=True, exist_ok=True)
+    port = _free_port()
+    log = tmp / "streamlit.log"
+    env = {**os.environ, "PLANMONITOR_DATABASE_URL": url}
+    env.pop("PLANMONITOR_WORKBOOK", None)
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "dashboard.py",
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.fileWatcherType",
+        "none",
+    ]
+    with log.open("wb") as out:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, log.read_text(errors="replace")
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return Server(base, proc, log)
+        except OSError:
+            time.sleep(0.2)
+    proc.terminate()
+    raise RuntimeError(log.read_text(errors="replace"))
+
+
+def test_an_upload_through_one_server_appears_in_the_other(browser, tmp_path, monkeypatch):
+    _require_chromium()
+    sys.path.insert(0, str(ROOT / "tests"))
+    from pg import cluster
+
+    url = cluster().create_database()
+    monkeypatch.setenv("PLANMONITOR_SECRETARIAT_PASSWORDS", f"ana:{PASSWORD}")
+    first = start_on(url, tmp_path / "a")
+    second = start_on(url, tmp_path / "b")
+    ctx_a, ctx_b = browser.new_context(), browser.new_context()
+    try:
+        viewer = ctx_b.new_page()
+        viewer.goto(f"{second.url}/resumen")
+        expect(viewer.get_by_test_id("stMetric").first).to_be_visible(timeout=TIMEOUT)
+        wait_idle(viewer)
+        before = products_count(viewer)
+
+        uploader = ctx_a.new_page()
+        log_in(uploader, first.url)
+        upload_and_confirm(uploader, new_product_file())
+
+        nav(viewer, "Cronograma")  # the viewer's next interaction
+        nav(viewer, "Resumen")
+        assert int(products_count(viewer)) == int(before) + 1
+        no_exception(viewer)
+    finally:
+        ctx_a.close()
+        ctx_b.close()
+        stop_server(first)
+        stop_server(second)
