@@ -34,10 +34,24 @@ filtered = v.filters.apply(v.plan, as_of=as_of)
 if filtered.products.empty:
     st.info(tr("app.empty", lang), icon=":material/filter_alt_off:")
     st.stop()
-latest = metrics.latest_status(filtered, as_of=as_of)
+
+
+def compute() -> dict:
+    latest = metrics.latest_status(filtered, as_of=as_of)
+    by_strategy = metrics.status_by(latest, "strategy")
+    return {
+        "table": tables.progress_table(latest, lang),
+        "names": dict(zip(latest["code"], latest["name"], strict=True)),
+        "status_by": charts.build_status_by_figure(
+            by_strategy, lang=lang, names=metrics.level_names(v.plan, "strategy")
+        ),
+    }
+
+
+r = page.memo("avance", compute, str(as_of.date()))
 
 st.subheader(tr("avance.table", lang))
-table = tables.search(tables.progress_table(latest, lang), text)
+table = tables.search(r["table"], text)
 if table.empty:
     st.info(tr("avance.no_match", lang))
 else:
@@ -49,23 +63,22 @@ else:
     )
     st.download_button(
         tr("avance.download", lang),
-        data=export.write_workbook({tr("avance.table", lang): table}),
+        data=page.memo(
+            "avance.xlsx",
+            lambda: export.write_workbook({tr("avance.table", lang): table}),
+            str(as_of.date()),
+            text,
+        ),  # fmt: skip
         file_name=f"avance-{as_of:%Y-%m-%d}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/download:",
         on_click="ignore",
     )
 
-by_strategy = metrics.status_by(latest, "strategy")
-page.chart(
-    charts.build_status_by_figure(
-        by_strategy, lang=lang, names=metrics.level_names(v.plan, "strategy")
-    ),
-    key="status_by_strategy",
-)
+page.chart(r["status_by"], key="status_by_strategy")
 
 st.subheader(tr("avance.history", lang))
-names = dict(zip(latest["code"], latest["name"], strict=True))
+names = r["names"]
 code = st.selectbox(
     tr("avance.pick", lang),
     list(names),

@@ -14,9 +14,12 @@ v = page.start("calidad")
 lang = v.lang
 
 st.subheader(tr("calidad.products", lang))
-done = metrics.completeness(v.filtered, as_of=v.today)
+done = page.memo(
+    "calidad.done",
+    lambda: tables.completeness_table(metrics.completeness(v.filtered, as_of=v.today), lang),
+)
 st.dataframe(
-    tables.completeness_table(done, lang),
+    done,
     hide_index=True,
     width="stretch",
     column_config={
@@ -27,7 +30,7 @@ st.dataframe(
 )
 
 st.subheader(tr("calidad.agencies", lang))
-days = st.number_input(
+days = st.columns([1, 3])[0].number_input(
     tr("calidad.days", lang),
     min_value=1,
     max_value=730,
@@ -36,7 +39,11 @@ days = st.number_input(
     key=state.STALE_DAYS,
     bind="query-params",
 )
-reporting = metrics.agency_reporting(v.filtered, as_of=v.today, days=int(days))
+reporting = page.memo(
+    "calidad.reporting",
+    lambda: metrics.agency_reporting(v.filtered, as_of=v.today, days=int(days)),
+    int(days),
+)
 stale = reporting.loc[reporting["stale"], "agency"].tolist()
 if stale:
     st.warning(tr("calidad.stale", lang, days=int(days), agencies=", ".join(stale)))

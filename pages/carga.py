@@ -14,24 +14,21 @@ v = page.start("carga")
 lang = v.lang
 expand = st.toggle(tr("carga.expand", lang), key=state.EXPAND_COMMITTEE, bind="query-params")
 
-load = metrics.agency_load(v.filtered, expand_committee=expand)
-page.chart(
-    charts.build_agency_load_figure(load, lang=lang, agencies=v.plan.agencies), key="agency_load"
-)
 
-quarters = metrics.agency_quarter_matrix(v.filtered, expand_committee=expand)
-page.chart(
-    charts.build_heatmap_figure(quarters, "carga.heatmap", lang, agencies=v.plan.agencies),
-    key="heat_quarter",
-)
-strategies = metrics.agency_strategy_matrix(v.filtered, expand_committee=expand)
-page.chart(
-    charts.build_heatmap_figure(strategies, "carga.matrix", lang, agencies=v.plan.agencies),
-    key="heat_strategy",
-)
+def compute() -> list[tuple[str, object]]:
+    agencies = v.plan.agencies
+    load = metrics.agency_load(v.filtered, expand_committee=expand)
+    matrices = (
+        ("heat_quarter", "carga.heatmap", metrics.agency_quarter_matrix),
+        ("heat_strategy", "carga.matrix", metrics.agency_strategy_matrix),
+        ("cooccurrence", "carga.cooccurrence", metrics.agency_cooccurrence),
+    )
+    figures = [("agency_load", charts.build_agency_load_figure(load, lang, agencies=agencies))]
+    for key, title, matrix in matrices:
+        table = matrix(v.filtered, expand_committee=expand)
+        figures.append((key, charts.build_heatmap_figure(table, title, lang, agencies=agencies)))
+    return figures
 
-together = metrics.agency_cooccurrence(v.filtered, expand_committee=expand)
-page.chart(
-    charts.build_heatmap_figure(together, "carga.cooccurrence", lang, agencies=v.plan.agencies),
-    key="cooccurrence",
-)
+
+for key, fig in page.memo("carga", compute, expand):
+    page.chart(fig, key=key)

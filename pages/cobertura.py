@@ -20,8 +20,20 @@ exclude_all = st.toggle(
 )
 include_all = not exclude_all
 
-coverage = metrics.gcm_coverage(v.filtered, include_all=include_all)
-page.chart(charts.build_gcm_tiles_figure(coverage, lang=lang), key="gcm_tiles")
+
+def compute() -> dict:
+    coverage = metrics.gcm_coverage(v.filtered, include_all=include_all)
+    matrix = metrics.strategy_gcm_matrix(v.filtered, include_all=include_all)
+    return {
+        "coverage": coverage,
+        "tiles": charts.build_gcm_tiles_figure(coverage, lang=lang),
+        "matrix": charts.build_heatmap_figure(matrix, "cobertura.matrix", lang),
+    }
+
+
+r = page.memo("cobertura", compute, include_all)
+coverage = r["coverage"]
+page.chart(r["tiles"], key="gcm_tiles")
 gaps = coverage.loc[coverage["gap"], "number"].astype(int).tolist()
 n_all = int(v.filtered.products["gcm_all"].astype(bool).sum())
 if n_all:
@@ -32,8 +44,7 @@ if gaps:
 else:
     st.caption(tr("cobertura.no_gaps", lang))
 
-matrix = metrics.strategy_gcm_matrix(v.filtered, include_all=include_all)
-page.chart(charts.build_heatmap_figure(matrix, "cobertura.matrix", lang), key="strategy_gcm")
+page.chart(r["matrix"], key="strategy_gcm")
 
 numbers = coverage["number"].astype(int).tolist()
 chosen = st.selectbox(

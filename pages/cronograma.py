@@ -43,20 +43,25 @@ if level == "auto":
     if level == "activity":
         st.info(tr("cronograma.collapsed", lang, n=n_products), icon=":material/unfold_less:")
 
-latest = metrics.latest_status(v.filtered, as_of=v.today)
 
-
-def gantt(rows, key: str) -> None:
+def compute() -> list[tuple[str, object]]:
+    """One (strategy code or "", figure) per chart to draw."""
+    latest = metrics.latest_status(v.filtered, as_of=v.today)
     names = metrics.level_names(v.plan, level) if level != "product" else None
-    fig = charts.build_gantt_figure(
-        rows, lang=lang, color_by=color_by or "status", today=v.today, level=level, names=names
-    )
-    page.chart(fig, key=key)
+
+    def gantt(rows):
+        return charts.build_gantt_figure(
+            rows, lang=lang, color_by=color_by or "status", today=v.today, level=level,
+            names=names,
+        )  # fmt: skip
+
+    if not by_strategy:
+        return [("", gantt(latest))]
+    return [(code, gantt(latest[latest["strategy"] == code]))
+            for code in dict.fromkeys(latest["strategy"])]  # fmt: skip
 
 
-if by_strategy:
-    for code in dict.fromkeys(latest["strategy"]):
+for code, fig in page.memo("cronograma", compute, color_by, level, by_strategy):
+    if code:
         st.subheader(tr("cronograma.strategy_title", lang, code=code))
-        gantt(latest[latest["strategy"] == code], key=f"gantt_{code}")
-else:
-    gantt(latest, key="gantt")
+    page.chart(fig, key=f"gantt_{code}" if code else "gantt")

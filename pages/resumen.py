@@ -15,15 +15,32 @@ STALE_DAYS = 60
 
 v = page.start("resumen")
 lang = v.lang
-latest = metrics.latest_status(v.filtered, as_of=v.today)
-counts = metrics.status_counts(latest)
-by_status = dict(zip(counts["status"], counts["count"], strict=True))
+
+
+def compute() -> dict:
+    latest = metrics.latest_status(v.filtered, as_of=v.today)
+    counts = metrics.status_counts(latest)
+    by_objective = metrics.completion_by(latest, "objective")
+    names = metrics.level_names(v.plan, "objective")
+    alerts = metrics.alerts(v.filtered, as_of=v.today, stale_days=STALE_DAYS)
+    return {
+        "n": len(latest),
+        "overall": metrics.overall_completion(latest),
+        "by_status": dict(zip(counts["status"], counts["count"], strict=True)),
+        "status_fig": charts.build_status_counts_figure(counts, lang=lang),
+        "objective_fig": charts.build_completion_by_figure(
+            by_objective, lang=lang, level="objective", names=names
+        ),
+        "alerts": tables.alerts_table(alerts, lang),
+    }
+
+
+r = page.memo("resumen", compute, STALE_DAYS)
+by_status = r["by_status"]
 
 top = st.columns(3)
-top[0].metric(tr("resumen.products", lang), fmt_number(len(latest), lang), border=True)
-top[1].metric(
-    tr("resumen.percent", lang), fmt_percent(metrics.overall_completion(latest), lang), border=True
-)
+top[0].metric(tr("resumen.products", lang), fmt_number(r["n"], lang), border=True)
+top[1].metric(tr("resumen.percent", lang), fmt_percent(r["overall"], lang), border=True)
 top[2].metric(tr("resumen.no_report", lang), fmt_number(by_status[NO_REPORT], lang), border=True)
 status_cards = st.columns(len(by_status) - 1)
 for card, status in zip(status_cards, [s for s in by_status if s != NO_REPORT], strict=True):
@@ -31,23 +48,13 @@ for card, status in zip(status_cards, [s for s in by_status if s != NO_REPORT], 
 
 left, right = st.columns(2)
 with left:
-    page.chart(charts.build_status_counts_figure(counts, lang=lang), key="status_counts")
+    page.chart(r["status_fig"], key="status_counts")
 with right:
-    by_objective = metrics.completion_by(latest, "objective")
-    page.chart(
-        charts.build_completion_by_figure(
-            by_objective,
-            lang=lang,
-            level="objective",
-            names=metrics.level_names(v.plan, "objective"),
-        ),
-        key="completion_by_objective",
-    )
+    page.chart(r["objective_fig"], key="completion_by_objective")
 
 st.subheader(tr("resumen.alerts", lang))
 st.caption(tr("resumen.alerts_caption", lang, days=STALE_DAYS, date=fmt_date(v.today, lang)))
-alerts = metrics.alerts(v.filtered, as_of=v.today, stale_days=STALE_DAYS)
-if alerts.empty:
+if r["alerts"].empty:
     st.success(tr("resumen.no_alerts", lang))
 else:
-    st.dataframe(tables.alerts_table(alerts, lang), hide_index=True, width="stretch")
+    st.dataframe(r["alerts"], hide_index=True, width="stretch")
