@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 from conftest import ENTRY, PAGES, page_path, small_plan
@@ -189,3 +191,31 @@ def test_calidad_shows_the_validation_warnings(app):
     assert_clean(app)
     issues = app.dataframe[-1].value
     assert issues["Mensaje"].tolist() == ["Fecha no reconocida"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_renders_on_the_bundled_default_data(use_plan, name):
+    from planmonitor.loader import load_default
+
+    result = load_default()
+    assert result.plan is not None
+    use_plan(result.plan, result.issues)
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    run_page(at, name)
+    assert_clean(at)
+    assert at.title[0].value == TITLES[name]["es"]
+
+
+def test_workbook_source_is_versioned_by_file(tmp_path, monkeypatch):
+    from planmonitor.ui import data
+
+    src = Path(__file__).resolve().parents[2] / "data" / "plan-de-trabajo-2023-2024.xlsx"
+    copy = tmp_path / "plan.xlsx"
+    copy.write_bytes(src.read_bytes())
+    monkeypatch.setenv(data.WORKBOOK_ENV, str(copy))
+    key = data.version_key()
+    assert key.startswith("file:")
+    plan, issues = data.load_for_key(key)
+    assert len(plan.products) == 20
+    os.utime(copy, ns=(1, 1))  # a new upload of the file changes its version
+    assert data.version_key() != key
