@@ -5,15 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # `from factory import ...` from any subfolder
 
-from factory import make_workbook, valid_sheets  # noqa: E402
-
-# A fixed "today" so that the future-date warning does not depend on the clock.
-TODAY = pd.Timestamp("2025-01-15")
+from factory import TODAY, make_workbook, valid_sheets  # noqa: E402
 
 
 @pytest.fixture

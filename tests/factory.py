@@ -14,6 +14,10 @@ import re
 import zipfile
 
 import openpyxl
+import pandas as pd
+
+# A fixed "today" so that the future-date warning does not depend on the clock.
+TODAY = pd.Timestamp("2025-01-15")
 
 AGENCIES_HEADER = ["Sigla", "Nombre", "Nombre (inglés)", "Sigla (inglés)", "Rol", "Alias"]
 AGENCIES = [
@@ -282,7 +286,8 @@ def with_cached_values(data: bytes, sheet_title: str, values: dict[str, object])
         pattern = re.compile(rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v ?/></c>')
         kind = ' t="str"' if isinstance(value, str) else ""
         xml, n = pattern.subn(
-            lambda m, v=value, k=kind: f'<c r="{ref}"{m[1]}{k}><f>{m[2]}</f><v>{v}</v></c>', xml
+            lambda m, v=value, k=kind, r=ref: f'<c r="{r}"{m[1]}{k}><f>{m[2]}</f><v>{v}</v></c>',
+            xml,
         )
         assert n == 1, f"no formula cell {ref}"
     return rewrite_members(data, {member: xml.encode("utf-8")})

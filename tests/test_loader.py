@@ -7,8 +7,7 @@ import random
 
 import pandas as pd
 import pytest
-from conftest import TODAY
-from factory import make_workbook, progress_only, valid_sheets
+from factory import TODAY, make_workbook, progress_only, valid_sheets
 
 from planmonitor import load_workbook as top_level_load
 from planmonitor import model

@@ -7,8 +7,7 @@ from collections.abc import Callable
 
 import pandas as pd
 import pytest
-from conftest import TODAY
-from factory import make_workbook, progress_only, valid_sheets
+from factory import TODAY, make_workbook, progress_only, valid_sheets
 
 from planmonitor.catalog import gcm_catalog
 from planmonitor.loader import load_workbook

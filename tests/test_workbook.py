@@ -7,8 +7,7 @@ import zipfile
 
 import pandas as pd
 import pytest
-from conftest import TODAY
-from factory import make_workbook, rewrite_members, valid_sheets, with_cached_values
+from factory import TODAY, make_workbook, rewrite_members, valid_sheets, with_cached_values
 from msoffcrypto.format.ooxml import OOXMLFile
 
 from planmonitor.loader import load_workbook
