@@ -44,7 +44,7 @@ GANTT_ACTIVITY_ABOVE = 300
 CHART_WIDTH = 660
 CHART_FONT = 11
 CHROMIUM = Path("/usr/bin/chromium")
-PDF_TIMEOUT = 120
+PDF_TIMEOUT = 300  # a network-scale plan (2,000 products) prints in about 75 s
 _DONE = {Status.COMPLETED.value, Status.CANCELLED.value}
 
 SECTIONS: tuple[str, ...] = (
