@@ -19,6 +19,7 @@ PAGES = [
     ("calidad", "Calidad de datos", "Data quality", "stDataFrame"),
 ]
 TIMEOUT = 30_000
+VIEWPORT_SIZE = {"width": 1920, "height": 1080}
 
 
 def wait_idle(page: Page) -> None:
@@ -98,18 +99,32 @@ def test_sidebar_filter_changes_chart_goes_to_url_and_link_restores_it(server, b
         other.context.close()
 
 
-def test_language_switch_translates_the_page_and_keeps_filters(server, page):
-    open_page(page, server.url, "carga", "agencia=OIM")
+def test_language_switch_translates_the_page_and_keeps_filters(server, browser, page):
+    open_page(page, server.url, "carga", "agencia=OIM&estado=En+curso")
     expect(page.get_by_role("heading", name="Carga por agencia", exact=True)).to_be_visible()
     page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
     expect(page.get_by_role("heading", name="Agency workload", exact=True)).to_be_visible(
         timeout=TIMEOUT
     )
     expect(page).to_have_url(re.compile(r"[?&]lang=en"))
+    # translated filter values follow the language in the URL, so the link still restores
+    expect(page).to_have_url(re.compile(r"[?&]estado=In\+progress"), timeout=TIMEOUT)
     wait_idle(page)
-    expect(page.get_by_text(re.compile("Showing: IOM"))).to_be_visible()
+    showing = re.compile("Showing: IOM.*Status: In progress")
+    expect(page.get_by_text(showing)).to_be_visible()
     expect(page.get_by_text("fictitious example data")).to_be_visible()
     no_exception(page)
+
+    other = browser.new_context(viewport=VIEWPORT_SIZE).new_page()
+    try:
+        other.goto(page.url)
+        expect(other.get_by_role("heading", name="Agency workload", exact=True)).to_be_visible(
+            timeout=TIMEOUT
+        )
+        expect(other.get_by_text(showing)).to_be_visible(timeout=TIMEOUT)
+        no_exception(other)
+    finally:
+        other.context.close()
 
 
 def test_deep_link_as_first_request_to_a_fresh_server_runs_inside_the_frame(fresh_server, browser):

@@ -66,12 +66,28 @@ def language() -> str:
         required=True,
     )
     lang = lang if lang in LANGS else "es"
+    previous = st.session_state.get(state.LANG_SHOWN)
+    if previous is not None and previous != lang:
+        _relabel_bound_widgets()
+    st.session_state[state.LANG_SHOWN] = lang
     if lang == "es":
         if state.LANG in st.query_params:
             del st.query_params[state.LANG]
     elif st.query_params.get(state.LANG) != lang:
         st.query_params[state.LANG] = lang
     return lang
+
+
+def _relabel_bound_widgets() -> None:
+    """After a language switch, re-send the widgets whose URL value is a translated label.
+
+    A bound widget writes its displayed label to the URL (``estado=En+curso``); re-assigning
+    the same value makes the browser rewrite it in the new language (``estado=In+progress``),
+    so a link copied after the switch still restores the view.
+    """
+    for key in state.TRANSLATED_BOUND_KEYS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def _admin_pages(lang: str) -> list:

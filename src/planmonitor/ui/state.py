@@ -11,6 +11,7 @@ from planmonitor import model
 # Frame: the language is kept in the URL as ?lang=en by the frame itself (see ui.frame)
 LANG = "lang"
 LANG_WIDGET = "_pm_lang"
+LANG_SHOWN = "_pm_lang_shown"
 
 # Shared filters (sidebar, bound to the URL)
 AGENCY = "agencia"
@@ -47,6 +48,9 @@ AS_OF = "fecha"
 SEARCH = "buscar"
 PRODUCT = "producto"
 STALE_DAYS = "dias"
+
+# Bound widgets whose URL value is a translated label (re-sent after a language switch)
+TRANSLATED_BOUND_KEYS: tuple[str, ...] = (ROLE, STATUS, GCM, GANTT_COLOR, GANTT_LEVEL, GCM_PICK)
 
 # Internal (never in the URL)
 FRAME_RUNNING = "_pm_frame_running"
