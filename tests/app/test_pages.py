@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ENTRY, PAGES, page_path, small_plan
+from apphelpers import ENTRY, PAGES, page_path, small_plan
 from streamlit.testing.v1 import AppTest
 
 from planmonitor import metrics
