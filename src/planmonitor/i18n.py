@@ -51,6 +51,7 @@ OPTIONAL_MODULES: tuple[str, ...] = (
     "planmonitor._strings_ui",
     "planmonitor._strings_admin",
     "planmonitor._strings_report",
+    "planmonitor._strings_meeting",
 )
 
 

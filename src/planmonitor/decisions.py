@@ -1,0 +1,442 @@
+"""Decisions and action points of the Executive Committee's meetings, and their minutes.
+
+The secretariat records them during a meeting against a product or a strategy: what, who, by
+when, a decision or an action point, the meeting's date, open or done. They live in their own
+table on the store's database (never in a plan version), so uploading a workbook or rolling
+back a version never touches them.
+
+Append-only, like the store: an edit or a status change is a new record with the same
+`decision_id` and the next `revision`; the current state of a decision is its latest revision,
+and its history is every revision. A unique (decision_id, revision) makes two simultaneous
+edits of one decision fail cleanly instead of silently overwriting each other.
+
+The minutes are exported through `export.write_workbook` (text never becomes a formula) and as
+one printable HTML page with every text escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import uuid
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from planmonitor import export
+from planmonitor.i18n import fmt_date, t
+
+KINDS: tuple[str, ...] = ("decision", "action")
+STATUSES: tuple[str, ...] = ("open", "done")
+TARGETS: tuple[str, ...] = ("product", "strategy")
+MAX_TEXT = 2000
+MAX_OWNER = 300
+MAX_CODE = 40
+
+metadata = sa.MetaData()
+decisions_table = sa.Table(
+    "decision_records",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("decision_id", sa.String(32), nullable=False),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("author", sa.String(200), nullable=False),
+    sa.Column("meeting_date", sa.Date, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("target_type", sa.String(16), nullable=False),
+    sa.Column("target_code", sa.String(MAX_CODE), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("owner", sa.String(MAX_OWNER), nullable=False, default=""),
+    sa.Column("due_date", sa.Date, nullable=True),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.UniqueConstraint("decision_id", "revision", name="uq_decision_revision"),
+)
+
+COLUMNS = [
+    "decision_id",
+    "revision",
+    "meeting_date",
+    "kind",
+    "target_type",
+    "target_code",
+    "text",
+    "owner",
+    "due_date",
+    "status",
+    "author",
+    "created_at",
+]
+_FIELDS = ("meeting_date", "kind", "target_type", "target_code", "text", "owner", "due_date")
+
+
+class DecisionError(ValueError):
+    """A record that cannot be stored; `messages` are (Spanish, English) pairs for the user."""
+
+    def __init__(self, messages: list[tuple[str, str]]) -> None:
+        self.messages = messages
+        super().__init__(" · ".join(es for es, _ in messages))
+
+    def message(self, lang: str = "es") -> str:
+        return " · ".join(en if lang == "en" else es for es, en in self.messages)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the secretariat types for one decision or action point."""
+
+    meeting_date: dt.date
+    kind: str  # KINDS
+    target_type: str  # TARGETS
+    target_code: str
+    text: str
+    owner: str = ""
+    due_date: dt.date | None = None
+    status: str = "open"  # STATUSES
+
+    def cleaned(self) -> Entry:
+        """Trimmed text; dates as plain dates (a Timestamp or datetime is accepted)."""
+        return Entry(
+            meeting_date=_as_date(self.meeting_date),
+            kind=str(self.kind).strip(),
+            target_type=str(self.target_type).strip(),
+            target_code=str(self.target_code or "").strip(),
+            text=str(self.text or "").strip(),
+            owner=str(self.owner or "").strip(),
+            due_date=None if _missing(self.due_date) else _as_date(self.due_date),
+            status=str(self.status).strip(),
+        )
+
+    def problems(self, codes: Mapping[str, object] | None = None) -> list[tuple[str, str]]:
+        """Every reason this entry cannot be stored (empty when it can).
+
+        `codes`, when given, are the valid target codes (products and strategies of the plan).
+        """
+        e = self.cleaned()
+        out: list[tuple[str, str]] = []
+
+        def add(key: str, **kw: object) -> None:
+            out.append((t(key, "es", **kw), t(key, "en", **kw)))
+
+        if e.kind not in KINDS:
+            add("decisions.err.kind", value=e.kind)
+        if e.target_type not in TARGETS:
+            add("decisions.err.target_type", value=e.target_type)
+        if e.status not in STATUSES:
+            add("decisions.err.status", value=e.status)
+        if not e.target_code:
+            add("decisions.err.no_target")
+        elif len(e.target_code) > MAX_CODE or (codes is not None and e.target_code not in codes):
+            add("decisions.err.unknown_target", code=e.target_code)
+        if not e.text:
+            add("decisions.err.no_text")
+        elif len(e.text) > MAX_TEXT:
+            add("decisions.err.long_text", n=MAX_TEXT)
+        if len(e.owner) > MAX_OWNER:
+            add("decisions.err.long_owner", n=MAX_OWNER)
+        if e.kind == "action" and not e.owner:
+            add("decisions.err.no_owner")
+        if e.due_date is not None and e.due_date < e.meeting_date:
+            add("decisions.err.due_before")
+        return out
+
+
+def _missing(value: object) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _as_date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime | pd.Timestamp):
+        return pd.Timestamp(value).date()
+    if isinstance(value, dt.date):
+        return value
+    return pd.Timestamp(str(value)).date()
+
+
+# --------------------------------------------------------------------------------------------
+# The records
+# --------------------------------------------------------------------------------------------
+@dataclass
+class Decisions:
+    """Decisions and action points stored on one database (the store's engine)."""
+
+    engine: Engine
+
+    def __post_init__(self) -> None:
+        ensure_schema(self.engine)
+
+    def record(self, entry: Entry, author: str, codes: Mapping[str, object] | None = None) -> str:
+        """Store a new decision or action point; returns its decision_id."""
+        e = _checked(entry, codes)
+        decision_id = uuid.uuid4().hex
+        with _write(self.engine) as c:
+            c.execute(decisions_table.insert().values(**_row(e, decision_id, 1, author)))
+        return decision_id
+
+    def supersede(
+        self,
+        decision_id: str,
+        author: str,
+        codes: Mapping[str, object] | None = None,
+        based_on: int | None = None,
+        **changes: object,
+    ) -> int:
+        """A new revision of a decision with `changes` applied; returns the new revision.
+
+        The previous revisions stay as they were (the history of who changed what, when).
+        `based_on` is the revision the editor was looking at: when someone else saved a newer
+        one meanwhile, the edit is refused instead of silently overwriting theirs. Raises
+        KeyError for an unknown decision, DecisionError for an invalid result or a conflict.
+        """
+        unknown = set(changes) - set(_FIELDS) - {"status"}
+        if unknown:
+            raise TypeError(f"unknown fields: {', '.join(sorted(unknown))}")
+        with _write(self.engine) as c:
+            last = c.execute(
+                sa.select(decisions_table)
+                .where(decisions_table.c.decision_id == decision_id)
+                .order_by(decisions_table.c.revision.desc())
+                .limit(1)
+            ).one_or_none()
+            if last is None:
+                raise KeyError(decision_id)
+            if based_on is not None and int(last.revision) != int(based_on):
+                raise DecisionError([_conflict()])
+            current = {k: getattr(last, k) for k in (*_FIELDS, "status")}
+            e = _checked(Entry(**{**current, **changes}), codes)
+            revision = int(last.revision) + 1
+            try:
+                c.execute(decisions_table.insert().values(**_row(e, decision_id, revision, author)))
+            except sa.exc.IntegrityError as exc:
+                raise DecisionError([_conflict()]) from exc
+        return revision
+
+    def set_status(
+        self, decision_id: str, status: str, author: str, based_on: int | None = None
+    ) -> int:
+        """Mark a decision open or done (a superseding record)."""
+        return self.supersede(decision_id, author, based_on=based_on, status=status)
+
+    def current(self, meeting_date: dt.date | str | None = None) -> pd.DataFrame:
+        """The latest revision of every decision (of one meeting when given), in the order
+        they were first recorded."""
+        d = decisions_table
+        latest = (
+            sa.select(
+                d.c.decision_id,
+                sa.func.max(d.c.revision).label("rev"),
+                sa.func.min(d.c.id).label("first_id"),
+            )
+            .group_by(d.c.decision_id)
+            .subquery()
+        )
+        q = (
+            sa.select(*[d.c[k] for k in COLUMNS], latest.c.first_id)
+            .join(
+                latest,
+                sa.and_(d.c.decision_id == latest.c.decision_id, d.c.revision == latest.c.rev),
+            )
+            .order_by(latest.c.first_id)
+        )
+        if meeting_date is not None:
+            q = q.where(d.c.meeting_date == _as_date(meeting_date))
+        with self.engine.connect() as c:
+            rows = c.execute(q).all()
+        df = _frame([tuple(r)[: len(COLUMNS)] for r in rows])
+        return df.sort_values(["meeting_date"], kind="stable").reset_index(drop=True)
+
+    def history(self, decision_id: str) -> pd.DataFrame:
+        """Every revision of one decision, oldest first."""
+        d = decisions_table
+        q = sa.select(*[d.c[k] for k in COLUMNS]).where(d.c.decision_id == decision_id)
+        with self.engine.connect() as c:
+            rows = c.execute(q.order_by(d.c.revision)).all()
+        return _frame([tuple(r) for r in rows])
+
+    def meetings(self) -> list[dt.date]:
+        """The dates of the meetings that have decisions, newest first."""
+        return sorted({d for d in self.current()["meeting_date"].dt.date}, reverse=True)
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Create the decisions table once (two processes may race on a first start)."""
+    with engine.connect() as c:
+        if sa.inspect(c).has_table(decisions_table.name):
+            return
+    try:
+        with _write(engine) as c:
+            metadata.create_all(c, checkfirst=True)
+    except sa.exc.DBAPIError:
+        with engine.connect() as c:  # the other process created it first
+            if not sa.inspect(c).has_table(decisions_table.name):
+                raise
+
+
+@contextmanager
+def _write(engine: Engine) -> Iterator[Connection]:
+    """A write transaction. On SQLite it takes the write lock first (BEGIN IMMEDIATE, which
+    the store's engine emits for this option) so a read-then-insert never deadlocks with
+    another writer; PostgreSQL relies on the unique (decision_id, revision)."""
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            conn = conn.execution_options(sqlite_immediate=True)
+        with conn.begin():
+            yield conn
+
+
+def _conflict() -> tuple[str, str]:
+    return (t("decisions.err.conflict", "es"), t("decisions.err.conflict", "en"))
+
+
+def _checked(entry: Entry, codes: Mapping[str, object] | None) -> Entry:
+    problems = entry.problems(codes)
+    if problems:
+        raise DecisionError(problems)
+    return entry.cleaned()
+
+
+def _row(e: Entry, decision_id: str, revision: int, author: str) -> dict:
+    return {
+        "decision_id": decision_id,
+        "revision": revision,
+        "created_at": dt.datetime.now(dt.UTC),
+        "author": (str(author or "").strip() or "?")[:200],
+        "meeting_date": e.meeting_date,
+        "kind": e.kind,
+        "target_type": e.target_type,
+        "target_code": e.target_code,
+        "text": e.text,
+        "owner": e.owner,
+        "due_date": e.due_date,
+        "status": e.status,
+    }
+
+
+def _frame(rows: list[tuple]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    text = ["decision_id", "kind", "target_type", "target_code", "text", "owner", "status"]
+    df = df.astype({**dict.fromkeys(text, "str"), "author": "str", "revision": "int64"})
+    df["meeting_date"] = pd.to_datetime(df["meeting_date"])
+    df["due_date"] = pd.to_datetime(df["due_date"])
+    df["created_at"] = pd.to_datetime(df["created_at"], utc=True)
+    return df
+
+
+# --------------------------------------------------------------------------------------------
+# Minutes
+# --------------------------------------------------------------------------------------------
+def minutes_table(
+    current: pd.DataFrame, lang: str = "es", names: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """The decisions as the minutes show them: numbered, in the language, text as text.
+
+    `names` maps product and strategy codes to their names (from the plan).
+    """
+    names = names or {}
+    rows = []
+    for i, r in enumerate(current.itertuples(index=False), start=1):
+        target = f"{t(f'decisions.target.{r.target_type}', lang)} {r.target_code}"
+        name = names.get(r.target_code, "")
+        rows.append(
+            (
+                i,
+                t(f"decisions.kind.{r.kind}", lang),
+                f"{target} · {name}" if name else target,
+                r.text,
+                r.owner,
+                fmt_date(r.due_date, lang) if not pd.isna(r.due_date) else "",
+                t(f"decisions.status.{r.status}", lang),
+            )
+        )
+    columns = [
+        t(f"decisions.col.{k}", lang)
+        for k in ("n", "kind", "target", "text", "owner", "due", "status")
+    ]
+    out = pd.DataFrame(rows, columns=columns)
+    return out.astype({c: "str" for c in columns[1:]}).astype({columns[0]: "int64"})
+
+
+def _title_lines(meeting_date: dt.date | None, lang: str) -> list[str]:
+    lines = [t("decisions.minutes.network", lang), t("decisions.minutes.title", lang)]
+    if meeting_date is not None:
+        lines.append(t("decisions.minutes.meeting", lang, date=fmt_date(meeting_date, lang)))
+    return lines
+
+
+def minutes_excel(
+    current: pd.DataFrame,
+    lang: str = "es",
+    meeting_date: dt.date | None = None,
+    names: Mapping[str, str] | None = None,
+) -> bytes:
+    """The minutes as an Excel workbook (one sheet; every text a text cell)."""
+    sheet = t("decisions.minutes.sheet", lang)
+    return export.write_workbook(
+        {sheet: minutes_table(current, lang, names)},
+        title_rows={sheet: _title_lines(meeting_date, lang)},
+    )
+
+
+_CSS = """
+@page { size: A4; margin: 15mm; }
+body { font-family: "Liberation Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt;
+  color: #1a1a1a; max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
+.network { font-weight: bold; color: #0072B2; text-transform: uppercase; font-size: 10pt; }
+h1 { font-size: 17pt; margin: 2mm 0 1mm; }
+.meta { color: #444; margin: 0 0 5mm; }
+table { width: 100%; border-collapse: collapse; font-size: 9.5pt; }
+thead { display: table-header-group; }
+th { background: #DDE6F0; text-align: left; }
+th, td { border: 1px solid #C8D6E5; padding: 1.5mm 2mm; vertical-align: top;
+  overflow-wrap: anywhere; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+td.n { text-align: right; white-space: nowrap; }
+p.empty { font-style: italic; color: #555; }
+@media screen { body { padding: 10mm; } }
+""".strip()
+
+
+def minutes_html(
+    current: pd.DataFrame,
+    lang: str = "es",
+    meeting_date: dt.date | None = None,
+    names: Mapping[str, str] | None = None,
+) -> str:
+    """The minutes as one printable HTML page; every value is escaped."""
+    lang = "en" if lang == "en" else "es"
+    esc = html.escape
+    network, title, *meta = _title_lines(meeting_date, lang)
+    table = minutes_table(current, lang, names)
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{lang}">',
+        '<head><meta charset="utf-8">',
+        f"<title>{esc(' · '.join([title, *meta]))}</title>",
+        f"<style>\n{_CSS}\n</style></head>",
+        "<body>",
+        f'<div class="network">{esc(network)}</div>',
+        f"<h1>{esc(title)}</h1>",
+    ]
+    parts += [f'<p class="meta">{esc(line)}</p>' for line in meta]
+    if table.empty:
+        parts.append(f'<p class="empty">{esc(t("decisions.none", lang))}</p>')
+    else:
+        head = "".join(f"<th>{esc(str(c))}</th>" for c in table.columns)
+        body = []
+        for values in table.itertuples(index=False, name=None):
+            n, *rest = values
+            cells = [f'<td class="n">{esc(str(n))}</td>']
+            cells += [f"<td>{esc(str(v))}</td>" for v in rest]
+            body.append(f"<tr>{''.join(cells)}</tr>")
+        parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+    parts += ["</body>", "</html>", ""]
+    return "\n".join(parts)
