@@ -93,6 +93,18 @@ def _choice(value: str, allowed: tuple[str, ...], name: str, fn: str) -> None:
         )
 
 
+def _figure(title: str, height: int, traces: list[dict], **layout: Any) -> go.Figure:
+    """One figure in our template, built and validated in one go.
+
+    Traces, shapes and annotations are plain dicts handed over together: plotly validates
+    each once, instead of re-validating every earlier shape on each add_shape/add_trace.
+    """
+    return go.Figure(
+        data=traces,
+        layout=dict(template=theme.register(), title=dict(text=title), height=height, **layout),
+    )
+
+
 def _new_figure(title: str, height: int | None = None) -> go.Figure:
     fig = go.Figure()
     fig.update_layout(template=theme.register(), title=dict(text=title))
@@ -165,29 +177,31 @@ def _gantt_rows(
 
     rows = []
     if level == "product":
+        # Plain lists: .iloc per row is what made this loop slow at network scale.
+        starts, ends = start.tolist(), end.tolist()
+        s_list, e_list, kinds = s_eff.tolist(), e_eff.tolist(), kind.tolist()
+        words = {w: t(f"word.{w}", lang) for w in ("leads", "partners", "status")}
         for i, r in enumerate(df.itertuples(index=False)):
             label = f"{_esc(r.code)} {_esc(_truncate(r.name))}"
             lines = [
                 f"<b>{_esc(r.code)}</b> {_wrap(r.name, 60, 3)}",
-                f"{t('word.leads', lang)}: {_agencies_text(getattr(r, 'leads', []), lang)}",
-                f"{t('word.partners', lang)}: {_agencies_text(getattr(r, 'partners', []), lang)}",
-                f"{t('word.status', lang)}: {status_label(r.status, lang)} · "
+                f"{words['leads']}: {_agencies_text(getattr(r, 'leads', []), lang)}",
+                f"{words['partners']}: {_agencies_text(getattr(r, 'partners', []), lang)}",
+                f"{words['status']}: {status_label(r.status, lang)} · "
                 f"{fmt_percent(r.percent, lang)}",
                 t(
                     "chart.gantt.dates",
                     lang,
-                    start=fmt_date(start.iloc[i], lang),
-                    end=fmt_date(end.iloc[i], lang),
+                    start=fmt_date(starts[i], lang),
+                    end=fmt_date(ends[i], lang),
                 ),
             ]
-            k = kind.iloc[i]
+            k = kinds[i]
             if k == "none":
                 lines.append(t("chart.gantt.undated_hover", lang))
             elif k == "partial":
                 key = (
-                    "chart.gantt.partial_start"
-                    if pd.isna(start.iloc[i])
-                    else "chart.gantt.partial_end"
+                    "chart.gantt.partial_start" if pd.isna(starts[i]) else "chart.gantt.partial_end"
                 )
                 lines.append(t(key, lang))
             comment = getattr(r, "last_comment", "")
@@ -198,8 +212,8 @@ def _gantt_rows(
                     "key": str(r.code),
                     "label": label,
                     "hover": "<br>".join(lines),
-                    "start": s_eff.iloc[i],
-                    "end": e_eff.iloc[i],
+                    "start": s_list[i],
+                    "end": e_list[i],
                     "kind": k,
                     "status": r.status,
                     "percent": float(r.percent),
@@ -311,9 +325,8 @@ def build_gantt_figure(
         "strategy": "chart.gantt.title_strategy",
     }[level]
     n_rows = len(rows)
-    fig = _new_figure(t(title_key, lang), height=max(380, 170 + 34 * n_rows))
 
-    def bar(part: pd.DataFrame, name: str, color: str, undated: bool = False) -> go.Bar:
+    def bar(part: pd.DataFrame, name: str, color: str, undated: bool = False) -> dict:
         texts = [fmt_percent(p, lang) for p in part["percent"]]
         if undated:
             texts = [
@@ -328,7 +341,8 @@ def build_gantt_figure(
                 fillmode="overlay",
                 size=10,
             )
-        return go.Bar(
+        return dict(
+            type="bar",
             name=name,
             orientation="h",
             y=list(part["label"]),
@@ -347,6 +361,7 @@ def build_gantt_figure(
             cliponaxis=False,
         )
 
+    traces: list[dict] = []
     dated = rows[rows["kind"] != "none"]
     if color_by == "status":
         groups = [(s, status_label(s, lang), theme.status_color(s)) for s in ALL_STATUSES]
@@ -355,13 +370,14 @@ def build_gantt_figure(
     for key, name, color in groups:
         part = dated[dated["color"] == key]
         if len(part):
-            fig.add_trace(bar(part, name, color))
+            traces.append(bar(part, name, color))
     undated = rows[rows["kind"] == "none"]
     if len(undated):
-        fig.add_trace(bar(undated, t("chart.gantt.undated", lang), theme.UNDATED_COLOR, True))
+        traces.append(bar(undated, t("chart.gantt.undated", lang), theme.UNDATED_COLOR, True))
     if (rows["kind"] == "partial").any():
-        fig.add_trace(
-            go.Bar(
+        traces.append(
+            dict(
+                type="bar",
                 name=t("chart.gantt.partial", lang),
                 orientation="h",
                 x=[None],
@@ -374,88 +390,106 @@ def build_gantt_figure(
         )
 
     if markers is not None:
-        _add_gantt_markers(fig, markers, df, rows, level, lang)
+        traces.extend(_gantt_markers(markers, df, rows, level, lang))
 
     x0 = min(PLAN_START, rows["start"].min())
     x1 = max(PLAN_END + ONE_DAY, rows["end"].max())
-    _quarter_axis(fig, x0, x1, lang)
-    _strategy_separators(fig, rows)
+    shapes, xaxis = _quarter_axis(x0, x1, lang)
+    shapes += _strategy_separators(rows)
+    annotations: list[dict] = []
     if today is None:
         today = pd.Timestamp.today().normalize()
     today = pd.Timestamp(today)
     if x0 <= today <= x1:
-        fig.add_shape(
-            type="line",
-            x0=today,
-            x1=today,
-            xref="x",
-            y0=0,
-            y1=1,
-            yref="paper",
-            line=dict(color=theme.TEXT_COLOR, width=2, dash="dash"),
-            layer="above",
+        shapes.append(
+            dict(
+                type="line",
+                x0=today,
+                x1=today,
+                xref="x",
+                y0=0,
+                y1=1,
+                yref="paper",
+                line=dict(color=theme.TEXT_COLOR, width=2, dash="dash"),
+                layer="above",
+            )
         )
-        fig.add_annotation(
-            x=today,
-            y=1,
-            xref="x",
-            yref="paper",
-            yanchor="bottom",
-            text=t("chart.gantt.today", lang, date=fmt_date(today, lang)),
-            showarrow=False,
-            font=dict(size=theme.BASE_FONT_SIZE),
+        annotations.append(
+            dict(
+                x=today,
+                y=1,
+                xref="x",
+                yref="paper",
+                yanchor="bottom",
+                text=t("chart.gantt.today", lang, date=fmt_date(today, lang)),
+                showarrow=False,
+                font=dict(size=theme.BASE_FONT_SIZE),
+            )
         )
-    fig.update_yaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=list(rows["label"]),
-        autorange="reversed",
-        title=None,
-        showgrid=False,
-    )
-    fig.update_layout(
+    return _figure(
+        t(title_key, lang),
+        max(380, 170 + 34 * n_rows),
+        traces,
+        xaxis=xaxis,
+        yaxis=dict(
+            type="category",
+            categoryorder="array",
+            categoryarray=list(rows["label"]),
+            autorange="reversed",
+            title=None,
+            showgrid=False,
+        ),
+        shapes=shapes,
+        annotations=annotations,
         barmode="overlay",
         legend=dict(orientation="h", yanchor="bottom", y=1.06, x=0, xanchor="left"),
         margin=dict(t=130),
     )
-    return fig
 
 
-def _quarter_axis(fig: go.Figure, x0: pd.Timestamp, x1: pd.Timestamp, lang: str) -> None:
-    """Quarter gridlines (heavier at years) and quarter labels centred in each quarter."""
-    ticks, labels = [], []
+def _quarter_axis(x0: pd.Timestamp, x1: pd.Timestamp, lang: str) -> tuple[list[dict], dict]:
+    """Quarter gridlines (heavier at years) and quarter labels centred in each quarter.
+
+    Returns the gridline shapes and the x axis, set on the figure in one go (plotly
+    re-validates every shape on each add_shape).
+    """
+    ticks, labels, shapes = [], [], []
     for q in PLAN_QUARTERS:
         qs, qe = quarter_bounds(q)
         ticks.append(qs + (qe + ONE_DAY - qs) / 2)
         labels.append(quarter_label(q, lang))
         if x0 <= qs <= x1:
             year_start = qs.month == 1
-            fig.add_shape(
-                type="line",
-                x0=qs,
-                x1=qs,
-                xref="x",
-                y0=0,
-                y1=1,
-                yref="paper",
-                layer="below",
-                line=dict(
-                    color="#808080" if year_start else theme.GRID_COLOR,
-                    width=2 if year_start else 1,
-                ),
+            shapes.append(
+                dict(
+                    type="line",
+                    x0=qs,
+                    x1=qs,
+                    xref="x",
+                    y0=0,
+                    y1=1,
+                    yref="paper",
+                    layer="below",
+                    line=dict(
+                        color="#808080" if year_start else theme.GRID_COLOR,
+                        width=2 if year_start else 1,
+                    ),
+                )
             )
-    fig.add_shape(
-        type="line",
-        x0=PLAN_END + ONE_DAY,
-        x1=PLAN_END + ONE_DAY,
-        xref="x",
-        y0=0,
-        y1=1,
-        yref="paper",
-        layer="below",
-        line=dict(color="#808080", width=2),
+    shapes.append(
+        dict(
+            type="line",
+            x0=PLAN_END + ONE_DAY,
+            x1=PLAN_END + ONE_DAY,
+            xref="x",
+            y0=0,
+            y1=1,
+            yref="paper",
+            layer="below",
+            line=dict(color="#808080", width=2),
+        )
     )
-    fig.update_xaxes(
+    xaxis = dict(
         type="date",
         range=[x0, x1],
         tickmode="array",
@@ -465,34 +499,36 @@ def _quarter_axis(fig: go.Figure, x0: pd.Timestamp, x1: pd.Timestamp, lang: str)
         title=None,
         ticks="",
     )
+    return shapes, xaxis
 
 
-def _strategy_separators(fig: go.Figure, rows: pd.DataFrame) -> None:
+def _strategy_separators(rows: pd.DataFrame) -> list[dict]:
     """A thin line where the strategy changes, so the grouping reads on a projector."""
     strategies = list(rows["strategy"])
-    for i in range(1, len(strategies)):
-        if strategies[i] != strategies[i - 1]:
-            fig.add_shape(
-                type="line",
-                xref="paper",
-                x0=0,
-                x1=1,
-                yref="y",
-                y0=i - 0.5,
-                y1=i - 0.5,
-                layer="below",
-                line=dict(color="#9A9A9A", width=1),
-            )
+    return [
+        dict(
+            type="line",
+            xref="paper",
+            x0=0,
+            x1=1,
+            yref="y",
+            y0=i - 0.5,
+            y1=i - 0.5,
+            layer="below",
+            line=dict(color="#9A9A9A", width=1),
+        )
+        for i in range(1, len(strategies))
+        if strategies[i] != strategies[i - 1]
+    ]
 
 
-def _add_gantt_markers(
-    fig: go.Figure,
+def _gantt_markers(
     markers: pd.DataFrame,
     df: pd.DataFrame,
     rows: pd.DataFrame,
     level: str,
     lang: str,
-) -> None:
+) -> list[dict]:
     fn = "build_gantt_figure"
     if not isinstance(markers, pd.DataFrame):
         raise ValueError(f"{fn}: markers debe ser un DataFrame / markers must be a DataFrame")
@@ -517,23 +553,25 @@ def _add_gantt_markers(
         xs.append(pd.Timestamp(m.date).isoformat())
         ys.append(label_of[key])
         texts.append(f"<b>{_esc(m.code)}</b> · {fmt_date(m.date, lang)}<br>{_wrap(m.label)}")
-    if xs:
-        fig.add_trace(
-            go.Scatter(
-                name=t("chart.gantt.marker", lang),
-                x=xs,
-                y=ys,
-                mode="markers",
-                marker=dict(
-                    symbol="diamond",
-                    size=14,
-                    color=theme.TEXT_COLOR,
-                    line=dict(color="#FFFFFF", width=2),
-                ),
-                hovertext=texts,
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
+    if not xs:
+        return []
+    return [
+        dict(
+            type="scatter",
+            name=t("chart.gantt.marker", lang),
+            x=xs,
+            y=ys,
+            mode="markers",
+            marker=dict(
+                symbol="diamond",
+                size=14,
+                color=theme.TEXT_COLOR,
+                line=dict(color="#FFFFFF", width=2),
+            ),
+            hovertext=texts,
+            hovertemplate="%{hovertext}<extra></extra>",
         )
+    ]
 
 
 # --------------------------------------------------------------------------------------------
@@ -782,8 +820,8 @@ def build_gcm_tiles_figure(coverage: pd.DataFrame, lang: str = "es", per_row: in
     df = coverage.sort_values("number", kind="stable").reset_index(drop=True)
     n_rows = (len(df) + per_row - 1) // per_row
     max_n = max(1, int(df["n"].max()))
-    fig = _new_figure(t("chart.gcm_tiles.title", lang), height=120 + 165 * n_rows)
     half = 0.46
+    shapes: list[dict] = []
     gap_x: list[float | None] = []
     gap_y: list[float | None] = []
     cx, cy, texts, hovers, text_colors = [], [], [], [], []
@@ -794,15 +832,17 @@ def build_gcm_tiles_figure(coverage: pd.DataFrame, lang: str = "es", per_row: in
         label = r.title_en if lang == "en" else r.label_es
         gap = n == 0
         if gap:
-            fig.add_shape(
-                type="rect",
-                x0=x - half,
-                x1=x + half,
-                y0=y - half,
-                y1=y + half,
-                fillcolor="#FFFFFF",
-                layer="below",
-                line=dict(color=theme.GAP_COLOR, width=3, dash="dash"),
+            shapes.append(
+                dict(
+                    type="rect",
+                    x0=x - half,
+                    x1=x + half,
+                    y0=y - half,
+                    y1=y + half,
+                    fillcolor="#FFFFFF",
+                    layer="below",
+                    line=dict(color=theme.GAP_COLOR, width=3, dash="dash"),
+                )
             )
             gap_x += [x - half, x + half, x + half, x - half, x - half, None]
             gap_y += [y - half, y - half, y + half, y + half, y - half, None]
@@ -810,15 +850,17 @@ def build_gcm_tiles_figure(coverage: pd.DataFrame, lang: str = "es", per_row: in
         else:
             level = 0.25 + 0.75 * n / max_n
             color = pcolors.sample_colorscale(theme.SEQUENTIAL, [level])[0]
-            fig.add_shape(
-                type="rect",
-                x0=x - half,
-                x1=x + half,
-                y0=y - half,
-                y1=y + half,
-                fillcolor=color,
-                layer="below",
-                line=dict(color="#FFFFFF", width=1),
+            shapes.append(
+                dict(
+                    type="rect",
+                    x0=x - half,
+                    x1=x + half,
+                    y0=y - half,
+                    y1=y + half,
+                    fillcolor=color,
+                    layer="below",
+                    line=dict(color="#FFFFFF", width=1),
+                )
             )
             count_text = t("n_products_one", lang) if n == 1 else t("n_products", lang, n=n)
         cx.append(x)
@@ -832,9 +874,11 @@ def build_gcm_tiles_figure(coverage: pd.DataFrame, lang: str = "es", per_row: in
             f"{_wrap(r.title_en if lang == 'en' else r.label_es, 60, 3)}<br>"
             + t("chart.gcm_tiles.hover", lang, n=n, n_specific=n_specific, n_all=n_all)
         )
+    traces: list[dict] = []
     if gap_x:
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 name=t("chart.gcm_tiles.gap_legend", lang),
                 x=gap_x,
                 y=gap_y,
@@ -846,8 +890,9 @@ def build_gcm_tiles_figure(coverage: pd.DataFrame, lang: str = "es", per_row: in
                 hoverinfo="skip",
             )
         )
-    fig.add_trace(
-        go.Scatter(
+    traces.append(
+        dict(
+            type="scatter",
             name=t("word.gcm_objective", lang),
             x=cx,
             y=cy,
@@ -862,14 +907,17 @@ def build_gcm_tiles_figure(coverage: pd.DataFrame, lang: str = "es", per_row: in
     hidden = dict(
         showgrid=False, zeroline=False, showticklabels=False, showline=False, ticks="", title=None
     )
-    fig.update_xaxes(range=[0, per_row], fixedrange=True, **hidden)
-    fig.update_yaxes(range=[-n_rows, 0], fixedrange=True, **hidden)
-    fig.update_layout(
+    return _figure(
+        t("chart.gcm_tiles.title", lang),
+        120 + 165 * n_rows,
+        traces,
+        xaxis=dict(range=[0, per_row], fixedrange=True, **hidden),
+        yaxis=dict(range=[-n_rows, 0], fixedrange=True, **hidden),
+        shapes=shapes,
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, xanchor="left"),
         margin=dict(t=110),
         showlegend=bool(gap_x),
     )
-    return fig
 
 
 # --------------------------------------------------------------------------------------------
