@@ -13,7 +13,7 @@ import streamlit as st
 
 from planmonitor import model
 from planmonitor.filters import Filters
-from planmonitor.ui import data, guard, state
+from planmonitor.ui import data, guard, meeting, state
 from planmonitor.ui import filters as filter_widgets
 from planmonitor.ui.text import LANG_NAMES, LANGS, tr
 
@@ -29,6 +29,9 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("pages/cobertura.py", "cobertura", ":material/grid_view:"),
     ("pages/avance.py", "avance", ":material/checklist:"),
     ("pages/calidad.py", "calidad", ":material/fact_check:"),
+    ("pages/cambios.py", "cambios", ":material/difference:"),
+    ("pages/decisiones.py", "decisiones", ":material/gavel:"),
+    ("pages/informe.py", "informe", ":material/summarize:"),
 )
 
 
@@ -137,6 +140,7 @@ def run() -> None:
         layout="wide",
     )
     lang = language()
+    meeting_on = meeting.switch(lang)  # ?reunion=1: the projector screens instead of a page
     page, by_url = navigation(lang)
     _land_on_intended(page, by_url)
     try:
@@ -158,7 +162,10 @@ def run() -> None:
     )
     st.session_state[state.FRAME_RUNNING] = True
     try:
-        page.run()
+        if meeting_on:
+            meeting.show(view())
+        else:
+            page.run()
     except Exception:
         log.exception("page %s failed", getattr(page, "url_path", "?"))
         st.error(tr("app.error", lang), icon=":material/error:")

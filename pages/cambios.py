@@ -1,0 +1,106 @@
+"""Qué cambió: what moved since a date (by default the end of last month) or a stored version."""
+
+from planmonitor.ui import guard
+
+guard.ensure_frame()
+
+import pandas as pd  # noqa: E402
+import streamlit as st  # noqa: E402
+
+from planmonitor import changes, charts, metrics  # noqa: E402
+from planmonitor.ui import page  # noqa: E402
+from planmonitor.ui.text import fmt_date, fmt_number, fmt_percent, status_label, tr  # noqa: E402
+
+PARAM = "desde"  # ?desde=2024-05-31 or ?desde=v12
+KIND, DATE, VERSION = "_pm_cambios_kind", "_pm_cambios_date", "_pm_cambios_version"
+
+v = page.start("cambios")
+lang = v.lang
+store = None
+if v.version.startswith("store:"):
+    from planmonitor.ui.upload import store as open_store
+
+    store = open_store()
+versions = store.versions() if store is not None else pd.DataFrame({"id": []})
+ids = [int(i) for i in versions["id"]][::-1]  # newest first
+
+if KIND not in st.session_state:  # the URL is read once per session, then follows the controls
+    asked = st.query_params.get(PARAM, "")
+    wants_version = asked.startswith("v") and asked[1:].isdigit() and int(asked[1:]) in ids
+    st.session_state[KIND] = "version" if wants_version else "date"
+    if wants_version:
+        st.session_state[VERSION] = int(asked[1:])
+    try:
+        day = pd.Timestamp(asked)
+    except ValueError:
+        day = pd.NaT
+    if pd.isna(day):
+        day = changes.default_reference(v.today)
+    st.session_state[DATE] = day.date()
+
+c1, c2 = st.columns([2, 3], vertical_alignment="bottom")
+kind = c1.segmented_control(
+    tr("cambios.reference", lang),
+    ("date", "version") if ids else ("date",),
+    format_func=lambda k: tr(f"cambios.reference.{k}", lang),
+    key=KIND,
+    required=True,
+)
+if kind == "version" and ids:
+    labels = {int(r.id): f"{r.id} · {r.created_at:%Y-%m-%d %H:%M} · {r.author} · {r.filename}"
+              for r in versions.itertuples()}  # fmt: skip
+    chosen = c2.selectbox(tr("cambios.version", lang), ids, format_func=labels.get, key=VERSION)
+    ref_key, caption = f"v{chosen}", tr("cambios.since_version", lang, v=chosen)
+else:
+    day = c2.date_input(
+        tr("cambios.date", lang), key=DATE, format="DD/MM/YYYY" if lang == "es" else "MM/DD/YYYY"
+    )
+    ref_key = pd.Timestamp(day or changes.default_reference(v.today)).date().isoformat()
+    caption = tr("cambios.since_date", lang, date=fmt_date(ref_key, lang))
+st.query_params[PARAM] = ref_key
+st.caption(caption)
+
+
+def compute() -> dict:
+    ref = v.filters.apply(store.plan(int(ref_key[1:]))) if ref_key.startswith("v") else ref_key
+    report = changes.changes_since(v.filtered, ref, as_of=v.today)
+    latest = metrics.latest_status(v.filtered, as_of=v.today)
+    gantt = charts.build_gantt_figure(
+        latest, lang=lang, today=v.today, level="product" if len(latest) <= 300 else "activity",
+        markers=report.markers(lang), names=metrics.level_names(v.plan, "activity"),
+    )  # fmt: skip
+    return {"report": report, "gantt": gantt}
+
+
+def shown(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """A change table as text in the language, with translated headers."""
+    out = df.copy()
+    for col in ("old_status", "new_status"):
+        if col in out:
+            out[col] = [status_label(s, lang) for s in out[col]]
+    if name == "percent_gained":
+        out["old"] = [fmt_percent(x, lang) for x in out["old"]]
+        out["new"] = [fmt_percent(x, lang) for x in out["new"]]
+        out["delta"] = [("+" if d > 0 else "−") + fmt_percent(abs(d), lang) for d in out["delta"]]
+    if name == "changed_fields":
+        out = out.rename(columns={"old": "before", "new": "after"})
+    for col in ("old_end", "new_end", "date"):
+        if col in out:
+            out[col] = [fmt_date(x, lang) for x in out[col]]
+    return out.rename(columns=lambda c: tr(f"cambios.col.{c}", lang))
+
+
+r = page.memo("cambios", compute, ref_key)
+report = r["report"]
+tables = report.tables()
+cards = st.columns(4)
+for i, name in enumerate(("status_changes", "percent_gained", "slips", "new_comments")):
+    cards[i].metric(tr(f"cambios.count.{name}", lang), fmt_number(len(tables[name]), lang))
+if report.is_empty:
+    st.success(tr("cambios.none", lang), icon=":material/check_circle:")
+for name, table in tables.items():
+    if len(table):
+        st.subheader(f"{tr(f'cambios.count.{name}', lang)} ({fmt_number(len(table), lang)})")
+        st.dataframe(shown(name, table), hide_index=True, width="stretch", key=f"changes_{name}")
+st.subheader(tr("cambios.gantt", lang))
+page.chart(r["gantt"], key="changes_gantt")

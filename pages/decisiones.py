@@ -1,0 +1,150 @@
+"""Decisiones y acuerdos: the committee's decisions and action points, per meeting, as minutes.
+
+Everyone sees the list and downloads the minutes; only the secretariat records and updates.
+"""
+
+from planmonitor.ui import guard
+
+guard.ensure_frame()
+
+import datetime as dt  # noqa: E402
+
+import streamlit as st  # noqa: E402
+
+from planmonitor import decisions  # noqa: E402
+from planmonitor.decisions import DecisionError, Decisions, Entry  # noqa: E402
+from planmonitor.ui import auth  # noqa: E402
+from planmonitor.ui.frame import view  # noqa: E402
+from planmonitor.ui.text import fmt_date, tr  # noqa: E402
+
+v = view()
+lang = v.lang
+st.title(tr("page.decisiones", lang))
+try:
+    from planmonitor.ui.upload import store
+
+    book = Decisions(store().engine)
+except Exception:
+    st.info(tr("decisions.unavailable", lang), icon=":material/database_off:")
+    st.stop()
+
+strategies = dict(zip(v.plan.strategies["code"], v.plan.strategies["name"], strict=True))
+products = dict(zip(v.plan.products["code"], v.plan.products["name"], strict=True))
+names = {**strategies, **products}  # product and strategy codes never look alike (2.1, 2.1.1-1)
+user = auth.current_user()
+
+
+def target_label(code: str) -> str:
+    kind = "strategy" if code in strategies else "product"
+    return f"{tr(f'decisions.target.{kind}', lang)} {code} · {names.get(code, '')}"
+
+
+def show_problems(exc: DecisionError) -> None:
+    for es, en in exc.messages:
+        st.error(en if lang == "en" else es)
+
+
+if user is None:
+    st.caption(tr("decisions.login_hint", lang))
+else:
+    with st.expander(tr("decisions.record", lang), expanded=True, icon=":material/edit_note:"):
+        st.caption(tr("decisions.record_help", lang))
+        with st.form("_pm_decision_form", clear_on_submit=True):
+            c1, c2, c3 = st.columns([2, 2, 3])
+            meeting = c1.date_input(tr("decisions.form.meeting", lang), value=v.today.date())
+            kind = c2.radio(
+                tr("decisions.form.kind", lang), decisions.KINDS, horizontal=True,
+                format_func=lambda k: tr(f"decisions.kind.{k}", lang),
+            )  # fmt: skip
+            target = c3.selectbox(
+                tr("decisions.form.target", lang), list(names), format_func=target_label,
+                index=None, key="_pm_decision_target",
+            )  # fmt: skip
+            text = st.text_area(tr("decisions.form.text", lang), max_chars=decisions.MAX_TEXT)
+            c4, c5 = st.columns(2)
+            owner = c4.text_input(tr("decisions.form.owner", lang), max_chars=decisions.MAX_OWNER)
+            due = c5.date_input(tr("decisions.form.due", lang), value=None)
+            sent = st.form_submit_button(tr("decisions.form.save", lang), type="primary")
+        if sent:
+            entry = Entry(
+                meeting_date=meeting or v.today.date(),
+                kind=kind,
+                target_type="strategy" if target in strategies else "product",
+                target_code=target or "",
+                text=text or "",
+                owner=owner or "",
+                due_date=due,
+            )
+            try:
+                book.record(entry, user, codes=names)
+            except DecisionError as exc:
+                show_problems(exc)
+            else:
+                st.success(tr("decisions.saved", lang), icon=":material/check_circle:")
+
+meetings = book.meetings()
+if not meetings:
+    st.info(tr("decisions.no_meetings", lang))
+    st.stop()
+c1, c2 = st.columns([3, 2], vertical_alignment="bottom")
+meeting: dt.date = c1.selectbox(
+    tr("decisions.meeting", lang), meetings, format_func=lambda d: fmt_date(d, lang),
+    key="_pm_decision_meeting",
+)  # fmt: skip
+open_only = c2.toggle(tr("decisions.open_only", lang), key="_pm_decision_open_only")
+current = book.current(meeting)
+listed = current[current["status"] == "open"] if open_only else current
+st.dataframe(decisions.minutes_table(listed, lang, names), hide_index=True, width="stretch")
+d1, d2 = st.columns(2)
+d1.download_button(
+    tr("decisions.download_xlsx", lang),
+    decisions.minutes_excel(current, lang, meeting, names),
+    file_name=f"acta-{meeting.isoformat()}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    icon=":material/table_view:",
+)
+d2.download_button(
+    tr("decisions.download_html", lang),
+    decisions.minutes_html(current, lang, meeting, names),
+    file_name=f"acta-{meeting.isoformat()}.html",
+    mime="text/html",
+    icon=":material/print:",
+)
+
+if user is not None and len(current):
+    st.subheader(tr("decisions.update", lang))
+    rows = {r.decision_id: r for r in current.itertuples(index=False)}
+    pick = st.selectbox(
+        tr("decisions.update.pick", lang), list(rows),
+        format_func=lambda d: f"{rows[d].target_code} · {rows[d].text[:80]}",
+        key="_pm_decision_pick",
+    )  # fmt: skip
+    row = rows[pick]
+    with st.form(f"_pm_decision_update_{pick}_{row.revision}"):
+        status = st.radio(
+            tr("decisions.form.status", lang), decisions.STATUSES, horizontal=True,
+            index=decisions.STATUSES.index(row.status),
+            format_func=lambda s: tr(f"decisions.status.{s}", lang),
+        )  # fmt: skip
+        new_text = st.text_area(tr("decisions.form.text", lang), value=row.text)
+        new_owner = st.text_input(tr("decisions.form.owner", lang), value=row.owner)
+        saved = st.form_submit_button(tr("decisions.update.save", lang), type="primary")
+    if saved:
+        changes = {
+            k: val
+            for k, val, old in (
+                ("status", status, row.status),
+                ("text", (new_text or "").strip(), row.text),
+                ("owner", (new_owner or "").strip(), row.owner),
+            )
+            if val != old
+        }
+        if not changes:
+            st.info(tr("decisions.update.nothing", lang))
+        else:
+            try:
+                book.supersede(pick, user, codes=names, based_on=row.revision, **changes)
+            except DecisionError as exc:
+                show_problems(exc)
+            else:
+                st.rerun()

@@ -1,0 +1,334 @@
+"""Meeting mode: the dashboard on the Executive Committee's projector.
+
+A switch in the sidebar (or ``?reunion=1`` in a link) turns the whole window into a sequence
+of screens read from the back of the room: large type, no sidebar or toolbar, charts at full
+width, black on white. The agenda is fixed: the overview, the Gantt of each strategy, the
+agencies' workload, the GCM coverage and the alerts. ← / → (or the buttons) move between
+screens; ``?paso=3`` opens the third one; the screens can advance on their own every N
+seconds (``?auto=30``). The sidebar's filters still apply: they stay in the URL.
+
+The frame calls ``switch(lang)`` while drawing the sidebar and, when it returns True,
+``show(view)`` instead of the current page. Only our own constant CSS is injected as HTML.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from planmonitor import charts, metrics
+from planmonitor.model import NO_REPORT, Status
+from planmonitor.ui import tables
+from planmonitor.ui.text import fmt_number, fmt_percent, tr
+
+PARAM = "reunion"  # ?reunion=1
+STEP_PARAM = "paso"  # ?paso=3 (1-based)
+AUTO_PARAM = "auto"  # ?auto=30 (seconds; absent = off)
+AUTO_CHOICES: tuple[int, ...] = (0, 15, 30, 60, 120)
+STALE_DAYS = 60
+MAX_ALERT_ROWS = 8
+
+_ON = "_pm_meeting_on"
+_STEP = "_pm_meeting_step"
+_AUTO = "_pm_meeting_auto"
+_SHOWN_AT = "_pm_meeting_shown_at"
+
+# Projector sizes (px). Body text >= 24 px from the back of a room on a 1080p screen.
+BODY_PX = 28
+CHART_FONT = 22
+CHART_TITLE = 30
+CHART_TICKS = 22
+
+# Our own constant markup: never formatted with any data.
+CSS = """
+<style>
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], header[data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"] {
+  display: none !important;
+}
+html, body, .stApp { font-size: 28px !important; background: #FFFFFF !important;
+  color: #000000 !important; }
+.stMain .block-container, [data-testid="stMainBlockContainer"] {
+  max-width: 100% !important; padding: 1.2rem 2.5rem 1rem 2.5rem !important; }
+.stMain [data-testid="stMarkdownContainer"] p, .stMain [data-testid="stMarkdownContainer"] li,
+.stMain [data-testid="stCaptionContainer"], .stMain [data-testid="stCaptionContainer"] p,
+.stMain [data-testid="stAlertContainer"] p, .stMain [data-testid="stTable"] td,
+.stMain [data-testid="stTable"] th, .stMain [data-testid="stTableStyledTable"] td,
+.stMain [data-testid="stTableStyledTable"] th {
+  font-size: 28px !important; line-height: 1.35 !important; color: #000000 !important; }
+.stMain [data-testid="stCaptionContainer"], .stMain [data-testid="stCaptionContainer"] p {
+  color: #222222 !important; }
+.stMain h1 { font-size: 60px !important; line-height: 1.15 !important; color: #000000 !important;
+  padding: 0 0 0.2rem 0 !important; }
+.stMain h2, .stMain h3 { font-size: 40px !important; color: #000000 !important; }
+.stMain [data-testid="stMetricValue"] { font-size: 76px !important; color: #000000 !important;
+  font-weight: 700 !important; }
+.stMain [data-testid="stMetricLabel"] p { font-size: 30px !important; color: #000000 !important; }
+.stMain [data-testid="stMetric"] { border: 3px solid #0B4F8A !important; }
+.stMain button p, .stMain [data-testid="stWidgetLabel"] p { font-size: 24px !important; }
+.stMain button { min-height: 3rem !important; border-width: 2px !important; }
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class Screen:
+    """One screen of the agenda: its kind and, for a strategy's Gantt, the strategy code."""
+
+    kind: str  # "overview" | "gantt" | "load" | "gcm" | "alerts"
+    code: str = ""
+
+    def title(self, lang: str) -> str:
+        return tr(f"meeting.screen.{self.kind}", lang, code=self.code)
+
+
+# --------------------------------------------------------------------------------------------
+# The switch and the agenda
+# --------------------------------------------------------------------------------------------
+def switch(lang: str) -> bool:
+    """The sidebar switch, read from ``?reunion=1`` once per session, kept in the URL."""
+    if _ON not in st.session_state:
+        st.session_state[_ON] = st.query_params.get(PARAM) == "1"
+    on = bool(
+        st.sidebar.toggle(tr("meeting.switch", lang), key=_ON, help=tr("meeting.switch_help", lang))
+    )
+    if on:
+        if st.query_params.get(PARAM) != "1":
+            st.query_params[PARAM] = "1"
+    else:
+        for name in (PARAM, STEP_PARAM, AUTO_PARAM):
+            if name in st.query_params:
+                del st.query_params[name]
+    return on
+
+
+def agenda(strategies: list[str]) -> list[Screen]:
+    """The fixed agenda: overview, one Gantt per strategy (plan order), load, GCM, alerts."""
+    return [
+        Screen("overview"),
+        *[Screen("gantt", code) for code in strategies],
+        Screen("load"),
+        Screen("gcm"),
+        Screen("alerts"),
+    ]
+
+
+def clamp_step(step: object, total: int) -> int:
+    """A 1-based step within 1..total (1 for anything that is not a number)."""
+    try:
+        n = int(str(step))
+    except ValueError:
+        return 1
+    return min(max(n, 1), max(total, 1))
+
+
+def next_step(step: int, delta: int, total: int, wrap: bool = False) -> int:
+    """The step after moving by `delta`; stops at the ends unless `wrap` (auto-advance)."""
+    if wrap:
+        return (step - 1 + delta) % max(total, 1) + 1
+    return clamp_step(step + delta, total)
+
+
+def _read_auto() -> int:
+    try:
+        n = int(st.query_params.get(AUTO_PARAM, "0"))
+    except ValueError:
+        return 0
+    return n if n in AUTO_CHOICES else 0
+
+
+def _move(delta: int, total: int, wrap: bool = False) -> None:
+    st.session_state[_STEP] = next_step(st.session_state.get(_STEP, 1), delta, total, wrap)
+
+
+def _leave() -> None:
+    st.session_state[_ON] = False
+
+
+# --------------------------------------------------------------------------------------------
+# Drawing
+# --------------------------------------------------------------------------------------------
+def projector(fig: go.Figure, height: int | None = None) -> go.Figure:
+    """A copy of a dashboard figure with fonts for the back of the room."""
+    fig = go.Figure(fig)
+    fig.update_layout(
+        font=dict(size=CHART_FONT, color="#000000"),
+        title=dict(text=None),  # the screen's heading says it, larger
+        legend=dict(font=dict(size=CHART_FONT)),
+        hoverlabel=dict(font=dict(size=CHART_FONT)),
+        margin=dict(t=40),
+    )
+    if height is not None:
+        fig.update_layout(height=height)
+    for update in (fig.update_xaxes, fig.update_yaxes):
+        update(tickfont=dict(size=CHART_TICKS), title=dict(font=dict(size=CHART_FONT)))
+    fig.update_traces(textfont_size=CHART_FONT, selector=dict(type="bar"))
+    fig.update_annotations(font_size=CHART_FONT)
+    return fig
+
+
+def _chart(fig: go.Figure, key: str) -> None:
+    st.plotly_chart(fig, width="stretch", theme=None, config={"displayModeBar": False}, key=key)
+
+
+def _overview(v, lang: str) -> None:
+    latest = metrics.latest_status(v.filtered, as_of=v.today)
+    counts = metrics.status_counts(latest)
+    by = dict(zip(counts["status"], counts["count"], strict=True))
+    cards = (
+        ("meeting.kpi.products", fmt_number(len(latest), lang)),
+        ("meeting.kpi.overall", fmt_percent(metrics.overall_completion(latest), lang)),
+        ("meeting.kpi.completed", fmt_number(by.get(Status.COMPLETED.value, 0), lang)),
+        ("meeting.kpi.delayed", fmt_number(by.get(Status.DELAYED.value, 0), lang)),
+        ("meeting.kpi.no_report", fmt_number(by.get(NO_REPORT, 0), lang)),
+    )
+    for col, (key, value) in zip(st.columns(len(cards)), cards, strict=True):
+        col.metric(tr(key, lang), value, border=True)
+    left, right = st.columns(2)
+    with left:
+        _chart(projector(charts.build_status_counts_figure(counts, lang=lang), 560), "m_status")
+    with right:
+        fig = charts.build_completion_by_figure(
+            metrics.completion_by(latest, "objective"),
+            lang=lang,
+            level="objective",
+            names=metrics.level_names(v.plan, "objective"),
+        )
+        _chart(projector(fig, 560), "m_completion")
+
+
+def _gantt(v, lang: str, code: str) -> None:
+    names = metrics.level_names(v.plan, "strategy")
+    if names.get(code):
+        st.caption(names[code])
+    latest = metrics.latest_status(v.filtered, as_of=v.today)
+    rows = latest[latest["strategy"] == code]
+    fig = charts.build_gantt_figure(rows, lang=lang, today=v.today, level="product")
+    _chart(projector(fig, min(860, max(520, 220 + 70 * len(rows)))), "m_gantt")
+
+
+def _load(v, lang: str) -> None:
+    load = metrics.agency_load(v.filtered)
+    if load.empty:
+        st.info(tr("meeting.no_load", lang))
+        return
+    fig = charts.build_agency_load_figure(load, lang, agencies=v.plan.agencies)
+    _chart(projector(fig, min(860, max(560, 200 + 56 * len(load)))), "m_load")
+
+
+def _gcm(v, lang: str) -> None:
+    fig = projector(charts.build_gcm_tiles_figure(metrics.gcm_coverage(v.filtered), lang), 840)
+    fig.update_traces(textfont_size=19, selector=dict(mode="text"))
+    _chart(fig, "m_gcm")
+
+
+def _alerts(v, lang: str) -> None:
+    found = metrics.alerts(v.filtered, as_of=v.today, stale_days=STALE_DAYS)
+    if found.empty:
+        st.success(tr("meeting.no_alerts", lang))
+        return
+    table = tables.alerts_table(found, lang)
+    st.table(table.head(MAX_ALERT_ROWS), hide_index=True)
+    if len(table) > MAX_ALERT_ROWS:
+        st.caption(tr("meeting.more_alerts", lang, n=len(table) - MAX_ALERT_ROWS))
+
+
+_DRAW = {"overview": _overview, "load": _load, "gcm": _gcm, "alerts": _alerts}
+
+
+def _controls(lang: str, step: int, total: int) -> None:
+    """← / → buttons (also the arrow keys), auto-advance, leave; one row under the screen."""
+    prev, nxt, auto, info, leave = st.columns([2, 2, 3, 5, 3], vertical_alignment="center")
+    prev.button(
+        tr("meeting.prev", lang),
+        icon=":material/arrow_back:",
+        shortcut="Left",
+        on_click=_move,
+        args=(-1, total),
+        disabled=step <= 1,
+        key="_pm_meeting_prev",
+        width="stretch",
+    )
+    nxt.button(
+        tr("meeting.next", lang),
+        icon=":material/arrow_forward:",
+        shortcut="Right",
+        on_click=_move,
+        args=(1, total),
+        disabled=step >= total,
+        key="_pm_meeting_next",
+        width="stretch",
+        type="primary",
+    )
+    auto.selectbox(
+        tr("meeting.auto", lang),
+        AUTO_CHOICES,
+        format_func=lambda n: (
+            tr("meeting.auto.every", lang, n=n) if n else tr("meeting.auto.off", lang)
+        ),
+        key=_AUTO,
+        label_visibility="collapsed",
+    )
+    info.caption(f"{tr('meeting.step', lang, n=step, total=total)} · {tr('meeting.keys', lang)}")
+    leave.button(
+        tr("meeting.exit", lang),
+        icon=":material/close_fullscreen:",
+        on_click=_leave,
+        key="_pm_meeting_exit",
+        width="stretch",
+    )
+
+
+def show(v) -> None:
+    """Draw the current screen of the agenda for the frame's view `v` (ui.frame.View)."""
+    lang = v.lang
+    st.html(CSS)
+    strategies = list(dict.fromkeys(v.filtered.products["strategy"].astype(str)))
+    screens = agenda(strategies)
+    total = len(screens)
+    if _STEP not in st.session_state:
+        st.session_state[_STEP] = clamp_step(st.query_params.get(STEP_PARAM, "1"), total)
+    if _AUTO not in st.session_state:
+        st.session_state[_AUTO] = _read_auto()
+    step = clamp_step(st.session_state[_STEP], total)
+    st.session_state[_STEP] = step
+    st.query_params[STEP_PARAM] = str(step)
+    seconds = int(st.session_state.get(_AUTO) or 0)
+    if seconds:
+        st.query_params[AUTO_PARAM] = str(seconds)
+    elif AUTO_PARAM in st.query_params:
+        del st.query_params[AUTO_PARAM]
+
+    screen = screens[step - 1]
+    st.title(screen.title(lang))
+    st.caption(v.filters.describe(lang, v.plan))
+    if v.empty:
+        st.info(tr("app.empty", lang), icon=":material/filter_alt_off:")
+    elif screen.kind == "gantt":
+        _gantt(v, lang, screen.code)
+    else:
+        _DRAW[screen.kind](v, lang)
+    if v.plan.is_example:
+        st.caption(tr("app.example_note", lang))
+    _controls(lang, step, total)
+    st.session_state[_SHOWN_AT] = time.monotonic()
+    if seconds:
+        _auto_advance(seconds, total)
+
+
+def _auto_advance(seconds: int, total: int) -> None:
+    """Rerun a tiny fragment every `seconds`; once the screen has been up that long, move on
+    (wrapping to the first screen) with a full rerun."""
+
+    @st.fragment(run_every=seconds)
+    def tick() -> None:
+        shown = st.session_state.get(_SHOWN_AT, time.monotonic())
+        if time.monotonic() - shown >= seconds - 0.5:
+            _move(1, total, wrap=True)
+            st.rerun(scope="app")
+
+    tick()
