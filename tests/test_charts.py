@@ -204,6 +204,30 @@ def test_gantt_aggregates_by_activity_and_strategy(plan, latest):
     assert strat.layout.title.text == "Timeline by strategy"
 
 
+def test_gantt_activity_bar_by_lead_takes_the_most_frequent_lead_and_skips_cancelled():
+    # Aggregation runs on plain lists (speed); it must keep pandas' rules: the most frequent
+    # first lead (ties: alphabetical, as Series.mode), cancelled products out of the mean.
+    products = [
+        product("1.1.1-1", leads=["PNUD"], start="2023-04-01", end="2023-06-30"),
+        product("1.1.1-2", leads=["OIM", "PNUD"], start="2023-07-01", end="2023-09-30"),
+        product("1.1.1-3", leads=["OIM"], start="2023-10-01", end="2023-12-31"),
+        product("1.1.2-1", leads=["UNODC"], start="2023-01-01", end="2023-03-31"),
+        product("1.1.2-2", leads=["ACNUR"], start="2023-01-01", end="2023-03-31"),
+    ]
+    progress = [
+        report("2023-05-01", "1.1.1-1", "En curso", 20),
+        report("2023-05-01", "1.1.1-2", "En curso", 60),
+        report("2023-05-01", "1.1.1-3", "Cancelado", 0),
+    ]
+    latest = metrics.latest_status(make_plan(products, progress), AS_OF)
+    fig = charts.build_gantt_figure(latest, "es", today=AS_OF, level="activity", color_by="lead")
+    traces = _by_name(fig)
+    assert [y.split(" ")[0] for y in traces["OIM"].y] == ["1.1.1"]  # OIM 2, PNUD 1
+    assert [y.split(" ")[0] for y in traces["ACNUR"].y] == ["1.1.2"]  # tie: ACNUR < UNODC
+    assert "UNODC" not in traces
+    assert traces["OIM"].text[0] == "40 %"  # (20 + 60) / 2, the cancelled one left out
+
+
 def test_gantt_two_thousand_products_stay_usable_by_activity():
     products = [
         product(f"1.{s}.{a}-{p}", start="2023-04-01", end="2024-03-31")

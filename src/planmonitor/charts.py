@@ -11,9 +11,11 @@ so every piece of user text goes through `_esc` (html.escape) before it reaches 
 from __future__ import annotations
 
 import html
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.colors as pcolors
 import plotly.graph_objects as go
@@ -225,17 +227,29 @@ def _gantt_rows(
             )
         return pd.DataFrame(rows)
 
-    work = df.assign(_s=s_eff, _e=e_eff, _kind=kind)
-    for code, group in work.groupby(level, sort=False):
-        dated = group[group["_kind"] != "none"]
-        k = "none" if dated.empty else ("full" if (group["_kind"] == "full").all() else "partial")
-        g_start = dated["_s"].min() if len(dated) else PLAN_START
-        g_end = dated["_e"].max() if len(dated) else PLAN_END + ONE_DAY
-        statuses = [str(s) for s in group["status"]]
+    # Group with plain lists (first appearance order, like groupby(sort=False)): a pandas
+    # selection per group cost more than the rest of the figure at network scale.
+    groups: dict[Any, list[int]] = {}
+    for i, code in enumerate(df[level].tolist()):
+        if not _missing(code):
+            groups.setdefault(code, []).append(i)
+    s_list, e_list, kinds = s_eff.tolist(), e_eff.tolist(), kind.tolist()
+    all_statuses = [str(x) for x in df["status"].tolist()]
+    percents = pd.to_numeric(df["percent"]).to_numpy(dtype=float, na_value=np.nan)
+    strategies = df["strategy"].tolist()
+    all_leads = df["leads"].tolist() if "leads" in df.columns else [None] * len(df)
+    for code, idx in groups.items():
+        dated = [i for i in idx if kinds[i] != "none"]
+        k = "none" if not dated else ("full" if all(kinds[i] == "full" for i in idx) else "partial")
+        d_start = min(s_list[i] for i in dated) if dated else None
+        d_end = max(e_list[i] for i in dated) if dated else None
+        g_start = d_start if dated else PLAN_START
+        g_end = d_end if dated else PLAN_END + ONE_DAY
+        statuses = [all_statuses[i] for i in idx]
         status = _aggregate_status(statuses)
-        counted = group[group["status"] != Status.CANCELLED.value]
-        percent = float((counted if len(counted) else group)["percent"].mean())
-        n = len(group)
+        counted = [i for i in idx if all_statuses[i] != Status.CANCELLED.value]
+        percent = _nanmean(percents[counted or idx])
+        n = len(idx)
         name = (names or {}).get(str(code), "")
         label = (
             _esc(f"{code} {_truncate(name, LABEL_CHARS - 14)}".strip())
@@ -253,8 +267,8 @@ def _gantt_rows(
             t(
                 "chart.gantt.dates",
                 lang,
-                start=fmt_date(dated["_s"].min() if len(dated) else None, lang),
-                end=fmt_date(dated["_e"].max() - ONE_DAY if len(dated) else None, lang),
+                start=fmt_date(d_start, lang),
+                end=fmt_date(d_end - ONE_DAY if dated else None, lang),
             ),
         ]
         if k == "none":
@@ -262,15 +276,12 @@ def _gantt_rows(
         elif k == "partial":
             lines.append(t("chart.gantt.partial", lang))
         leads = [
-            x
-            for lst in group.get("leads", pd.Series(dtype=object))
-            if isinstance(lst, (list, tuple))
-            for x in lst[:1]
+            x for i in idx if isinstance(all_leads[i], (list, tuple)) for x in all_leads[i][:1]
         ]
         color = (
             status
             if color_by == "status"
-            else (agency_label(pd.Series(leads).mode().iloc[0], lang) if leads else no_lead)
+            else (agency_label(_mode(leads), lang) if leads else no_lead)
         )
         rows.append(
             {
@@ -283,10 +294,27 @@ def _gantt_rows(
                 "status": status,
                 "percent": percent,
                 "color": color,
-                "strategy": str(group["strategy"].iloc[0]),
+                "strategy": str(strategies[idx[0]]),
             }
         )
     return pd.DataFrame(rows)
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (not isinstance(value, (list, tuple)) and bool(pd.isna(value)))
+
+
+def _nanmean(values: np.ndarray) -> float:
+    """Mean ignoring NaN (as pandas' mean), NaN when nothing is left."""
+    kept = values[~np.isnan(values)]
+    return float(kept.mean()) if kept.size else float("nan")
+
+
+def _mode(values: list[str]) -> str:
+    """The most frequent value; among ties the smallest (as pandas' Series.mode()[0])."""
+    counts = Counter(values)
+    top = max(counts.values())
+    return min(v for v, c in counts.items() if c == top)
 
 
 def build_gantt_figure(
