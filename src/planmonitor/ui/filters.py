@@ -46,15 +46,15 @@ def _gcm_label(plan: model.Plan, lang: str) -> dict[int, str]:
     return {int(n): f"{int(n)} · {lab}" for n, lab in zip(gcm["number"], gcm[col], strict=True)}
 
 
-def options(plan: model.Plan) -> dict[str, list]:
-    """The options of each filter for the current selection (pure, testable)."""
+def _options(
+    plan: model.Plan, chosen_obj: tuple[str, ...], chosen_strat: tuple[str, ...]
+) -> dict[str, list]:
     objectives = plan.objectives["code"].astype(str).tolist()
-    chosen_obj = st.session_state.get(state.OBJECTIVE) or []
     strat = plan.strategies
     if chosen_obj:
         strat = strat[strat["objective"].astype(str).isin(chosen_obj)]
     strategies = strat["code"].astype(str).tolist()
-    chosen_strat = [s for s in (st.session_state.get(state.STRATEGY) or []) if s in strategies]
+    chosen_strat = tuple(s for s in chosen_strat if s in strategies)
     act = plan.activities
     if chosen_strat:
         act = act[act["strategy"].astype(str).isin(chosen_strat)]
@@ -69,9 +69,37 @@ def options(plan: model.Plan) -> dict[str, list]:
     }
 
 
-def show(plan: model.Plan, lang: str = "es") -> Filters:
-    """Draw the filters in the sidebar and return them as a ``Filters`` value."""
-    opts = options(plan)
+# Option lists and GCM labels change only with the data version (and the parent choices, the
+# language): kept per version so a rerun does not rebuild them from the plan's tables.
+# Shared between sessions: read only.
+@st.cache_resource(max_entries=128, ttl=6 * 3600, show_spinner=False)
+def _options_cached(
+    key: str, _plan: model.Plan, chosen_obj: tuple[str, ...], chosen_strat: tuple[str, ...]
+) -> dict[str, list]:
+    return _options(_plan, chosen_obj, chosen_strat)
+
+
+@st.cache_resource(max_entries=16, ttl=6 * 3600, show_spinner=False)
+def _gcm_label_cached(key: str, _plan: model.Plan, lang: str) -> dict[int, str]:
+    return _gcm_label(_plan, lang)
+
+
+def options(plan: model.Plan, version: str | None = None) -> dict[str, list]:
+    """The options of each filter for the current selection (kept per data version if given)."""
+    chosen_obj = tuple(st.session_state.get(state.OBJECTIVE) or [])
+    chosen_strat = tuple(st.session_state.get(state.STRATEGY) or [])
+    if version is None:
+        return _options(plan, chosen_obj, chosen_strat)
+    key = repr((version, chosen_obj, chosen_strat))
+    return _options_cached(key, plan, chosen_obj, chosen_strat)
+
+
+def show(plan: model.Plan, lang: str = "es", version: str | None = None) -> Filters:
+    """Draw the filters in the sidebar and return them as a ``Filters`` value.
+
+    ``version`` (the data version key) lets the option lists be reused between reruns.
+    """
+    opts = options(plan, version)
     for key in (state.STRATEGY, state.ACTIVITY):
         _keep_valid(key, opts[key])
     sb = st.sidebar
@@ -130,7 +158,11 @@ def show(plan: model.Plan, lang: str = "es") -> Filters:
         key=state.PERIOD,
         bind="query-params",
     )
-    labels = _gcm_label(plan, lang)
+    labels = (
+        _gcm_label(plan, lang)
+        if version is None
+        else _gcm_label_cached(repr((version, lang)), plan, lang)
+    )
     gcm = sb.multiselect(
         tr("sidebar.gcm", lang),
         opts[state.GCM],

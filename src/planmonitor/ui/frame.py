@@ -127,6 +127,22 @@ def _land_on_intended(current: object, by_url: dict[str, object]) -> None:
         st.switch_page(target, query_params=intended.get("params") or None)
 
 
+@st.cache_resource(max_entries=3, show_spinner=False)
+def _plan_for(key: str) -> tuple[model.Plan, pd.DataFrame]:
+    """The plan of a data version, shared as it is (never mutated by the pages).
+
+    ``data.current()`` keeps it in ``st.cache_data``, which unpickles a copy of every table on
+    each rerun: the biggest cost of a warm rerun (most at network scale).
+    """
+    return data.load_for_key(key)
+
+
+@st.cache_resource(max_entries=64, ttl=6 * 3600, show_spinner=False)
+def _filtered(key: str, _filters: Filters, _plan: model.Plan) -> model.Plan:
+    """The filtered plan per (version, filters, day): a status filter reads the whole log."""
+    return _filters.apply(_plan)
+
+
 def view() -> View:
     """The view prepared by the frame for the page being run."""
     return st.session_state[_VIEW]
@@ -144,21 +160,23 @@ def run() -> None:
     page, by_url = navigation(lang)
     _land_on_intended(page, by_url)
     try:
-        plan, version, issues = data.current()
+        version = data.version_key()
+        plan, issues = _plan_for(version)
     except Exception:
         log.exception("loading the plan failed")
         st.error(tr("app.no_data", lang))
         return
-    chosen = filter_widgets.show(plan, lang)
+    chosen = filter_widgets.show(plan, lang, version)
     st.sidebar.caption(tr("app.subtitle", lang))
+    today = pd.Timestamp.today().normalize()
     st.session_state[_VIEW] = View(
         lang=lang,
         plan=plan,
-        filtered=chosen.apply(plan),
+        filtered=_filtered(repr((version, chosen, str(today.date()))), chosen, plan),
         filters=chosen,
         version=version,
         issues=issues,
-        today=pd.Timestamp.today().normalize(),
+        today=today,
     )
     st.session_state[state.FRAME_RUNNING] = True
     try:
