@@ -127,10 +127,18 @@ def changes_since(
     new = current if as_of_ts is None else plan_as_of(current, as_of_ts)
     if isinstance(reference, Plan):
         ref_date, old = None, reference
+        d = diff.diff_plans(old, new)
+        added, removed, changed = d.added, d.removed, d.changed
+        new_progress = d.new_progress
     else:
         ref_date = pd.Timestamp(reference).normalize()
         old = plan_as_of(current, ref_date)
-    d = diff.diff_plans(old, new)
+        # One plan cut at two dates: the same products, and the new entries are those after
+        # the reference day. diff_plans would find the same by formatting every cell of both
+        # logs (most of a network-scale report's time).
+        added = removed = _empty(diff.ADDED_COLUMNS)
+        changed = _empty(diff.CHANGED_COLUMNS)
+        new_progress = _entries_after(new, ref_date)
 
     names = _names(new, old)
     order = _order(new, old)
@@ -156,7 +164,7 @@ def changes_since(
         if delta != 0:
             percent_rows.append((code, names[code], float(old_percent), float(percent), delta))
 
-    new_entries = _new_entries(d, order)
+    new_entries = _new_entries(new_progress, order)
     comments = new_entries[new_entries["comment"].str.strip() != ""]
     comments = comments.assign(name=[names.get(c, "") for c in comments["code"]])
     last_dates = (
@@ -173,11 +181,11 @@ def changes_since(
         percent_gained=_sorted(
             _frame(percent_rows, PERCENT_COLUMNS, floats=("old", "new", "delta")), order
         ),
-        new_products=_sorted(_text_frame(d.added, PRODUCT_COLUMNS), order),
-        removed_products=_sorted(_text_frame(d.removed, PRODUCT_COLUMNS), order),
+        new_products=_sorted(_text_frame(added, PRODUCT_COLUMNS), order),
+        removed_products=_sorted(_text_frame(removed, PRODUCT_COLUMNS), order),
         slips=_sorted(_slips(old, new, names), order),
         new_comments=comments[COMMENT_COLUMNS].reset_index(drop=True),
-        changed_fields=_sorted(_text_frame(d.changed, diff.CHANGED_COLUMNS), order),
+        changed_fields=_sorted(_text_frame(changed, diff.CHANGED_COLUMNS), order),
         _last_dates=last_dates,
     )
 
@@ -216,9 +224,26 @@ def _sorted(df: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
     )
 
 
-def _new_entries(d: diff.Changes, order: dict[str, int]) -> pd.DataFrame:
-    """Progress entries only in the current log (from the diff), typed and sorted."""
-    entries = d.new_progress
+def _empty(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series([], dtype="str") for c in columns})
+
+
+_ENTRY_COLUMNS = ("date", "code", "comment", "reported_by")
+
+
+def _entries_after(plan: Plan, day: pd.Timestamp) -> pd.DataFrame:
+    """Entries dated after `day`, as text the way diff.diff_plans gives its new_progress."""
+    progress = plan.progress
+    if not len(progress):
+        return _empty(list(_ENTRY_COLUMNS))
+    rows = progress[pd.to_datetime(progress["date"]) >= day + pd.Timedelta(days=1)]
+    return pd.DataFrame(
+        {c: pd.Series([diff.fmt(v) for v in rows[c]], dtype="str") for c in _ENTRY_COLUMNS}
+    )
+
+
+def _new_entries(entries: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
+    """Progress entries only in the current log (text, as from the diff), typed and sorted."""
     out = pd.DataFrame(
         {
             "date": pd.to_datetime(entries["date"]),
