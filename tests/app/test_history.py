@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import ENTRY
+from apphelpers import ENTRY
 from streamlit.testing.v1 import AppTest
 from test_upload import progress_file
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import ENTRY, ROOT
+from apphelpers import ENTRY, ROOT
 from streamlit.testing.v1 import AppTest
 
 from planmonitor import export, model, store

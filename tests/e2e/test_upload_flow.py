@@ -5,21 +5,24 @@ PostgreSQL store: an upload through the first appears in the second."""
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import ROOT, Server, _free_port, _require_chromium, start_server, stop_server
 from playwright.sync_api import Page, expect
 
 from planmonitor import export
 from planmonitor.loader import load_default
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
 TIMEOUT = 30_000
 PASSWORD = "e2e-secreto-largo"
 NEW_NAME = "Producto agregado en la prueba e2e"
@@ -85,11 +88,10 @@ def upload_and_confirm(page: Page, data: bytes) -> None:
 
 @pytest.fixture
 def secretariat_server(tmp_path, monkeypatch):
-    _require_chromium()
     monkeypatch.setenv("PLANMONITOR_SECRETARIAT_PASSWORDS", f"ana:{PASSWORD}")
-    s = start_server(tmp_path / "srv")
+    s = start_on(f"sqlite:///{tmp_path / 'planmonitor.sqlite'}", tmp_path / "srv")
     yield s
-    stop_server(s)
+    stop(s)
 
 
 def test_upload_preview_confirm_then_rollback(secretariat_server, page):
@@ -124,7 +126,28 @@ def test_upload_preview_confirm_then_rollback(secretariat_server, page):
 # --------------------------------------------------------------------------------------------
 # Two servers, one PostgreSQL store
 # --------------------------------------------------------------------------------------------
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen
+    log: Path
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def start_on(url: str, tmp: Path, timeout: float = 60.0) -> Server:
+    """`streamlit run dashboard.py` on a free port with the store at `url` (output to a log).
+
+    Helpers of tests/e2e/conftest.py are not imported: several conftest modules share the name.
+    """
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing")
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium package")
     tmp.mkdir(parents=True, exist_ok=True)
     port = _free_port()
     log = tmp / "streamlit.log"
@@ -142,6 +165,8 @@ def start_on(url: str, tmp: Path, timeout: float = 60.0) -> Server:
         "true",
         "--server.address",
         "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
         "--server.fileWatcherType",
         "none",
     ]
@@ -161,8 +186,16 @@ def start_on(url: str, tmp: Path, timeout: float = 60.0) -> Server:
     raise RuntimeError(log.read_text(errors="replace"))
 
 
+def stop(server: Server) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait(timeout=10)
+
+
 def test_an_upload_through_one_server_appears_in_the_other(browser, tmp_path, monkeypatch):
-    _require_chromium()
     sys.path.insert(0, str(ROOT / "tests"))
     from pg import cluster
 
@@ -173,7 +206,7 @@ def test_an_upload_through_one_server_appears_in_the_other(browser, tmp_path, mo
     ctx_a, ctx_b = browser.new_context(), browser.new_context()
     try:
         viewer = ctx_b.new_page()
-        viewer.goto(f"{second.url}/resumen")
+        viewer.goto(second.url)  # the default page: Resumen
         expect(viewer.get_by_test_id("stMetric").first).to_be_visible(timeout=TIMEOUT)
         wait_idle(viewer)
         before = products_count(viewer)
@@ -189,5 +222,7 @@ def test_an_upload_through_one_server_appears_in_the_other(browser, tmp_path, mo
     finally:
         ctx_a.close()
         ctx_b.close()
-        stop_server(first)
-        stop_server(second)
+        stop(first)
+        stop(second)
+        for s in (first, second):
+            print(s.log.read_text(errors="replace")[-3000:])
