@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import math
 
 import pandas as pd
@@ -251,6 +252,19 @@ def test_agency_reporting_resolves_free_text(plan):
     assert table.loc["ACNUR", "n_reports"] == 0 and table.loc["ACNUR", "stale"]
     assert pd.isna(table.loc["ACNUR", "days_since"])
     assert table.loc["PNUD", "days_since"] == 29 and not table.loc["PNUD", "stale"]
+
+
+def test_agencies_named_reads_each_text_like_resolve_reporter(plan):
+    texts = ["OIM - Ana", "UNDP, OIT", "", None, "OIM - Ana", "nadie"]
+    assert metrics.agencies_named(plan, texts) == {"OIM", "PNUD", "OIT"}
+    assert metrics.agencies_named(plan, []) == set()
+    # the compiled patterns follow the agency table (cached by its content, not by the plan)
+    renamed = plan.agencies.assign(
+        aliases=[["Ana"] if a == "ACNUR" else [] for a in plan.agencies["acronym"]]
+    )
+    other = dataclasses.replace(plan, agencies=renamed)
+    assert metrics.resolve_reporter(other, "OIM - Ana") == ["OIM", "ACNUR"]
+    assert metrics.resolve_reporter(plan, "OIM - Ana") == ["OIM"]
 
 
 def test_agency_reporting_ignores_reports_after_as_of(plan):

@@ -141,9 +141,9 @@ def changes_since(
         new_progress = _entries_after(new, ref_date)
 
     names = _names(new, old)
-    order = _order(new, old)
     old_latest = metrics.latest_status(old)
     new_latest = metrics.latest_status(new)
+    order = _order(new_latest, old_latest)
     before = dict(
         zip(
             old_latest["code"],
@@ -199,10 +199,11 @@ def _names(new: Plan, old: Plan) -> dict[str, str]:
     return out
 
 
-def _order(new: Plan, old: Plan) -> dict[str, int]:
+def _order(new_latest: pd.DataFrame, old_latest: pd.DataFrame) -> dict[str, int]:
     """Plan order of every code: the current plan's, then removed products after it."""
-    codes = list(metrics.latest_status(new)["code"])
-    codes += [c for c in metrics.latest_status(old)["code"] if c not in set(codes)]
+    codes = list(new_latest["code"])
+    seen = set(codes)
+    codes += [c for c in old_latest["code"] if c not in seen]
     return {c: i for i, c in enumerate(codes)}
 
 

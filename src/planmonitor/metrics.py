@@ -7,6 +7,7 @@ the CLI, the report and the tests call the same code as the pages.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -471,22 +472,42 @@ def agency_cooccurrence(plan: Plan, expand_committee: bool = False) -> pd.DataFr
 
 def _agency_patterns(plan: Plan) -> list[tuple[str, re.Pattern[str]]]:
     """One regex per agency matching its acronyms, aliases and names as whole words."""
+    table = plan.agencies
+    n = len(table)
+
+    def column(name: str) -> list:
+        return table[name].tolist() if name in table.columns else [""] * n
+
+    rows = zip(
+        column("acronym"),
+        column("acronym_en"),
+        column("name_es"),
+        column("name_en"),
+        column("aliases"),
+        strict=True,
+    )
+    key = tuple(
+        (str(acronym), *(x if isinstance(x, str) else "" for x in (en, es, name_en)))
+        + tuple(_as_list(aliases))
+        for acronym, en, es, name_en, aliases in rows
+    )
+    return _compiled_patterns(key)
+
+
+@functools.lru_cache(maxsize=32)
+def _compiled_patterns(
+    agencies: tuple[tuple[str, ...], ...],
+) -> list[tuple[str, re.Pattern[str]]]:
+    """Compiled once per agency table: a report resolved every entry with fresh regexes."""
     out = []
-    for row in plan.agencies.itertuples(index=False):
-        names = [
-            row.acronym,
-            getattr(row, "acronym_en", ""),
-            getattr(row, "name_es", ""),
-            getattr(row, "name_en", ""),
-            *_as_list(getattr(row, "aliases", [])),
-        ]
+    for acronym, *names in agencies:
         names = sorted(
-            {str(n).strip() for n in names if isinstance(n, str) and n.strip()},
+            {n.strip() for n in (acronym, *names) if isinstance(n, str) and n.strip()},
             key=len,
             reverse=True,
         )
         alternatives = "|".join(re.escape(n) for n in names)
-        out.append((str(row.acronym), re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)))
+        out.append((acronym, re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)))
     return out
 
 
@@ -495,6 +516,15 @@ def resolve_reporter(plan: Plan, text: str) -> list[str]:
     if not isinstance(text, str) or not text.strip():
         return []
     return [acronym for acronym, pattern in _agency_patterns(plan) if pattern.search(text)]
+
+
+def agencies_named(plan: Plan, texts: Iterable[str]) -> set[str]:
+    """Every agency named in any of `texts` ("Reportado por" cells), each text read once."""
+    patterns = _agency_patterns(plan)
+    found: set[str] = set()
+    for text in {x for x in texts if isinstance(x, str) and x.strip()}:
+        found.update(acronym for acronym, pattern in patterns if pattern.search(text))
+    return found
 
 
 def agency_reporting(
@@ -511,15 +541,17 @@ def agency_reporting(
     last: dict[str, pd.Timestamp] = {}
     n: dict[str, int] = {}
     if len(progress):
+        found: dict[str, list[str]] = {}  # the same few texts repeat all over the log
         for text, date in zip(progress["reported_by"], progress["date"], strict=True):
             if not isinstance(text, str) or not text.strip():
                 continue
-            for acronym, pattern in patterns:
-                if pattern.search(text):
-                    n[acronym] = n.get(acronym, 0) + 1
-                    date = pd.Timestamp(date)
-                    if acronym not in last or date > last[acronym]:
-                        last[acronym] = date
+            if text not in found:
+                found[text] = [a for a, pattern in patterns if pattern.search(text)]
+            for acronym in found[text]:
+                n[acronym] = n.get(acronym, 0) + 1
+                date = pd.Timestamp(date)
+                if acronym not in last or date > last[acronym]:
+                    last[acronym] = date
     axis = [acronym for acronym, _ in patterns]
     last_dates = pd.to_datetime(pd.Series([last.get(a, pd.NaT) for a in axis], dtype="object"))
     days_since = pd.array(

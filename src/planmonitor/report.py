@@ -426,7 +426,7 @@ def _silent_agencies(
         if is_open:
             for agency in leads:
                 n_open[agency] = n_open.get(agency, 0) + 1
-    reported = {a for text in entries["reported_by"] for a in metrics.resolve_reporter(plan, text)}
+    reported = metrics.agencies_named(plan, entries["reported_by"])
     reporting = metrics.agency_reporting(plan, end, days=STALE_DAYS)
     last = dict(zip(reporting["agency"], reporting["last_date"], strict=True))
     table = plan.agencies
