@@ -205,6 +205,45 @@ def test_html_header_print_rules_and_sections(html_may):
     assert 'width":660' in html_may.replace(" ", "")  # charts sized for A4
 
 
+def test_long_tables_are_cut_in_the_html_and_say_so_but_kept_whole_in_excel(monkeypatch):
+    # A network-scale month has thousands of rows per table: the printable report shows the
+    # first HTML_MAX_ROWS and points to the Excel workbook, which keeps every row.
+    monkeypatch.setattr(rp, "HTML_MAX_ROWS", 2)
+    rep = rp.build_report(plan_may(), "2024-05")
+    html_text = rp.to_html(rep)
+    assert "Se muestran las primeras 2 de 4 filas" in html_text  # the status table: 4 products
+    assert "de 10 filas" not in html_text  # the summary's indicators are never cut
+    section = html_text.split('<section id="status"', 1)[1].split("</section>", 1)[0]
+    status = section.split("<table>", 1)[1]  # the table (the Gantt above it shows all)
+    assert status.count("<tr>") == 1 + 2  # header + two rows
+    assert "1.1.1-1" in status and "2.1.1-2" not in status
+    assert "Nada que informar." not in section
+    wb = openpyxl.load_workbook(io.BytesIO(rp.to_excel(rep)))
+    codes = [c.value for c in wb["Estado por producto"]["A"]]
+    assert "2.1.1-2" in codes  # every product in the workbook
+    en = rp.to_html(rp.build_report(plan_may(), "2024-05", lang="en"))
+    assert "The first 2 of 4 rows are shown" in en
+    monkeypatch.setattr(rp, "HTML_MAX_ROWS", 4)
+    assert "Se muestran" not in rp.to_html(rep)  # exactly at the cap: nothing is cut
+
+
+def test_the_timeline_collapses_to_activities_then_strategies_to_fit_a_page():
+    def timeline(n_activities: int, per_activity: int):
+        products = [
+            product(f"1.{a % 9 + 1}.{a // 9 + 1}-{p}", start="2024-01-01", end="2024-12-31")
+            for a in range(n_activities)
+            for p in range(1, per_activity + 1)
+        ]
+        rep = rp.build_report(make_plan(products), "2024-05")
+        return list(rp._figures(rep)["status"][0][1].layout.yaxis.categoryarray)
+
+    assert len(timeline(6, 10)) == rp.GANTT_MAX_BARS  # 60 products: one bar each
+    by_activity = timeline(7, 10)  # 70 products, 7 activities
+    assert [row.split(" ")[0] for row in by_activity][:2] == ["1.1.1", "1.2.1"]
+    assert len(by_activity) == 7
+    assert len(timeline(70, 1)) == 9  # 70 activities do not fit: the 9 strategies
+
+
 def test_html_example_note_only_for_example_data():
     plan = plan_may()
     note = "datos de ejemplo ficticios"

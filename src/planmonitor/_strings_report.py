@@ -115,6 +115,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.empty": {"es": "Nada que informar.", "en": "Nothing to report."},
     "report.none": {"es": "ninguno", "en": "none"},
     "report.never": {"es": "nunca", "en": "never"},
+    "report.truncated": {
+        "es": "Se muestran las primeras {shown} de {total} filas; la tabla completa está en el "
+        "libro Excel del informe.",
+        "en": "The first {shown} of {total} rows are shown; the full table is in the report's "
+        "Excel workbook.",
+    },
     # ---- report: summary indicators ---------------------------------------------------------
     "report.kpi.products": {"es": "Productos del plan", "en": "Products in the plan"},
     "report.kpi.overall": {"es": "Avance global", "en": "Overall progress"},

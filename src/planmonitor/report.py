@@ -38,8 +38,10 @@ from planmonitor.model import NO_REPORT, Plan, Status
 
 MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 STALE_DAYS = 60
-# More products than this: the timeline shows one bar per activity (as the Cronograma page).
-GANTT_ACTIVITY_ABOVE = 300
+# The report's timeline is one chart on an A4 page (at most 900 px high): one bar per product
+# while they fit, else one per activity, else one per strategy (the Cronograma page collapses
+# the same way). 200 activity bars of a network-scale plan were unreadable and made a 23 MB PDF.
+GANTT_MAX_BARS = 60
 # A4 is 210 mm wide; 15 mm margins leave 180 mm = 680 CSS px. Charts are drawn a bit narrower.
 CHART_WIDTH = 660
 CHART_FONT = 11
@@ -531,6 +533,11 @@ footer { color: #666; font-size: 8pt; border-top: 1px solid #C8D6E5; padding-top
 """.strip()
 
 _PAGE_BREAK_BEFORE = {"status", "changes", "gcm"}
+# Rows of one table in the HTML/PDF (about six A4 pages); the Excel workbook keeps them all.
+# A network-scale month has thousands (every product, every entry, every change) and printed
+# them on hundreds of pages.
+HTML_MAX_ROWS = 200
+_CUT_SECTIONS = {"status", "entries", "changes", "alerts"}  # one row per product/entry/change
 
 
 def _esc(value: Any) -> str:
@@ -560,9 +567,16 @@ def _cell(value: Any, lang: str) -> tuple[str, str]:
     return _esc(text), "brk" if max(len(w) for w in text.split()) > _LONG_WORD else ""
 
 
-def _html_table(df: pd.DataFrame, lang: str) -> str:
+def _html_table(df: pd.DataFrame, lang: str, cut: bool = False) -> str:
+    """The table as HTML; with `cut`, the first HTML_MAX_ROWS rows and a note saying so."""
+    max_rows = HTML_MAX_ROWS
     if not len(df):
         return f'<p class="empty">{_esc(t("report.empty", lang))}</p>'
+    note = ""
+    if cut and len(df) > max_rows:
+        shown, total = fmt_number(max_rows, lang), fmt_number(len(df), lang)
+        note = f'<p class="note">{_esc(t("report.truncated", lang, shown=shown, total=total))}</p>'
+        df = df.head(max_rows)
     head = "".join(f"<th>{_esc(c)}</th>" for c in df.columns)
     body = []
     for values in df.itertuples(index=False, name=None):
@@ -571,7 +585,8 @@ def _html_table(df: pd.DataFrame, lang: str) -> str:
             text, css = _cell(v, lang)
             cells.append(f'<td class="{css}">{text}</td>' if css else f"<td>{text}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return note + table
 
 
 def _print_size(fig: go.Figure, tick_font: int = CHART_FONT) -> go.Figure:
@@ -617,7 +632,7 @@ def _figures(report: Report) -> dict[str, list[tuple[str, go.Figure]]]:
             )
         )
     if len(report.latest):
-        level = "activity" if len(report.latest) > GANTT_ACTIVITY_ABOVE else "product"
+        level = _gantt_level(report.latest)
         gantt = charts.build_gantt_figure(
             report.latest,
             lang=lang,
@@ -630,6 +645,14 @@ def _figures(report: Report) -> dict[str, list[tuple[str, go.Figure]]]:
     tiles.update_traces(textfont_size=CHART_FONT - 2, selector=dict(mode="text"))
     out["gcm"] = [("gcm-tiles", _print_size(tiles))]
     return out
+
+
+def _gantt_level(latest: pd.DataFrame) -> str:
+    """The finest level whose bars fit the page (GANTT_MAX_BARS), strategy at the most."""
+    for level, column in (("product", "code"), ("activity", "activity")):
+        if latest[column].nunique() <= GANTT_MAX_BARS:
+            return level
+    return "strategy"
 
 
 def _chart_html(fig: go.Figure, div_id: str, first: bool) -> str:
@@ -687,7 +710,7 @@ def to_html(report: Report) -> str:
             first = False
         for line in section.lines:
             parts.append(f'<p class="note">{_esc(line)}</p>')
-        parts.append(_html_table(section.table, lang))
+        parts.append(_html_table(section.table, lang, cut=section.key in _CUT_SECTIONS))
         parts.append("</section>")
     parts.append(
         f"<footer>{_esc(t('report.network', lang))} · "
