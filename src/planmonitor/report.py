@@ -46,7 +46,7 @@ GANTT_MAX_BARS = 60
 CHART_WIDTH = 660
 CHART_FONT = 11
 CHROMIUM = Path("/usr/bin/chromium")
-PDF_TIMEOUT = 300  # a network-scale plan (2,000 products) prints in about 75 s
+PDF_TIMEOUT = 300  # generous: a network-scale month (2,000 products) prints in under 10 s
 _DONE = {Status.COMPLETED.value, Status.CANCELLED.value}
 
 SECTIONS: tuple[str, ...] = (
