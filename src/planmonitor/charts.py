@@ -107,14 +107,6 @@ def _figure(title: str, height: int, traces: list[dict], **layout: Any) -> go.Fi
     )
 
 
-def _new_figure(title: str, height: int | None = None) -> go.Figure:
-    fig = go.Figure()
-    fig.update_layout(template=theme.register(), title=dict(text=title))
-    if height is not None:
-        fig.update_layout(height=height)
-    return fig
-
-
 def _agencies_text(values: Any, lang: str) -> str:
     if not isinstance(values, (list, tuple, set)) or not values:
         return "—"
@@ -608,23 +600,25 @@ def _gantt_markers(
 def build_status_counts_figure(counts: pd.DataFrame, lang: str = "es") -> go.Figure:
     """Products per status, one fixed colour per status, zeros kept."""
     _require(counts, ["status", "count"], "build_status_counts_figure")
-    fig = _new_figure(t("chart.status_counts.title", lang), height=460)
     statuses = [str(s) for s in counts["status"]]
-    fig.add_trace(
-        go.Bar(
-            x=[status_label(s, lang) for s in statuses],
-            y=list(counts["count"]),
-            marker=dict(color=[theme.status_color(s) for s in statuses]),
-            text=[str(int(c)) for c in counts["count"]],
-            textposition="outside",
-            hovertemplate="%{x}: %{y}<extra></extra>",
-            cliponaxis=False,
-            showlegend=False,
-        )
+    bar = dict(
+        type="bar",
+        x=[status_label(s, lang) for s in statuses],
+        y=list(counts["count"]),
+        marker=dict(color=[theme.status_color(s) for s in statuses]),
+        text=[str(int(c)) for c in counts["count"]],
+        textposition="outside",
+        hovertemplate="%{x}: %{y}<extra></extra>",
+        cliponaxis=False,
+        showlegend=False,
     )
-    fig.update_xaxes(type="category", title=None, showgrid=False)
-    fig.update_yaxes(title=t("word.count", lang), rangemode="tozero")
-    return fig
+    return _figure(
+        t("chart.status_counts.title", lang),
+        460,
+        [bar],
+        xaxis=dict(type="category", title=None, showgrid=False),
+        yaxis=dict(title=t("word.count", lang), rangemode="tozero"),
+    )
 
 
 def build_completion_by_figure(
@@ -652,33 +646,33 @@ def build_completion_by_figure(
         )
         for v, k in zip(completion["completion"], n, strict=True)
     ]
-    fig = _new_figure(
-        t(f"chart.completion.title_{level}", lang), height=max(320, 150 + 46 * len(codes))
+    bar = dict(
+        type="bar",
+        orientation="h",
+        y=labels,
+        x=values,
+        marker=dict(color=theme.OKABE_ITO["blue"]),
+        text=[fmt_percent(v, lang) for v in completion["completion"]],
+        textposition="outside",
+        cliponaxis=False,
+        hovertext=hover,
+        hovertemplate="<b>%{y}</b><br>%{hovertext}<extra></extra>",
+        showlegend=False,
     )
-    fig.add_trace(
-        go.Bar(
-            orientation="h",
-            y=labels,
-            x=values,
-            marker=dict(color=theme.OKABE_ITO["blue"]),
-            text=[fmt_percent(v, lang) for v in completion["completion"]],
-            textposition="outside",
-            cliponaxis=False,
-            hovertext=hover,
-            hovertemplate="<b>%{y}</b><br>%{hovertext}<extra></extra>",
-            showlegend=False,
-        )
+    return _figure(
+        t(f"chart.completion.title_{level}", lang),
+        max(320, 150 + 46 * len(codes)),
+        [bar],
+        xaxis=dict(range=[0, 100], title=t("word.percent", lang), ticksuffix="", dtick=20),
+        yaxis=dict(
+            type="category",
+            categoryorder="array",
+            categoryarray=labels,
+            autorange="reversed",
+            title=None,
+            showgrid=False,
+        ),
     )
-    fig.update_xaxes(range=[0, 100], title=t("word.percent", lang), ticksuffix="", dtick=20)
-    fig.update_yaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=labels,
-        autorange="reversed",
-        title=None,
-        showgrid=False,
-    )
-    return fig
 
 
 def build_agency_load_figure(
@@ -695,11 +689,12 @@ def build_agency_load_figure(
     ranked = sorted(order, key=lambda a: (-int(totals[a]), order.index(a)))
     table = table.loc[ranked]
     labels = [_esc(agency_label(a, lang, agencies)) for a in ranked]
-    fig = _new_figure(t("chart.agency_load.title", lang), height=max(360, 150 + 36 * len(ranked)))
+    traces = []
     for role in ("lead", "partner"):
         values = [int(v) for v in table[role]]
-        fig.add_trace(
-            go.Bar(
+        traces.append(
+            dict(
+                type="bar",
                 name=t(f"role.{role}", lang),
                 orientation="h",
                 y=labels,
@@ -711,21 +706,12 @@ def build_agency_load_figure(
                 hovertemplate=f"%{{y}} · {t(f'role.{role}', lang)}: %{{x}}<extra></extra>",
             )
         )
-    fig.update_layout(
-        barmode="stack",
-        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, xanchor="left"),
-        margin=dict(t=110),
+    return _figure(
+        t("chart.agency_load.title", lang),
+        max(360, 150 + 36 * len(ranked)),
+        traces,
+        **_stacked_layout(labels, lang),
     )
-    fig.update_xaxes(title=t("word.count", lang), rangemode="tozero")
-    fig.update_yaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=labels,
-        autorange="reversed",
-        title=None,
-        showgrid=False,
-    )
-    return fig
 
 
 def build_status_by_figure(
@@ -737,13 +723,12 @@ def build_status_by_figure(
     level = table.index.name if table.index.name in LEVELS else "strategy"
     codes = [str(c) for c in table.index]
     labels = [_level_label(level, c, lang, names) for c in codes]
-    fig = _new_figure(
-        t(f"chart.status_by.title_{level}", lang), height=max(340, 170 + 46 * len(codes))
-    )
+    traces = []
     for status in ALL_STATUSES:
         values = [int(v) for v in (table[status] if status in table.columns else [0] * len(codes))]
-        fig.add_trace(
-            go.Bar(
+        traces.append(
+            dict(
+                type="bar",
                 name=status_label(status, lang),
                 orientation="h",
                 y=labels,
@@ -755,21 +740,30 @@ def build_status_by_figure(
                 hovertemplate=f"%{{y}}<br>{status_label(status, lang)}: %{{x}}<extra></extra>",
             )
         )
-    fig.update_layout(
+    return _figure(
+        t(f"chart.status_by.title_{level}", lang),
+        max(340, 170 + 46 * len(codes)),
+        traces,
+        **_stacked_layout(labels, lang),
+    )
+
+
+def _stacked_layout(labels: list[str], lang: str) -> dict[str, Any]:
+    """Stacked horizontal bars: legend on top, counts along x, rows in the given order."""
+    return dict(
         barmode="stack",
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, xanchor="left"),
         margin=dict(t=110),
+        xaxis=dict(title=t("word.count", lang), rangemode="tozero"),
+        yaxis=dict(
+            type="category",
+            categoryorder="array",
+            categoryarray=labels,
+            autorange="reversed",
+            title=None,
+            showgrid=False,
+        ),
     )
-    fig.update_xaxes(title=t("word.count", lang), rangemode="tozero")
-    fig.update_yaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=labels,
-        autorange="reversed",
-        title=None,
-        showgrid=False,
-    )
-    return fig
 
 
 # --------------------------------------------------------------------------------------------
@@ -804,37 +798,39 @@ def build_heatmap_figure(
     x = [_axis_label(c, lang, agencies) for c in matrix.columns]
     y = [_axis_label(i, lang, agencies) for i in matrix.index]
     z = matrix.to_numpy(dtype=float)
-    fig = _new_figure(t(title_key, lang), height=max(360, 170 + 34 * len(y)))
-    fig.add_trace(
-        go.Heatmap(
-            z=z,
-            x=x,
-            y=y,
-            colorscale=theme.SEQUENTIAL,
-            zmin=0,
-            zmax=max(1.0, float(z.max())),
-            text=[["" if v == 0 else str(int(v)) for v in row] for row in z],
-            texttemplate="%{text}",
-            textfont=dict(size=theme.BASE_FONT_SIZE),
-            xgap=2,
-            ygap=2,
-            hovertemplate="%{y} · %{x}: %{z}<extra></extra>",
-            colorbar=dict(title=dict(text=t("word.count", lang), side="right")),
-        )
+    heat = dict(
+        type="heatmap",
+        z=z,
+        x=x,
+        y=y,
+        colorscale=theme.SEQUENTIAL,
+        zmin=0,
+        zmax=max(1.0, float(z.max())),
+        text=[["" if v == 0 else str(int(v)) for v in row] for row in z],
+        texttemplate="%{text}",
+        textfont=dict(size=theme.BASE_FONT_SIZE),
+        xgap=2,
+        ygap=2,
+        hovertemplate="%{y} · %{x}: %{z}<extra></extra>",
+        colorbar=dict(title=dict(text=t("word.count", lang), side="right")),
     )
-    fig.update_xaxes(
-        type="category",
-        showgrid=False,
-        side="top",
-        title=t(x_title_key, lang) if x_title_key else None,
+    return _figure(
+        t(title_key, lang),
+        max(360, 170 + 34 * len(y)),
+        [heat],
+        xaxis=dict(
+            type="category",
+            showgrid=False,
+            side="top",
+            title=t(x_title_key, lang) if x_title_key else None,
+        ),
+        yaxis=dict(
+            type="category",
+            autorange="reversed",
+            showgrid=False,
+            title=t(y_title_key, lang) if y_title_key else None,
+        ),
     )
-    fig.update_yaxes(
-        type="category",
-        autorange="reversed",
-        showgrid=False,
-        title=t(y_title_key, lang) if y_title_key else None,
-    )
-    return fig
 
 
 def build_gcm_tiles_figure(coverage: pd.DataFrame, lang: str = "es", per_row: int = 7) -> go.Figure:
@@ -968,9 +964,9 @@ def build_history_figure(history: pd.DataFrame, lang: str = "es", code: str = ""
         )
         for d, s, p, c in zip(df["date"], df["status"], df["percent"], comments, strict=True)
     ]
-    fig = _new_figure(t("chart.history.title", lang, code=_esc(code)).rstrip(" ·"), height=460)
-    fig.add_trace(
-        go.Scatter(
+    traces: list[dict] = [
+        dict(
+            type="scatter",
             name=t("word.percent", lang),
             x=dates,
             y=list(df["percent"]),
@@ -979,13 +975,14 @@ def build_history_figure(history: pd.DataFrame, lang: str = "es", code: str = ""
             hoverinfo="skip",
             showlegend=False,
         )
-    )
+    ]
     for status in ALL_STATUSES:
         idx = [i for i, s in enumerate(df["status"]) if s == status]
         if not idx:
             continue
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 name=status_label(status, lang),
                 x=[dates[i] for i in idx],
                 y=[float(df["percent"].iloc[i]) for i in idx],
@@ -997,10 +994,12 @@ def build_history_figure(history: pd.DataFrame, lang: str = "es", code: str = ""
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-    fig.update_xaxes(type="date", title=None)
-    fig.update_yaxes(range=[0, 105], title=t("word.percent", lang), dtick=20)
-    fig.update_layout(
+    return _figure(
+        t("chart.history.title", lang, code=_esc(code)).rstrip(" ·"),
+        460,
+        traces,
+        xaxis=dict(type="date", title=None),
+        yaxis=dict(range=[0, 105], title=t("word.percent", lang), dtick=20),
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, xanchor="left"),
         margin=dict(t=110),
     )
-    return fig
