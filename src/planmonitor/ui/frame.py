@@ -103,10 +103,24 @@ def _admin_pages(lang: str) -> list:
         return []
 
 
-def navigation(lang: str) -> tuple[object, dict[str, object]]:
-    """Build ``st.navigation``; returns the current page and every page by url path."""
+def _meeting_screen() -> None:
+    meeting.show(view())
+
+
+def navigation(lang: str, meeting_on: bool = False) -> tuple[object, dict[str, object]]:
+    """Build ``st.navigation``; returns the current page and every page by url path.
+
+    In meeting mode every dashboard page runs the meeting screens (same url paths, so links
+    and the page's widget state survive: a run that skips ``page.run()`` resets them).
+    """
     dashboard = [
-        st.Page(path, title=tr(f"page.{url}", lang), url_path=url, icon=icon, default=i == 0)
+        st.Page(
+            _meeting_screen if meeting_on else path,
+            title=tr(f"page.{url}", lang),
+            url_path=url,
+            icon=icon,
+            default=i == 0,
+        )
         for i, (path, url, icon) in enumerate(PAGES)
     ]
     sections: dict[str, list] = {tr("app.section.dashboard", lang): dashboard}
@@ -157,7 +171,7 @@ def run() -> None:
     )
     lang = language()
     meeting_on = meeting.switch(lang)  # ?reunion=1: the projector screens instead of a page
-    page, by_url = navigation(lang)
+    page, by_url = navigation(lang, meeting_on)
     _land_on_intended(page, by_url)
     try:
         version = data.version_key()
@@ -180,10 +194,7 @@ def run() -> None:
     )
     st.session_state[state.FRAME_RUNNING] = True
     try:
-        if meeting_on:
-            meeting.show(view())
-        else:
-            page.run()
+        page.run()
     except Exception:
         log.exception("page %s failed", getattr(page, "url_path", "?"))
         st.error(tr("app.error", lang), icon=":material/error:")

@@ -60,15 +60,19 @@ html, body, .stApp { font-size: 28px !important; background: #FFFFFF !important;
 .stMain [data-testid="stTable"] th, .stMain [data-testid="stTableStyledTable"] td,
 .stMain [data-testid="stTableStyledTable"] th {
   font-size: 28px !important; line-height: 1.35 !important; color: #000000 !important; }
-.stMain [data-testid="stCaptionContainer"], .stMain [data-testid="stCaptionContainer"] p {
-  color: #222222 !important; }
+.stMain [data-testid="stCaptionContainer"], .stMain [data-testid="stCaptionContainer"] * {
+  color: #1A1A1A !important; font-size: 26px !important; }
 .stMain h1 { font-size: 60px !important; line-height: 1.15 !important; color: #000000 !important;
   padding: 0 0 0.2rem 0 !important; }
 .stMain h2, .stMain h3 { font-size: 40px !important; color: #000000 !important; }
-.stMain [data-testid="stMetricValue"] { font-size: 76px !important; color: #000000 !important;
+.stMain [data-testid="stMetricValue"], .stMain [data-testid="stMetricValue"] * {
+  font-size: 64px !important; line-height: 1.1 !important; color: #000000 !important;
   font-weight: 700 !important; }
-.stMain [data-testid="stMetricLabel"] p { font-size: 30px !important; color: #000000 !important; }
-.stMain [data-testid="stMetric"] { border: 3px solid #0B4F8A !important; }
+.stMain [data-testid="stMetricLabel"], .stMain [data-testid="stMetricLabel"] * {
+  font-size: 30px !important; color: #000000 !important; }
+.stMain [data-testid="stMetric"] { padding: 0.6rem 1rem !important; }
+.stMain [data-testid="stVerticalBlockBorderWrapper"]:has([data-testid="stMetric"]),
+.stMain [data-testid="stMetric"] { border-color: #0B4F8A !important; border-width: 3px !important; }
 .stMain button p, .stMain [data-testid="stWidgetLabel"] p { font-size: 24px !important; }
 .stMain button { min-height: 3rem !important; border-width: 2px !important; }
 </style>
@@ -90,12 +94,24 @@ class Screen:
 # The switch and the agenda
 # --------------------------------------------------------------------------------------------
 def switch(lang: str) -> bool:
-    """The sidebar switch, read from ``?reunion=1`` once per session, kept in the URL."""
+    """The sidebar switch, read from ``?reunion=1`` once per session, kept in the URL.
+
+    The state lives in a plain session key, not in the widget: the browser drops widget
+    values when it settles on the default page's path ("/" -> its url path) during the
+    first rerun, and the switch must survive that. The widget's key carries the state, so
+    a flip makes a new widget whose default is the new state.
+    """
     if _ON not in st.session_state:
         st.session_state[_ON] = st.query_params.get(PARAM) == "1"
-    on = bool(
-        st.sidebar.toggle(tr("meeting.switch", lang), key=_ON, help=tr("meeting.switch_help", lang))
+    on = bool(st.session_state[_ON])
+    wanted = st.sidebar.toggle(
+        tr("meeting.switch", lang),
+        value=on,
+        key=f"_pm_meeting_switch_{int(on)}",
+        help=tr("meeting.switch_help", lang),
     )
+    if bool(wanted) != on:
+        on = st.session_state[_ON] = bool(wanted)
     if on:
         if st.query_params.get(PARAM) != "1":
             st.query_params[PARAM] = "1"
@@ -190,7 +206,7 @@ def _overview(v, lang: str) -> None:
         col.metric(tr(key, lang), value, border=True)
     left, right = st.columns(2)
     with left:
-        _chart(projector(charts.build_status_counts_figure(counts, lang=lang), 560), "m_status")
+        _chart(projector(charts.build_status_counts_figure(counts, lang=lang), 500), "m_status")
     with right:
         fig = charts.build_completion_by_figure(
             metrics.completion_by(latest, "objective"),
@@ -198,7 +214,7 @@ def _overview(v, lang: str) -> None:
             level="objective",
             names=metrics.level_names(v.plan, "objective"),
         )
-        _chart(projector(fig, 560), "m_completion")
+        _chart(projector(fig, 500), "m_completion")
 
 
 def _gantt(v, lang: str, code: str) -> None:
@@ -241,8 +257,8 @@ _DRAW = {"overview": _overview, "load": _load, "gcm": _gcm, "alerts": _alerts}
 
 
 def _controls(lang: str, step: int, total: int) -> None:
-    """← / → buttons (also the arrow keys), auto-advance, leave; one row under the screen."""
-    prev, nxt, auto, info, leave = st.columns([2, 2, 3, 5, 3], vertical_alignment="center")
+    """← / → buttons (also the arrow keys), auto-advance and leave, beside the heading."""
+    prev, nxt, auto, leave = st.columns([3, 3, 3, 2], vertical_alignment="center", gap="small")
     prev.button(
         tr("meeting.prev", lang),
         icon=":material/arrow_back:",
@@ -264,23 +280,29 @@ def _controls(lang: str, step: int, total: int) -> None:
         width="stretch",
         type="primary",
     )
-    auto.selectbox(
+    seconds = int(st.session_state.get(_AUTO) or 0)
+    chosen = auto.selectbox(
         tr("meeting.auto", lang),
         AUTO_CHOICES,
+        index=AUTO_CHOICES.index(seconds),
         format_func=lambda n: (
             tr("meeting.auto.every", lang, n=n) if n else tr("meeting.auto.off", lang)
         ),
-        key=_AUTO,
+        key=f"_pm_meeting_auto_{seconds}",  # see switch(): the state is not the widget's
         label_visibility="collapsed",
     )
-    info.caption(f"{tr('meeting.step', lang, n=step, total=total)} · {tr('meeting.keys', lang)}")
+    if chosen != seconds:
+        st.session_state[_AUTO] = chosen
+        st.rerun()
     leave.button(
         tr("meeting.exit", lang),
         icon=":material/close_fullscreen:",
         on_click=_leave,
         key="_pm_meeting_exit",
+        help=tr("meeting.exit_help", lang),
         width="stretch",
     )
+    st.caption(f"{tr('meeting.step', lang, n=step, total=total)} · {tr('meeting.keys', lang)}")
 
 
 def show(v) -> None:
@@ -304,8 +326,12 @@ def show(v) -> None:
         del st.query_params[AUTO_PARAM]
 
     screen = screens[step - 1]
-    st.title(screen.title(lang))
-    st.caption(v.filters.describe(lang, v.plan))
+    head, controls = st.columns([3, 2], vertical_alignment="top")
+    with head:
+        st.title(screen.title(lang))
+        st.caption(v.filters.describe(lang, v.plan))
+    with controls:
+        _controls(lang, step, total)
     if v.empty:
         st.info(tr("app.empty", lang), icon=":material/filter_alt_off:")
     elif screen.kind == "gantt":
@@ -314,7 +340,6 @@ def show(v) -> None:
         _DRAW[screen.kind](v, lang)
     if v.plan.is_example:
         st.caption(tr("app.example_note", lang))
-    _controls(lang, step, total)
     st.session_state[_SHOWN_AT] = time.monotonic()
     if seconds:
         _auto_advance(seconds, total)
