@@ -139,6 +139,51 @@ def test_base_progress_that_loses_its_product_is_reported(base_plan) -> None:
     assert "plan base" in issues["message"].iloc[0]
 
 
+def test_empty_sheet_of_an_update_keeps_the_current_data_with_a_warning(base_plan) -> None:
+    """The empty template uploaded as an update must not remove every product."""
+    from planmonitor.template import build_template
+
+    result = load_workbook(build_template(None), base=base_plan, today=TODAY)
+    assert result.ok, result.issues.to_string()
+    pd.testing.assert_frame_equal(result.plan.products, base_plan.products)
+    pd.testing.assert_frame_equal(result.plan.progress, base_plan.progress)
+    pd.testing.assert_frame_equal(result.plan.agencies, base_plan.agencies)
+    empty = result.issues[result.issues["rule"] == "empty_sheet"]
+    assert set(empty["severity"]) == {"warning"}
+    assert {"Productos", "Avances", "Agencias", "Objetivos"} <= set(empty["sheet"])
+    products = empty[empty["sheet"] == "Productos"].iloc[0]
+    assert products["message"].startswith("Hoja «Productos»")
+    assert "se conserva la versión actual" in products["message"]
+    assert "Productos" in products["message_en"] and "kept" in products["message_en"]
+
+
+def test_empty_sheet_next_to_a_filled_one_is_checked_against_the_kept_table(base_plan) -> None:
+    """Products empty (kept), progress filled: progress is still checked against the
+    kept products, so a report on an unknown product is an error, a known one loads."""
+    header = valid_sheets()["Productos"][0]
+    unknown = [[dt.datetime(2024, 3, 31), "9.9.9-1", "En curso", 10, "", "", ""]]
+    bad = make_workbook({"Productos": [header], **progress_only(unknown)})
+    result = load_workbook(bad, base=base_plan, today=TODAY)
+    assert not result.ok
+    assert "unknown_product" in set(result.issues["rule"])
+    known = [[dt.datetime(2024, 3, 31), "2.1.1-1", "En curso", 10, "", "", ""]]
+    good = make_workbook({"Productos": [header], **progress_only(known)})
+    result = load_workbook(good, base=base_plan, today=TODAY)
+    assert result.ok, result.issues.to_string()
+    assert result.plan.progress["code"].tolist() == ["2.1.1-1"]
+    assert len(result.plan.products) == len(base_plan.products)
+    assert result.issues["rule"].tolist() == ["empty_sheet"]
+
+
+def test_empty_sheet_without_a_base_is_an_empty_table() -> None:
+    """A first load has no current version to keep: an empty «Avances» is an empty log."""
+    sheets = valid_sheets()
+    sheets["Avances"] = sheets["Avances"][:1]
+    result = load_workbook(make_workbook(sheets), today=TODAY)
+    assert result.ok and result.issues.empty
+    assert result.plan.progress.empty
+
+
 def test_metadata_marks_example_data_and_merges(base_plan) -> None:
     data = make_workbook(
         {**progress_only([]), "Metadatos": [["Clave", "Valor"], ["datos_ficticios", "Sí"]]}

@@ -75,7 +75,8 @@ def load_workbook(
     """Read, normalise and validate a workbook; never raises on bad content.
 
     Without `base` the workbook must hold model.STRUCTURE_SHEETS. With `base`, any subset of
-    sheets is accepted and replaces the base's tables. `today` dates the "future report"
+    sheets is accepted and replaces the base's tables; a sheet with its header but no data
+    rows keeps the base's table (an "empty_sheet" warning). `today` dates the "future report"
     warning (defaults to the current date).
     """
     limits = limits or Limits()
@@ -209,6 +210,19 @@ def _build_plan(
             )
         if not table.missing:
             usable[name] = table
+    in_file = set(tables)
+    if base is not None:
+        # An update's sheet with its header and no data rows (the empty template) would wipe
+        # that table: it is taken as "not included" and the current data is kept.
+        for name in [n for n, tb in usable.items() if len(tb.data) == 0]:
+            del usable[name]
+            in_file.discard(name)
+            log.add(
+                Rule.EMPTY_SHEET,
+                "la hoja no tiene filas de datos: se conserva la versión actual de esta hoja.",
+                "the sheet has no data rows: the current version of this sheet is kept.",
+                sheet=name,
+            )
 
     def data(sheet: model.Sheet) -> pd.DataFrame | None:
         t = usable.get(sheet.name)
@@ -245,7 +259,7 @@ def _build_plan(
         sheets=tuple(s.name for s in model.SHEETS if s.name in usable),
     )
     plan = merge_plans(base, update) if base is not None else _derive_hierarchy(update)
-    _check_references(ctx, plan, set(usable), set(tables), has_base=base is not None)
+    _check_references(ctx, plan, set(usable), in_file, has_base=base is not None)
     return plan
 
 

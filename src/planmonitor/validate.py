@@ -54,6 +54,8 @@ class Rule(StrEnum):
     BAD_URL = "bad_url"
     FUTURE_PROGRESS_DATE = "future_progress_date"
     CODE_MISMATCH = "code_mismatch"
+    # A partial update's sheet with its header and no data rows: kept from the current data.
+    EMPTY_SHEET = "empty_sheet"
 
 
 # Rules that mean "the file could not be read at all".
@@ -79,6 +81,7 @@ WARNING_RULES: frozenset[Rule] = frozenset(
         Rule.BAD_URL,
         Rule.FUTURE_PROGRESS_DATE,
         Rule.CODE_MISMATCH,
+        Rule.EMPTY_SHEET,
     }
 )
 
