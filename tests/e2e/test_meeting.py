@@ -38,7 +38,7 @@ def test_meeting_mode_is_projector_ready_and_arrow_keys_step_through(server, pag
     wait_idle(page)
     expect(page).to_have_url(re.compile(r"[?&]paso=1"))
     # the sidebar (filters, navigation) is not visible; the screen is the content
-    expect(page.get_by_test_id("stSidebar")).to_be_hidden()
+    expect(page.get_by_test_id("stSidebar")).to_be_hidden(timeout=TIMEOUT)
     # body text readable from the back of the room
     main = '[data-testid="stMain"]'
     assert font_px(page, f'{main} [data-testid="stCaptionContainer"]') >= MIN_BODY_PX
@@ -71,7 +71,7 @@ def test_meeting_mode_is_projector_ready_and_arrow_keys_step_through(server, pag
     ("query", "title", "shot"),
     [
         ("paso=8", "Carga por agencia", "reunion-carga"),
-        ("paso=9", "Cobertura de los objetivos del PMM", "reunion-pmm"),
+        ("paso=9", "Cobertura del PMM", "reunion-pmm"),
         # past the end: the last screen, whatever the filters left in the agenda
         ("paso=99&agencia=OIM", "Alertas", "reunion-alertas"),
     ],
@@ -80,7 +80,11 @@ def test_a_link_opens_a_given_screen(server, page, screenshots, query, title, sh
     page.goto(f"{server.url}/?reunion=1&{query}")
     expect(heading(page, title)).to_be_visible(timeout=TIMEOUT)
     wait_idle(page)
-    expect(page.get_by_test_id("stSidebar")).to_be_hidden()
+    content = "stTable" if title == "Alertas" else "stPlotlyChart"
+    expect(page.get_by_test_id(content).first).to_be_visible(timeout=TIMEOUT)
+    if content == "stPlotlyChart":
+        expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_test_id("stSidebar")).to_be_hidden(timeout=TIMEOUT)
     if "agencia=OIM" in query:
         expect(page.get_by_text(re.compile("Mostrando: OIM"))).to_be_visible()
     no_exception(page)

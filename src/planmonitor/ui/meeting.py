@@ -29,7 +29,8 @@ STEP_PARAM = "paso"  # ?paso=3 (1-based)
 AUTO_PARAM = "auto"  # ?auto=30 (seconds; absent = off)
 AUTO_CHOICES: tuple[int, ...] = (0, 15, 30, 60, 120)
 STALE_DAYS = 60
-MAX_ALERT_ROWS = 8
+MAX_ALERT_ROWS = 6
+NAME_CHARS = 60
 
 _ON = "_pm_meeting_on"
 _STEP = "_pm_meeting_step"
@@ -60,16 +61,18 @@ html, body, .stApp { font-size: 28px !important; background: #FFFFFF !important;
 .stMain [data-testid="stTable"] th, .stMain [data-testid="stTableStyledTable"] td,
 .stMain [data-testid="stTableStyledTable"] th {
   font-size: 28px !important; line-height: 1.35 !important; color: #000000 !important; }
-.stMain [data-testid="stCaptionContainer"], .stMain [data-testid="stCaptionContainer"] * {
-  color: #1A1A1A !important; font-size: 26px !important; }
+.stMain [data-testid="stCaptionContainer"], .stMain [data-testid="stCaptionContainer"] p {
+  color: #1A1A1A !important; font-size: 26px !important; opacity: 1 !important; }
+.stMain:focus, .stMain:focus-visible, .stMain *:focus:not(button):not(input) {
+  outline: none !important; }
 .stMain h1 { font-size: 60px !important; line-height: 1.15 !important; color: #000000 !important;
   padding: 0 0 0.2rem 0 !important; }
 .stMain h2, .stMain h3 { font-size: 40px !important; color: #000000 !important; }
-.stMain [data-testid="stMetricValue"], .stMain [data-testid="stMetricValue"] * {
+.stMain [data-testid="stMetricValue"], .stMain [data-testid="stMetricValue"] p {
   font-size: 64px !important; line-height: 1.1 !important; color: #000000 !important;
   font-weight: 700 !important; }
-.stMain [data-testid="stMetricLabel"], .stMain [data-testid="stMetricLabel"] * {
-  font-size: 30px !important; color: #000000 !important; }
+.stMain [data-testid="stMetricLabel"], .stMain [data-testid="stMetricLabel"] p {
+  font-size: 28px !important; color: #000000 !important; }
 .stMain [data-testid="stMetric"] { padding: 0.6rem 1rem !important; }
 .stMain [data-testid="stVerticalBlockBorderWrapper"]:has([data-testid="stMetric"]),
 .stMain [data-testid="stMetric"] { border-color: #0B4F8A !important; border-width: 3px !important; }
@@ -248,9 +251,17 @@ def _alerts(v, lang: str) -> None:
         st.success(tr("meeting.no_alerts", lang))
         return
     table = tables.alerts_table(found, lang)
-    st.table(table.head(MAX_ALERT_ROWS), hide_index=True)
+    name = table.columns[1]
+    shown = table.head(MAX_ALERT_ROWS)
+    shown = shown.assign(**{name: [_shorten(x, NAME_CHARS) for x in shown[name]]})
+    st.table(shown, hide_index=True)
     if len(table) > MAX_ALERT_ROWS:
         st.caption(tr("meeting.more_alerts", lang, n=len(table) - MAX_ALERT_ROWS))
+
+
+def _shorten(text: object, limit: int) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 _DRAW = {"overview": _overview, "load": _load, "gcm": _gcm, "alerts": _alerts}
@@ -258,10 +269,9 @@ _DRAW = {"overview": _overview, "load": _load, "gcm": _gcm, "alerts": _alerts}
 
 def _controls(lang: str, step: int, total: int) -> None:
     """← / → buttons (also the arrow keys), auto-advance and leave, beside the heading."""
-    prev, nxt, auto, leave = st.columns([3, 3, 3, 2], vertical_alignment="center", gap="small")
+    prev, nxt, auto, leave = st.columns([5, 5, 5, 3], vertical_alignment="center", gap="small")
     prev.button(
         tr("meeting.prev", lang),
-        icon=":material/arrow_back:",
         shortcut="Left",
         on_click=_move,
         args=(-1, total),
@@ -271,7 +281,6 @@ def _controls(lang: str, step: int, total: int) -> None:
     )
     nxt.button(
         tr("meeting.next", lang),
-        icon=":material/arrow_forward:",
         shortcut="Right",
         on_click=_move,
         args=(1, total),
@@ -296,7 +305,6 @@ def _controls(lang: str, step: int, total: int) -> None:
         st.rerun()
     leave.button(
         tr("meeting.exit", lang),
-        icon=":material/close_fullscreen:",
         on_click=_leave,
         key="_pm_meeting_exit",
         help=tr("meeting.exit_help", lang),
@@ -326,7 +334,7 @@ def show(v) -> None:
         del st.query_params[AUTO_PARAM]
 
     screen = screens[step - 1]
-    head, controls = st.columns([3, 2], vertical_alignment="top")
+    head, controls = st.columns([1, 1], vertical_alignment="top")
     with head:
         st.title(screen.title(lang))
         st.caption(v.filters.describe(lang, v.plan))
