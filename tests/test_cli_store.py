@@ -90,3 +90,29 @@ def test_template_empty_and_with_data(db, tmp_path):
     assert load_workbook(empty.read_bytes()).plan.products.empty
     loaded = load_workbook(full.read_bytes())
     assert store.content_sha256(loaded.plan) == store.content_sha256(db.plan())
+
+
+def test_import_refuses_removals_unless_allowed(db, tmp_path, capsys):
+    plan = db.plan()
+    code = plan.products["code"].iloc[-1]
+    less = model.Plan(
+        **{
+            **plan.__dict__,
+            "products": plan.products[plan.products["code"] != code].reset_index(drop=True),
+            "progress": plan.progress[plan.progress["code"] != code].reset_index(drop=True),
+        }
+    )
+    path = tmp_path / "menos.xlsx"
+    sheets = export.plan_to_sheets(less, include=["Productos", "Avances"])
+    path.write_bytes(export.write_workbook(sheets))
+    v = db.current_version_id()
+
+    assert main(["import", str(path), "--by", "Ana"]) == 1
+    err = capsys.readouterr().err
+    assert "eliminaría 1 producto" in err and "--allow-removals" in err and code in err
+    assert db.current_version_id() == v
+
+    assert main(["import", str(path), "--by", "Ana", "--allow-removals"]) == 0
+    assert "Guardada la versión" in capsys.readouterr().out
+    assert db.current_version_id() == v + 1
+    assert code not in set(db.plan().products["code"])

@@ -198,6 +198,118 @@ def test_invalid_upload_stores_nothing(st_):
     pd.testing.assert_frame_equal(st_.versions(), before)
 
 
+@pytest.fixture
+def sq(tmp_path):
+    """A SQLite store (the removal rules do not depend on the database)."""
+    s = store.open_store(f"sqlite:///{tmp_path / 'removals.sqlite'}")
+    yield s
+    s.dispose()
+
+
+def without_products(plan: model.Plan, codes: set[str]) -> model.Plan:
+    """The plan without these products and their progress reports."""
+    return model.Plan(
+        **{
+            **plan.__dict__,
+            "products": plan.products[~plan.products["code"].isin(codes)].reset_index(drop=True),
+            "progress": plan.progress[~plan.progress["code"].isin(codes)].reset_index(drop=True),
+        }
+    )
+
+
+def test_the_empty_template_as_an_update_removes_nothing(sq):
+    from planmonitor.template import build_template
+
+    before = sq.plan()
+    preview = sq.preview(build_template(None), "plantilla.xlsx")
+    assert preview.ok, preview.issues
+    assert preview.removed_products == 0 and preview.removed_progress == 0
+    assert not preview.needs_removal_confirmation
+    empty = preview.warnings[preview.warnings["rule"] == "empty_sheet"]
+    assert {"Productos", "Avances"} <= set(empty["sheet"])
+    res = sq.commit(build_template(None), "plantilla.xlsx", author="Ana", allow_removals=False)
+    assert not res.refused_removals
+    pd.testing.assert_frame_equal(sq.plan().products, before.products)
+    pd.testing.assert_frame_equal(sq.plan().progress, before.progress)
+
+
+def test_removing_a_product_needs_an_explicit_confirmation(sq):
+    base = sq.plan()
+    code = base.products["code"].iloc[-1]
+    data = workbook(without_products(base, {code}), include=["Productos", "Avances"])
+    preview = sq.preview(data, "menos.xlsx")
+    assert preview.ok, preview.issues
+    assert preview.removed_products == 1 and preview.needs_removal_confirmation
+    assert preview.removal_text("es").startswith("1 producto")
+    v = sq.current_version_id()
+
+    refused = sq.commit(data, "menos.xlsx", author="Ana", allow_removals=False)
+    assert not refused.stored and refused.refused_removals
+    assert refused.version_id == v and sq.current_version_id() == v
+    assert "eliminaría 1 producto" in refused.message("es")
+    assert "--allow-removals" in refused.message("es")
+    assert "would remove 1 product" in refused.message("en")
+
+    done = sq.commit(data, "menos.xlsx", author="Ana", allow_removals=True)
+    assert done.stored and not done.refused_removals
+    assert code not in set(sq.plan().products["code"])
+
+
+def test_removing_over_a_fifth_of_the_progress_log_needs_a_confirmation(sq):
+    base = sq.plan()
+    n = len(base.progress)
+    assert n >= 10
+
+    def keeping(k: int) -> bytes:
+        kept = base.progress.iloc[:k].reset_index(drop=True)
+        return workbook(model.Plan(**{**base.__dict__, "progress": kept}), include=["Avances"])
+
+    few = sq.preview(keeping(n - 1), "casi-todo.xlsx")  # one entry removed: a correction
+    assert few.ok and few.removed_progress == 1 and not few.needs_removal_confirmation
+    share = int(n * store.REMOVED_PROGRESS_SHARE)
+    edge = sq.preview(keeping(n - share), "borde.xlsx")
+    assert edge.removed_progress == share and not edge.needs_removal_confirmation
+    many = sq.preview(keeping(n // 2), "mitad.xlsx")
+    assert many.removed_progress == n - n // 2 and many.base_progress == n
+    assert many.needs_removal_confirmation
+    assert f"de los {n} avances" in many.removal_text("es")
+    res = sq.commit(keeping(n // 2), "mitad.xlsx", author="Ana", allow_removals=False)
+    assert res.refused_removals and not res.stored
+    assert len(sq.plan().progress) == n
+
+
+def test_a_removal_is_checked_again_against_a_version_stored_meanwhile(sq, monkeypatch):
+    """The file renames a product (no removal against v); a version stored before the commit
+    adds a product the file does not have: committing without the confirmation is refused."""
+    base = sq.plan()
+    renamed = base.products.assign(name=base.products["name"].where(base.products.index > 0, "X"))
+    data = workbook(model.Plan(**{**base.__dict__, "products": renamed}), include=["Productos"])
+    extra = base.products.iloc[:1].assign(code="1.1.1-99", name="Agregado", row=pd.NA)
+    grown = workbook(
+        model.Plan(
+            **{**base.__dict__, "products": pd.concat([base.products, extra], ignore_index=True)}
+        ),
+        include=["Productos"],
+    )
+    first = sq.preview(data, "viejo.xlsx")
+    assert first.ok and not first.identical and not first.needs_removal_confirmation
+    original_preview = store.Store.preview
+
+    def preview_then_someone_stores(self, d, f):
+        p = original_preview(self, d, f)
+        if d == data:  # another secretariat member stores a version meanwhile
+            monkeypatch.setattr(store.Store, "preview", original_preview)
+            assert self.commit(grown, "b.xlsx", author="Luis").stored
+        return p
+
+    monkeypatch.setattr(store.Store, "preview", preview_then_someone_stores)
+    res = sq.commit(data, "viejo.xlsx", author="Ana", allow_removals=False)
+    assert res.refused_removals and not res.stored
+    assert res.preview.removed_products == 1
+    assert "1.1.1-99" in set(sq.plan().products["code"])
+    assert sq.plan().products["name"].iloc[0] != "X"
+
+
 def test_commit_needs_an_author(st_):
     with pytest.raises(store.StoreError):
         st_.commit(b"x", "a.xlsx", author="  ")

@@ -143,6 +143,29 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "upload.note": {"es": "Nota (opcional)", "en": "Note (optional)"},
     "upload.confirm": {"es": "Confirmar", "en": "Confirm"},
+    "upload.removal_warning": {
+        "es": "Este archivo elimina datos actuales: {what}. Revise las tablas de la vista previa "
+        "antes de confirmar.",
+        "en": "This file removes current data: {what}. Check the preview's tables before "
+        "confirming.",
+    },
+    "upload.removal_confirm": {
+        "es": "Entiendo que se eliminarán {what}",
+        "en": "I understand that {what} will be removed",
+    },
+    "removal.products": {"es": "{n} productos", "en": "{n} products"},
+    "removal.product": {"es": "1 producto", "en": "1 product"},
+    "removal.progress": {
+        "es": "{n} de los {total} avances del registro",
+        "en": "{n} of the {total} progress entries",
+    },
+    "removal.and": {"es": " y ", "en": " and "},
+    "store.removals_refused": {
+        "es": "No se guardó nada: el archivo eliminaría {what}. Si es lo que quiere, confírmelo "
+        "(en la línea de comandos: --allow-removals).",
+        "en": "Nothing was stored: the file would remove {what}. If that is intended, confirm "
+        "it (on the command line: --allow-removals).",
+    },
     "upload.identical": {
         "es": "Sin cambios: el archivo tiene los mismos datos que la versión actual ({v}). No "
         "se guarda nada.",

@@ -28,6 +28,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("file")
     s.add_argument("--by", required=True, help="who stores it")
     s.add_argument("--note", default="")
+    s.add_argument(
+        "--allow-removals",
+        action="store_true",
+        help="store it even if it removes products or over 20%% of the progress log",
+    )
     sub.add_parser("versions", help="list the stored versions")
     s = sub.add_parser("diff", help="what changed between two versions")
     s.add_argument("v1", type=int)

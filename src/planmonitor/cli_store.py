@@ -2,7 +2,8 @@
 
 The same validation and store as the "Actualizar datos" page, for scripts and for the
 secretariat's terminal. Exit codes: 0 done (or nothing to do), 1 refused (issues printed,
-nothing stored), 2 the store or a version could not be used.
+nothing stored; also a file that removes products or over 20 % of the progress log without
+--allow-removals), 2 the store or a version could not be used.
 """
 
 from __future__ import annotations
@@ -45,7 +46,19 @@ def cmd_import(s: store_mod.Store, args: argparse.Namespace) -> int:
     if not path.is_file():
         print(f"No existe el archivo {path}.", file=sys.stderr)
         return 1
-    res = s.commit(path.read_bytes(), path.name, author=args.by, note=args.note)
+    res = s.commit(
+        path.read_bytes(),
+        path.name,
+        author=args.by,
+        note=args.note,
+        allow_removals=bool(getattr(args, "allow_removals", False)),
+    )
+    if res.refused_removals:
+        print(res.message("es"), file=sys.stderr)
+        changes = res.preview.changes
+        if changes is not None and len(changes.removed):
+            _print_frame(changes.to_frames("es")[t("diff.title.removed", "es")], sys.stderr)
+        return 1
     if not res.preview.ok:
         print(res.message("es"), file=sys.stderr)
         _print_issues(res.preview.errors)

@@ -42,6 +42,10 @@ SEED_FILES: tuple[str, ...] = ("plan-de-trabajo-2023-2024.xlsx", "avances-ejempl
 # A bound on what is read at all; the loader has its own finer checks (zip ratio, XML).
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
+# An upload that removes any product, or more than this share of the progress log, needs an
+# explicit confirmation (a checkbox on the page, --allow-removals on the command line).
+REMOVED_PROGRESS_SHARE = 0.2
+
 # Test hook: seconds to sleep inside the write transaction, after the version row is written
 # and before the commit (the crash test kills the process during this sleep).
 SLEEP_ENV = "PLANMONITOR_TEST_SLEEP_IN_COMMIT"
@@ -282,6 +286,36 @@ class Preview:
     plan: model.Plan | None = None
     changes: Changes | None = None
     identical: bool = False  # same data as the base version: nothing to store
+    base_progress: int = 0  # progress entries of the base version (for the removal share)
+
+    @property
+    def removed_products(self) -> int:
+        return 0 if self.changes is None else len(self.changes.removed)
+
+    @property
+    def removed_progress(self) -> int:
+        return 0 if self.changes is None else len(self.changes.removed_progress)
+
+    @property
+    def needs_removal_confirmation(self) -> bool:
+        """Removing products, or more than REMOVED_PROGRESS_SHARE of the log, is never silent."""
+        if not self.ok or self.identical:
+            return False
+        many = self.removed_progress > REMOVED_PROGRESS_SHARE * self.base_progress
+        return self.removed_products > 0 or (self.removed_progress > 0 and many)
+
+    def removal_text(self, lang: str = "es") -> str:
+        """ "3 productos y 40 de los 120 avances del registro" (what confirming would remove)."""
+        parts = []
+        if self.removed_products == 1:
+            parts.append(t("removal.product", lang))
+        elif self.removed_products:
+            parts.append(t("removal.products", lang, n=self.removed_products))
+        if self.removed_progress > REMOVED_PROGRESS_SHARE * self.base_progress:
+            parts.append(
+                t("removal.progress", lang, n=self.removed_progress, total=self.base_progress)
+            )
+        return t("removal.and", lang).join(parts)
 
     @property
     def errors(self) -> pd.DataFrame:
@@ -305,10 +339,13 @@ class CommitResult:
     version_id: int  # the new version, or the current one when nothing was stored
     preview: Preview
     parent_id: int | None = None
+    refused_removals: bool = False  # it would remove data and that was not confirmed
 
     def message(self, lang: str = "es") -> str:
         if self.stored:
             return t("store.stored", lang, v=self.version_id)
+        if self.refused_removals:
+            return t("store.removals_refused", lang, what=self.preview.removal_text(lang))
         return self.preview.message(lang)
 
 
@@ -473,6 +510,7 @@ class Store:
             plan=result.plan,
             changes=changes,
             identical=identical,
+            base_progress=len(base.progress),
             **common,
         )
 
@@ -501,12 +539,22 @@ class Store:
             identical=True,
         )
 
-    def commit(self, data: bytes, filename: str, author: str, note: str = "") -> CommitResult:
+    def commit(
+        self,
+        data: bytes,
+        filename: str,
+        author: str,
+        note: str = "",
+        *,
+        allow_removals: bool = True,
+    ) -> CommitResult:
         """Validate and store a file as a new version (nothing stored on error or no change).
 
         The file is checked against the current version first; if another version lands before
         the lock is taken, it is checked again against that one, so a partial upload always
-        applies to the version it is written after.
+        applies to the version it is written after. With `allow_removals=False` a file that
+        would remove products (or much of the progress log) against that version is refused
+        (`refused_removals`): the page and the CLI pass it until the person confirmed.
         """
         author = (author or "").strip()
         if not author:
@@ -514,6 +562,8 @@ class Store:
         preview = self.preview(data, filename)
         if not preview.ok or preview.identical:
             return CommitResult(False, preview.base_version_id, preview)
+        if not allow_removals and preview.needs_removal_confirmation:
+            return CommitResult(False, preview.base_version_id, preview, refused_removals=True)
         with self._write() as tx:
             current = tx.current_id()
             if current != preview.base_version_id:
@@ -524,6 +574,8 @@ class Store:
                 preview = self._check(data, filename, current, tx.plan(current))
                 if not preview.ok or preview.identical:
                     return CommitResult(False, current, preview)
+                if not allow_removals and preview.needs_removal_confirmation:
+                    return CommitResult(False, current, preview, refused_removals=True)
             assert preview.plan is not None
             new_id = tx.insert(
                 _Candidate(
