@@ -62,7 +62,8 @@ def versions_table(versions, lang: str):
 
 def show_history(lang: str, user: str) -> None:
     """List, compare, download and restore versions."""
-    from planmonitor.ui.upload import show_changes, store
+    from planmonitor.ui.data import store
+    from planmonitor.ui.upload import show_changes
 
     s = store()
     flash = st.session_state.pop(_ROLLBACK_FLASH, None)

@@ -15,11 +15,15 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
 
 from planmonitor import model
+
+if TYPE_CHECKING:
+    from planmonitor.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -30,13 +34,17 @@ class DataUnavailable(RuntimeError):
     """No plan could be loaded; the message is for the user (Spanish) and the log."""
 
 
-def _store():
-    """The store, opened once per process (its engine is a shared resource)."""
+def store() -> Store:
+    """The store, opened once per process and database URL (its engine is a shared resource).
+
+    The upload, history and decision pages use this same object as the dashboard's loader, so
+    a version they store is the version key of the next rerun.
+    """
     return _open_store_cached(os.environ.get("PLANMONITOR_DATABASE_URL", ""))
 
 
 @st.cache_resource(show_spinner=False)
-def _open_store_cached(url: str):
+def _open_store_cached(url: str) -> Store:
     from planmonitor.store import open_store
 
     return open_store(url or None)
@@ -58,7 +66,7 @@ def version_key() -> str:
         s = p.stat()
         return f"file:{p.resolve()}:{s.st_mtime_ns}:{s.st_size}"
     if _store_available():
-        return f"store:{_store().current_version_id()}"
+        return f"store:{store().current_version_id()}"
     return "default"
 
 
@@ -78,9 +86,9 @@ def load_for_key(key: str) -> tuple[model.Plan, pd.DataFrame]:
             raise DataUnavailable(f"El libro {os.environ[WORKBOOK_ENV]} no se pudo cargar.")
         return result.plan, _issues_frame(result.issues)
     if key.startswith("store:"):
-        store = _store()
+        s = store()
         version = int(key.split(":", 1)[1])
-        return store.plan(version), _issues_frame(store.issues(version))
+        return s.plan(version), _issues_frame(s.issues(version))
     from planmonitor.loader import load_default
 
     result = load_default()

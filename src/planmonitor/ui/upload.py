@@ -15,6 +15,7 @@ import streamlit as st
 
 from planmonitor.i18n import t
 from planmonitor.store import Preview, Store
+from planmonitor.ui import data
 
 _PREVIEW = "_pm_upload_preview"
 _FLASH = "_pm_upload_flash"
@@ -25,10 +26,8 @@ CONFIRM = "_pm_upload_confirm"
 
 
 def store() -> Store:
-    """The process's store (opened once, shared with the dashboard's data loader)."""
-    from planmonitor.ui import data
-
-    return data._store()
+    """The process's store: ``ui.data.store()`` (kept here for the pages that import it)."""
+    return data.store()
 
 
 def issues_table(issues: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -50,22 +49,22 @@ def show_changes(changes, lang: str, key: str) -> None:
         st.dataframe(frame, hide_index=True, width="stretch", key=f"{key}_{i}")
 
 
-def _check(data: bytes, filename: str, lang: str) -> Preview:
-    s = store()
-    key = (hashlib.sha256(data).hexdigest(), s.current_version_id(), filename)
+def _check(content: bytes, filename: str, lang: str) -> Preview:
+    s = data.store()
+    key = (hashlib.sha256(content).hexdigest(), s.current_version_id(), filename)
     cached = st.session_state.get(_PREVIEW)
     if cached and cached[0] == key:
         return cached[1]
     with st.status(t("upload.checking", lang), expanded=True) as status:
-        st.write(t("upload.read", lang, n=f"{len(data):,}"))
-        preview = s.preview(data, filename)
+        st.write(t("upload.read", lang, n=f"{len(content):,}"))
+        preview = s.preview(content, filename)
         st.write(t("upload.checked", lang))
         status.update(label=t("upload.checked", lang), state="complete", expanded=False)
     st.session_state[_PREVIEW] = (key, preview)
     return preview
 
 
-def _errors(preview: Preview, data: bytes, lang: str) -> None:
+def _errors(preview: Preview, content: bytes, lang: str) -> None:
     st.error(t("upload.errors", lang, n=len(preview.errors)), icon=":material/error:")
     st.dataframe(
         issues_table(preview.issues, lang),
@@ -78,7 +77,7 @@ def _errors(preview: Preview, data: bytes, lang: str) -> None:
 
     if not set(preview.issues["rule"]) & {r.value for r in FILE_RULES}:
         try:
-            marked = annotate_errors(data, preview.issues)
+            marked = annotate_errors(content, preview.issues)
         except ValueError:
             return
         name = preview.filename.rsplit(".", 1)[0] + "-errores.xlsx"
@@ -102,12 +101,12 @@ def show(lang: str, user: str) -> None:
     file = st.file_uploader(t("upload.file", lang), type=["xlsx"], key=f"{UPLOADER}_{nonce}")
     if file is None:
         return
-    data = file.getvalue()
-    preview = _check(data, file.name, lang)
+    content = file.getvalue()
+    preview = _check(content, file.name, lang)
     if preview.sheets:
         st.caption(t("upload.sheets", lang, sheets=", ".join(preview.sheets)))
     if not preview.ok:
-        _errors(preview, data, lang)
+        _errors(preview, content, lang)
         return
     if len(preview.warnings):
         with st.expander(t("upload.warnings", lang, n=len(preview.warnings))):
@@ -124,7 +123,7 @@ def show(lang: str, user: str) -> None:
     show_changes(preview.changes, lang, key="_pm_upload_changes")
     note = st.text_input(t("upload.note", lang), key=NOTE, max_chars=500)
     if st.button(t("upload.confirm", lang), type="primary", key=CONFIRM):
-        result = store().commit(data, file.name, author=user, note=note or "")
+        result = data.store().commit(content, file.name, author=user, note=note or "")
         st.session_state.pop(_PREVIEW, None)
         if result.stored:
             st.session_state[_FLASH] = t("upload.stored", lang, v=result.version_id)
@@ -151,7 +150,7 @@ def template_downloads(lang: str, with_data: bool) -> None:
         icon=":material/download:",
     )
     if with_data:
-        s = store()
+        s = data.store()
         v = s.current_version_id()
         st.download_button(
             t("upload.template_data", lang),
