@@ -196,3 +196,70 @@ def test_english_upload_page(configured):
     at.switch_page(UPLOAD).run()
     assert_clean(at)
     assert at.title[0].value == "Update data"
+
+
+def fewer_products_file(plan: model.Plan, n: int = 2) -> tuple[bytes, list[str]]:
+    """Productos and Avances without the last `n` products (and their reports)."""
+    gone = plan.products["code"].iloc[-n:].tolist()
+    keep = ~plan.products["code"].isin(gone)
+    new = model.Plan(
+        **{
+            **plan.__dict__,
+            "products": plan.products[keep].reset_index(drop=True),
+            "progress": plan.progress[~plan.progress["code"].isin(gone)].reset_index(drop=True),
+        }
+    )
+    sheets = export.plan_to_sheets(new, include=["Productos", "Avances"])
+    return export.write_workbook(sheets), gone
+
+
+def confirm_button(at: AppTest):
+    return at.button(key="_pm_upload_confirm")
+
+
+def test_removing_products_needs_the_extra_tick_before_confirmar(configured):
+    v0 = configured.current_version_id()
+    data, gone = fewer_products_file(configured.plan())
+    at = logged_in_app()
+    at.file_uploader(key=UPLOADER).upload("menos.xlsx", data).run()
+    assert_clean(at)
+    what = t("removal.products", "es", n=2)
+    assert t("upload.removal_warning", "es", what=what) in [w.value for w in at.warning]
+    boxes = [c for c in at.checkbox if c.label == f"Entiendo que se eliminarán {what}"]
+    assert len(boxes) == 1 and boxes[0].value is False
+    assert confirm_button(at).disabled
+    at.text_input(key="_pm_upload_note").input("depuración").run()  # a rerun keeps it disabled
+    assert confirm_button(at).disabled and configured.current_version_id() == v0
+
+    boxes[0].check().run()
+    assert_clean(at)
+    assert not confirm_button(at).disabled
+    confirm_button(at).click().run()
+    assert_clean(at)
+    assert configured.current_version_id() == v0 + 1
+    assert not set(gone) & set(configured.plan().products["code"])
+
+
+def test_a_plain_update_has_no_extra_tick(configured):
+    at = logged_in_app()
+    at.file_uploader(key=UPLOADER).upload("diciembre.xlsx", progress_file(configured.plan())).run()
+    assert_clean(at)
+    assert not at.checkbox and not at.warning
+    assert not confirm_button(at).disabled
+
+
+def test_the_empty_template_keeps_the_data_and_says_which_sheets_were_empty(configured):
+    from planmonitor.template import build_template
+
+    before = configured.plan()
+    at = logged_in_app()
+    at.file_uploader(key=UPLOADER).upload("plantilla.xlsx", build_template(None)).run()
+    assert_clean(at)
+    assert not at.checkbox  # nothing would be removed
+    shown = pd.concat([df.value for df in at.dataframe]).to_string()
+    assert "Hoja «Productos»" in shown and "se conserva la versión actual" in shown
+    if [b for b in at.button if b.key == "_pm_upload_confirm"]:
+        confirm_button(at).click().run()
+        assert_clean(at)
+    pd.testing.assert_frame_equal(configured.plan().products, before.products)
+    pd.testing.assert_frame_equal(configured.plan().progress, before.progress)

@@ -23,6 +23,7 @@ _NONCE = "_pm_upload_nonce"
 UPLOADER = "_pm_upload_file"
 NOTE = "_pm_upload_note"
 CONFIRM = "_pm_upload_confirm"
+REMOVALS = "_pm_upload_removals"  # + the file's hash and base version: one tick per preview
 
 
 def store() -> Store:
@@ -122,10 +123,19 @@ def show(lang: str, user: str) -> None:
     st.subheader(t("upload.preview", lang, v=preview.base_version_id))
     show_changes(preview.changes, lang, key="_pm_upload_changes")
     note = st.text_input(t("upload.note", lang), key=NOTE, max_chars=500)
-    if st.button(t("upload.confirm", lang), type="primary", key=CONFIRM):
-        result = data.store().commit(content, file.name, author=user, note=note or "")
+    allowed = _removal_consent(preview, lang)
+    if st.button(t("upload.confirm", lang), type="primary", key=CONFIRM, disabled=not allowed):
+        result = data.store().commit(
+            content,
+            file.name,
+            author=user,
+            note=note or "",
+            allow_removals=preview.needs_removal_confirmation and allowed,
+        )
         st.session_state.pop(_PREVIEW, None)
-        if result.stored:
+        if result.refused_removals:  # a version stored meanwhile made this file remove data
+            st.error(result.message(lang), icon=":material/warning:")
+        elif result.stored:
             st.session_state[_FLASH] = t("upload.stored", lang, v=result.version_id)
             st.session_state[_NONCE] = nonce + 1  # a fresh, empty uploader
             st.session_state.pop(NOTE, None)
@@ -134,6 +144,20 @@ def show(lang: str, user: str) -> None:
             st.info(t("upload.identical", lang, v=result.version_id))
         else:
             st.error(t("upload.errors", lang, n=len(result.preview.errors)))
+
+
+def _removal_consent(preview: Preview, lang: str) -> bool:
+    """True when nothing is removed, or the person ticked "Entiendo que se eliminarán …".
+
+    The tick belongs to this file checked against this version: another file, or a version
+    stored meanwhile, asks again.
+    """
+    if not preview.needs_removal_confirmation:
+        return True
+    what = preview.removal_text(lang)
+    st.warning(t("upload.removal_warning", lang, what=what), icon=":material/warning:")
+    key = f"{REMOVALS}_{preview.sha256[:16]}_{preview.base_version_id}"
+    return bool(st.checkbox(t("upload.removal_confirm", lang, what=what), key=key))
 
 
 def template_downloads(lang: str, with_data: bool) -> None:
