@@ -4,9 +4,10 @@ from planmonitor.ui import guard
 
 guard.ensure_frame()
 
+import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from planmonitor import charts, metrics  # noqa: E402
+from planmonitor import changes, charts, metrics  # noqa: E402
 from planmonitor.ui import page, state  # noqa: E402
 from planmonitor.ui.text import tr  # noqa: E402
 
@@ -16,7 +17,7 @@ v = page.start("cronograma")
 lang = v.lang
 n_products = len(v.filtered.products)
 
-c1, c2, c3 = st.columns([2, 3, 2], vertical_alignment="bottom")
+c1, c2, c3, c4 = st.columns([2, 3, 2, 2], vertical_alignment="bottom")
 color_by = c1.segmented_control(
     tr("cronograma.color", lang),
     ("status", "lead"),
@@ -38,6 +39,10 @@ level = c2.segmented_control(
 by_strategy = c3.toggle(
     tr("cronograma.by_strategy", lang), key=state.GANTT_BY_STRATEGY, bind="query-params"
 )
+since = c4.date_input(  # the "Qué cambió" reference: the changed products get a marker
+    tr("cambios.markers", lang), value=None, key="marcas", bind="query-params",
+    help=tr("cambios.markers_help", lang), format="DD/MM/YYYY" if lang == "es" else "MM/DD/YYYY",
+)  # fmt: skip
 if level == "auto":
     level = "activity" if n_products > AUTO_ACTIVITY_ABOVE else "product"
     if level == "activity":
@@ -48,11 +53,12 @@ def compute() -> list[tuple[str, object]]:
     """One (strategy code or "", figure) per chart to draw."""
     latest = metrics.latest_status(v.filtered, as_of=v.today)
     names = metrics.level_names(v.plan, level) if level != "product" else None
+    marks = changes.changes_since(v.filtered, pd.Timestamp(since)).markers(lang) if since else None
 
     def gantt(rows):
         return charts.build_gantt_figure(
             rows, lang=lang, color_by=color_by or "status", today=v.today, level=level,
-            names=names,
+            names=names, markers=marks,
         )  # fmt: skip
 
     if not by_strategy:
@@ -61,7 +67,7 @@ def compute() -> list[tuple[str, object]]:
             for code in dict.fromkeys(latest["strategy"])]  # fmt: skip
 
 
-for code, fig in page.memo("cronograma", compute, color_by, level, by_strategy):
+for code, fig in page.memo("cronograma", compute, color_by, level, by_strategy, str(since)):
     if code:
         st.subheader(tr("cronograma.strategy_title", lang, code=code))
     page.chart(fig, key=f"gantt_{code}" if code else "gantt")

@@ -36,6 +36,7 @@ _ON = "_pm_meeting_on"
 _STEP = "_pm_meeting_step"
 _AUTO = "_pm_meeting_auto"
 _SHOWN_AT = "_pm_meeting_shown_at"
+_FLIPS = "_pm_meeting_flips"
 
 # Projector sizes (px). Body text >= 24 px from the back of a room on a 1080p screen.
 BODY_PX = 28
@@ -102,7 +103,7 @@ def switch(lang: str) -> bool:
     The state lives in a plain session key, not in the widget: the browser drops widget
     values when it settles on the default page's path ("/" -> its url path) during the
     first rerun, and the switch must survive that. The widget's key carries the state, so
-    a flip makes a new widget whose default is the new state.
+    every flip makes a new widget whose default is the new state.
     """
     if _ON not in st.session_state:
         st.session_state[_ON] = st.query_params.get(PARAM) == "1"
@@ -110,11 +111,12 @@ def switch(lang: str) -> bool:
     wanted = st.sidebar.toggle(
         tr("meeting.switch", lang),
         value=on,
-        key=f"_pm_meeting_switch_{int(on)}",
+        key=f"_pm_meeting_switch_{st.session_state.get(_FLIPS, 0)}",
         help=tr("meeting.switch_help", lang),
     )
     if bool(wanted) != on:
-        on = st.session_state[_ON] = bool(wanted)
+        _set(bool(wanted))
+        on = bool(wanted)
     if on:
         if st.query_params.get(PARAM) != "1":
             st.query_params[PARAM] = "1"
@@ -164,8 +166,14 @@ def _move(delta: int, total: int, wrap: bool = False) -> None:
     st.session_state[_STEP] = next_step(st.session_state.get(_STEP, 1), delta, total, wrap)
 
 
+def _set(on: bool) -> None:
+    """Turn meeting mode on/off; the switch gets a new key, so no old widget value lingers."""
+    st.session_state[_ON] = on
+    st.session_state[_FLIPS] = st.session_state.get(_FLIPS, 0) + 1
+
+
 def _leave() -> None:
-    st.session_state[_ON] = False
+    _set(False)
 
 
 # --------------------------------------------------------------------------------------------
