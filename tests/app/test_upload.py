@@ -263,3 +263,56 @@ def test_the_empty_template_keeps_the_data_and_says_which_sheets_were_empty(conf
         assert_clean(at)
     pd.testing.assert_frame_equal(configured.plan().products, before.products)
     pd.testing.assert_frame_equal(configured.plan().progress, before.progress)
+
+
+# --------------------------------------------------------------------------------------------
+# The optional viewer password (asked by the frame before anything of the data is drawn)
+# --------------------------------------------------------------------------------------------
+VIEWER_PASSWORD = "clave-del-comite"
+
+
+def page_content(at: AppTest) -> bool:
+    """Whether a dashboard page drew its content (the Resumen metrics or any chart)."""
+    return bool(at.metric) or bool(at.get("plotly_chart"))
+
+
+def test_viewer_password_configured_shows_nothing_until_it_is_given(db, monkeypatch):
+    monkeypatch.setenv(auth.ENV_VIEWER, VIEWER_PASSWORD)
+    at = AppTest.from_file(ENTRY, default_timeout=60).run()
+    assert_clean(at)
+    assert [x.value for x in at.title] == [t("auth.viewer_title", "es")]
+    assert not page_content(at) and not at.dataframe and not at.multiselect
+    at.switch_page("pages/cronograma.py").run()  # another page asks for it just the same
+    assert_clean(at)
+    assert [x.value for x in at.title] == [t("auth.viewer_title", "es")]
+    assert not page_content(at)
+
+    at.text_input(key="_pm_viewer_pw").input("otra")
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == [t("auth.wrong", "es")]
+    assert not page_content(at)
+
+    at.text_input(key="_pm_viewer_pw").input(VIEWER_PASSWORD)
+    at.button[0].click().run()
+    assert_clean(at)
+    assert page_content(at)
+    assert t("auth.viewer_title", "es") not in [x.value for x in at.title]
+    at.switch_page("pages/resumen.py").run()  # once per session: other pages open too
+    assert_clean(at)
+    assert page_content(at)
+
+
+def test_viewer_password_in_english(db, monkeypatch):
+    monkeypatch.setenv(auth.ENV_VIEWER, VIEWER_PASSWORD)
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert [x.value for x in at.title] == ["Dashboard access"]
+    assert not page_content(at)
+
+
+def test_no_viewer_password_means_an_open_dashboard(db):
+    at = AppTest.from_file(ENTRY, default_timeout=60).run()
+    assert_clean(at)
+    assert page_content(at)
+    assert t("auth.viewer_title", "es") not in [x.value for x in at.title]

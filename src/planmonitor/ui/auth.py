@@ -193,11 +193,22 @@ def viewer_password() -> str:
     return str(_section().get("viewer_password") or os.environ.get(ENV_VIEWER, ""))
 
 
+def viewer_pending() -> bool:
+    """True while a viewer password is configured and this session has not given it.
+
+    The frame hides its navigation meanwhile and ``require_viewer`` stops the run before
+    the data or any page is drawn.
+    """
+    if not viewer_password() or st.session_state.get(_VIEWER_OK):
+        return False
+    return not is_secretariat()
+
+
 def require_viewer(lang: str = "es") -> None:
     """When a viewer password is configured, ask for it once per session (else do nothing)."""
-    expected = viewer_password()
-    if not expected or st.session_state.get(_VIEWER_OK) or is_secretariat():
+    if not viewer_pending():
         return
+    expected = viewer_password()
     st.title(t("auth.viewer_title", lang))
     with st.form("_pm_viewer"):
         given = st.text_input(t("auth.password", lang), type="password", key="_pm_viewer_pw")

@@ -13,7 +13,7 @@ import streamlit as st
 
 from planmonitor import model
 from planmonitor.filters import Filters
-from planmonitor.ui import data, guard, meeting, state
+from planmonitor.ui import auth, data, guard, meeting, state
 from planmonitor.ui import filters as filter_widgets
 from planmonitor.ui.text import LANG_NAMES, LANGS, tr
 
@@ -128,7 +128,8 @@ def navigation(lang: str, meeting_on: bool = False) -> tuple[object, dict[str, o
     if admin:
         sections[tr("app.section.secretariat", lang)] = admin
     by_url = {p.url_path or PAGES[0][1]: p for pages in sections.values() for p in pages}
-    return st.navigation(sections), by_url
+    hidden = auth.viewer_pending()  # no page list before the viewer password
+    return st.navigation(sections, position="hidden" if hidden else "sidebar"), by_url
 
 
 def _land_on_intended(current: object, by_url: dict[str, object]) -> None:
@@ -172,6 +173,7 @@ def run() -> None:
     lang = language()
     meeting_on = meeting.switch(lang)  # ?reunion=1: the projector screens instead of a page
     page, by_url = navigation(lang, meeting_on)
+    auth.require_viewer(lang)  # optional viewer password: stops here until it is given
     _land_on_intended(page, by_url)
     try:
         version = data.version_key()
