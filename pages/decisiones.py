@@ -51,20 +51,28 @@ else:
         st.caption(tr("decisions.record_help", lang))
         with st.form("_pm_decision_form", clear_on_submit=True):
             c1, c2, c3 = st.columns([2, 2, 3])
-            meeting = c1.date_input(tr("decisions.form.meeting", lang), value=v.today.date())
+            meeting = c1.date_input(
+                tr("decisions.form.meeting", lang), value=v.today.date(), key="_pm_d_meeting"
+            )
             kind = c2.radio(
                 tr("decisions.form.kind", lang), decisions.KINDS, horizontal=True,
-                format_func=lambda k: tr(f"decisions.kind.{k}", lang),
+                format_func=lambda k: tr(f"decisions.kind.{k}", lang), key="_pm_d_kind",
             )  # fmt: skip
             target = c3.selectbox(
                 tr("decisions.form.target", lang), list(names), format_func=target_label,
                 index=None, key="_pm_decision_target",
             )  # fmt: skip
-            text = st.text_area(tr("decisions.form.text", lang), max_chars=decisions.MAX_TEXT)
+            text = st.text_area(
+                tr("decisions.form.text", lang), max_chars=decisions.MAX_TEXT, key="_pm_d_text"
+            )
             c4, c5 = st.columns(2)
-            owner = c4.text_input(tr("decisions.form.owner", lang), max_chars=decisions.MAX_OWNER)
-            due = c5.date_input(tr("decisions.form.due", lang), value=None)
-            sent = st.form_submit_button(tr("decisions.form.save", lang), type="primary")
+            owner = c4.text_input(
+                tr("decisions.form.owner", lang), max_chars=decisions.MAX_OWNER, key="_pm_d_owner"
+            )
+            due = c5.date_input(tr("decisions.form.due", lang), value=None, key="_pm_d_due")
+            sent = st.form_submit_button(
+                tr("decisions.form.save", lang), type="primary", key="_pm_d_save"
+            )
         if sent:
             entry = Entry(
                 meeting_date=meeting or v.today.date(),
@@ -120,15 +128,23 @@ if user is not None and len(current):
         key="_pm_decision_pick",
     )  # fmt: skip
     row = rows[pick]
-    with st.form(f"_pm_decision_update_{pick}_{row.revision}"):
+    version = f"{pick}_{row.revision}"  # fresh widgets per decision and revision
+    with st.form(f"_pm_decision_update_{version}"):
         status = st.radio(
             tr("decisions.form.status", lang), decisions.STATUSES, horizontal=True,
             index=decisions.STATUSES.index(row.status),
             format_func=lambda s: tr(f"decisions.status.{s}", lang),
+            key=f"_pm_u_status_{version}",
         )  # fmt: skip
-        new_text = st.text_area(tr("decisions.form.text", lang), value=row.text)
-        new_owner = st.text_input(tr("decisions.form.owner", lang), value=row.owner)
-        saved = st.form_submit_button(tr("decisions.update.save", lang), type="primary")
+        new_text = st.text_area(
+            tr("decisions.form.text", lang), value=row.text, key=f"_pm_u_text_{version}"
+        )
+        new_owner = st.text_input(
+            tr("decisions.form.owner", lang), value=row.owner, key=f"_pm_u_owner_{version}"
+        )
+        saved = st.form_submit_button(
+            tr("decisions.update.save", lang), type="primary", key=f"_pm_u_save_{version}"
+        )
     if saved:
         changes = {
             k: val
