@@ -12,7 +12,7 @@ from planmonitor.ui import page  # noqa: E402
 from planmonitor.ui.frame import view  # noqa: E402
 from planmonitor.ui.text import LANG_NAMES, LANGS, tr  # noqa: E402
 
-MONTH, LANG, PDF = "_pm_informe_month", "_pm_informe_lang", "_pm_informe_pdf"
+MONTH, LANG, PDF = "_pm_informe_month", "_pm_informe_lang", "_pm_informe_pdf_bytes"
 
 v = view()
 lang = v.lang
