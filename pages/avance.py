@@ -39,8 +39,10 @@ if filtered.products.empty:
 def compute() -> dict:
     latest = metrics.latest_status(filtered, as_of=as_of)
     by_strategy = metrics.status_by(latest, "strategy")
+    table = tables.progress_table(latest, lang)
     return {
-        "table": tables.progress_table(latest, lang),
+        "table": table,
+        "screen": tables.for_screen(table),
         "names": dict(zip(latest["code"], latest["name"], strict=True)),
         "status_by": charts.build_status_by_figure(
             by_strategy, lang=lang, names=metrics.level_names(v.plan, "strategy")
@@ -51,12 +53,13 @@ def compute() -> dict:
 r = page.memo("avance", compute, str(as_of.date()))
 
 st.subheader(tr("avance.table", lang))
-table = tables.search(r["table"], text)
-if table.empty:
+found = tables.search(r["screen"], text)  # dates as text: "2024-06" finds them too
+if found.empty:
     st.info(tr("avance.no_match", lang))
 else:
+    table = r["table"].loc[found.index]  # the download keeps real dates
     st.dataframe(
-        table,
+        tables.for_screen(found),
         hide_index=True,
         width="stretch",
         column_config=tables.progress_column_config(lang),

@@ -50,18 +50,13 @@ if stale:
 else:
     st.success(tr("calidad.all_fresh", lang, days=int(days)))
 st.dataframe(
-    tables.reporting_table(reporting, lang),
-    hide_index=True,
-    width="stretch",
-    column_config={
-        tr("col.last_date", lang): st.column_config.DateColumn(
-            tr("col.last_date", lang), format=tables.date_format(lang)
-        )
-    },
+    tables.for_screen(tables.reporting_table(reporting, lang)), hide_index=True, width="stretch"
 )
 
 st.subheader(tr("calidad.issues", lang))
 if v.issues.empty:
     st.success(tr("calidad.no_issues", lang))
 else:
-    st.dataframe(tables.issues_table(v.issues, lang), hide_index=True, width="stretch")
+    st.dataframe(
+        tables.for_screen(tables.issues_table(v.issues, lang)), hide_index=True, width="stretch"
+    )

@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from apphelpers import ENTRY, PAGES, page_path, small_plan
 from streamlit.testing.v1 import AppTest
@@ -219,3 +220,39 @@ def test_workbook_source_is_versioned_by_file(tmp_path, monkeypatch):
     assert len(plan.products) == 20
     os.utime(copy, ns=(1, 1))  # a new upload of the file changes its version
     assert data.version_key() != key
+
+
+def shown(frame) -> pd.DataFrame:
+    """What a st.dataframe shows: a Styler's display values, else the data as text."""
+    from streamlit import dataframe_util
+
+    styled = frame.proto.arrow_data.styler.display_values
+    if styled:
+        return dataframe_util.convert_arrow_bytes_to_pandas_df(styled)
+    return frame.value.astype("str")
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_avance_shows_a_dash_not_none_for_a_product_never_reported(app, lang):
+    app.query_params["lang"] = lang
+    run_page(app, "avance")
+    assert_clean(app)
+    table = shown(app.dataframe[0])
+    last = t("col.last_date", lang)
+    code = t("col.code", lang)
+    assert "None" not in table.to_string() and "NaT" not in table.to_string()
+    by_code = dict(zip(table[code], table[last], strict=True))
+    assert by_code["2.3.1-1"] == "—"  # "Foro anual" has no report
+    assert by_code["1.1.1-1"] == "2023-12-15"  # ISO text: sorts in date order
+
+
+def test_calidad_agencies_never_reported_show_a_dash_and_keep_numbers(app):
+    run_page(app, "calidad")
+    assert_clean(app)
+    frame = app.dataframe[1]
+    table = shown(frame)
+    assert "None" not in table.to_string() and "nan" not in table.to_string()
+    silent = table[table["Agencia"] == "ACNUR"].iloc[0]
+    assert silent["Último reporte"] == "—" and silent["Días sin reportar"] == "—"
+    # the data behind stays numeric, so sorting by days is numeric
+    assert pd.api.types.is_numeric_dtype(frame.value["Días sin reportar"])

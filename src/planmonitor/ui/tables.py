@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from planmonitor.ui.text import status_label, tr
+
+MISSING = "—"
+# A Styler costs ~35 µs per cell on every rerun (Streamlit translates it each time): only
+# small tables get one; larger ones have their few gappy columns turned into text instead.
+STYLED_CELLS = 2000
 
 CHECKS = (
     "has_lead",
@@ -31,6 +37,40 @@ def joined(values: object) -> str:
 def date_format(lang: str) -> str:
     """The DateColumn format of each language (momentjs tokens)."""
     return "MMM D, YYYY" if lang == "en" else "DD/MM/YYYY"
+
+
+def date_text(values: pd.Series) -> pd.Series:
+    """Dates as ISO text ("2024-06-28"), "—" when missing: sorts in date order, never "None"."""
+    dates = pd.to_datetime(values)
+    return dates.dt.strftime("%Y-%m-%d").fillna(MISSING).astype("str")
+
+
+def _cell_text(value: object) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return MISSING
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def for_screen(table: pd.DataFrame) -> pd.DataFrame | Styler:
+    """What st.dataframe gets: no empty cell reads "None" (issue: "None" in Último reporte).
+
+    Date columns become ISO text with "—"; other columns with gaps keep their type and show
+    "—" through a Styler (sorting stays numeric) when the table is small, else become text.
+    """
+    out = table.copy()
+    for col in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[col]):
+            out[col] = date_text(out[col])
+    gappy = [c for c in out.columns if out[c].dtype != "str" and out[c].isna().any()]
+    if not gappy:
+        return out
+    if out.size <= STYLED_CELLS:
+        return out.style.format(_cell_text, subset=gappy)
+    for col in gappy:
+        out[col] = out[col].map(_cell_text).astype("str")
+    return out
 
 
 def progress_table(latest: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -65,9 +105,6 @@ def progress_column_config(lang: str) -> dict:
     return {
         tr("col.percent", lang): st.column_config.ProgressColumn(
             tr("col.percent", lang), min_value=0, max_value=100, format="%d%%"
-        ),
-        tr("col.last_date", lang): st.column_config.DateColumn(
-            tr("col.last_date", lang), format=date_format(lang)
         ),
         tr("col.name", lang): st.column_config.TextColumn(tr("col.name", lang), width="large"),
         tr("col.comment", lang): st.column_config.TextColumn(
