@@ -127,35 +127,85 @@ def test_language_switch_translates_the_page_and_keeps_filters(server, browser, 
         other.context.close()
 
 
-def test_deep_link_as_first_request_to_a_fresh_server_runs_inside_the_frame(fresh_server, browser):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+# First request to a freshly started server: Streamlit's legacy pages/ mode runs the page file
+# on its own and ui.guard hands over to the frame. Every case gets its own fresh server.
+# (url path and query, heading, url path shown after landing, query that must survive)
+FIRST_REQUESTS = [
+    ("resumen", "Resumen", ("", "resumen"), ""),
+    ("cronograma?agencia=OIM", "Cronograma", ("cronograma",), "agencia=OIM"),
+    ("carga?agencia=OIT&estado=En+curso", "Carga por agencia", ("carga",), "agencia=OIT"),
+    ("avance?lang=en", "Product progress", ("avance",), "lang=en"),
+    ("cobertura", "Cobertura PMM", ("cobertura",), ""),
+]
+
+
+def frame_settled(page: Page) -> None:
+    """The frame's navigation is on show (not the legacy pages/ list) and the run is over."""
+    nav = page.get_by_test_id("stSidebarNavLink")
+    login = re.compile("Acceso de la Secretaría|Secretariat access")
+    expect(nav.filter(has_text=login)).to_have_count(1, timeout=TIMEOUT)
+    wait_idle(page)
+    expect(
+        nav.filter(has_text=re.compile(r"^\W*(dashboard|actualizar|historial)$", re.I))
+    ).to_have_count(0)
+    expect(page.get_by_role("dialog")).to_have_count(0)  # no "Page not found"
+    no_exception(page)
+
+
+@pytest.mark.parametrize(("path", "title", "landed", "query"), FIRST_REQUESTS)
+def test_deep_link_as_first_request_to_a_fresh_server_runs_inside_the_frame(
+    fresh_server, browser, path, title, landed, query
+):
+    context = browser.new_context(viewport=VIEWPORT_SIZE)
     page = context.new_page()
     try:
-        page.goto(f"{fresh_server.url}/cronograma?agencia=OIM")
-        expect(page.get_by_role("heading", name="Cronograma", exact=True)).to_be_visible(
-            timeout=TIMEOUT
-        )
-        expect(sidebar_multiselect(page, "Agencia")).to_contain_text("OIM", timeout=TIMEOUT)
-        wait_idle(page)
-        expect(page).to_have_url(re.compile(r"/cronograma\?.*agencia=OIM"))
-        expect(page.get_by_test_id("stPlotlyChart").first).to_be_visible()
-        # the legacy pages/ listing never stays: only the frame's navigation is shown
-        nav = page.get_by_test_id("stSidebarNavLink")
-        expect(nav.filter(has_text="Carga por agencia")).to_have_count(1)
-        expect(nav.filter(has_text=re.compile("^actualizar$|^historial$", re.I))).to_have_count(0)
-        no_exception(page)
+        page.goto(f"{fresh_server.url}/{path}")
+        expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible(timeout=TIMEOUT)
+        frame_settled(page)
+        expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
+        shown = page.url.removeprefix(fresh_server.url).split("?")[0].strip("/")
+        assert shown in landed, page.url
+        if query:
+            assert query in page.url, page.url
+        expect(page.get_by_text(re.compile("^(Mostrando|Showing):"))).to_be_visible()
+        if "agencia=" in path:
+            agency = path.split("agencia=")[1].split("&")[0]
+            expect(sidebar_multiselect(page, "Agencia")).to_contain_text(agency)
     finally:
         context.close()
 
 
-def test_restricted_page_is_not_reachable_by_a_first_deep_link(fresh_server, browser):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+@pytest.fixture
+def fresh_secretariat_server(request, monkeypatch):
+    """A fresh server where the secretariat's pages exist (a password is configured)."""
+    monkeypatch.setenv("PLANMONITOR_SECRETARIAT_PASSWORDS", "ana:e2e-clave-larga")
+    return request.getfixturevalue("fresh_server")
+
+
+@pytest.mark.parametrize("path", ["actualizar", "historial?desde=1"])
+def test_restricted_page_is_never_shown_by_a_first_deep_link(
+    fresh_secretariat_server, browser, path
+):
+    """Watched all along, not only at the end: no uploader, no version list at any moment."""
+    context = browser.new_context(viewport=VIEWPORT_SIZE)
     page = context.new_page()
     try:
-        page.goto(f"{fresh_server.url}/actualizar")
-        expect(page.get_by_test_id("stSidebar")).to_be_visible(timeout=TIMEOUT)
-        wait_idle(page)
+        page.goto(f"{fresh_secretariat_server.url}/{path}")
+        nav = page.get_by_test_id("stSidebarNavLink")
+        for _ in range(600):  # up to ~60 s, until the frame is on show and idle
+            assert page.get_by_test_id("stFileUploader").count() == 0
+            assert page.get_by_text("Versión actual:").count() == 0
+            assert page.get_by_role("heading", name="Historial de versiones").count() == 0
+            if (
+                nav.filter(has_text="Acceso de la Secretaría").count() == 1
+                and page.get_by_test_id("stStatusWidget").count() == 0
+                and page.get_by_role("heading", name="Resumen", exact=True).count() == 1
+            ):
+                break
+            page.wait_for_timeout(100)
+        frame_settled(page)
+        expect(page.get_by_role("heading", name="Resumen", exact=True)).to_be_visible()
         expect(page.get_by_test_id("stFileUploader")).to_have_count(0)
-        no_exception(page)
+        expect(nav.filter(has_text="Actualizar datos")).to_have_count(0)
     finally:
         context.close()
