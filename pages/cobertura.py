@@ -24,21 +24,31 @@ include_all = not exclude_all
 def compute() -> dict:
     coverage = metrics.gcm_coverage(v.filtered, include_all=include_all)
     matrix = metrics.strategy_gcm_matrix(v.filtered, include_all=include_all)
+    products = v.filtered.products
     return {
         "coverage": coverage,
         "tiles": charts.build_gcm_tiles_figure(coverage, lang=lang),
         "matrix": charts.build_heatmap_figure(matrix, "cobertura.matrix", lang),
+        "n_all": int(products["gcm_all"].astype(bool).sum()),
+        "n_unlinked": sum(  # neither a number nor "Todos": the lost grid of the plan
+            not metrics.gcm_numbers(g) and not a
+            for g, a in zip(products["gcm"], products["gcm_all"].astype(bool), strict=True)
+        ),
     }
 
 
 r = page.memo("cobertura", compute, include_all)
 coverage = r["coverage"]
+if r["n_unlinked"]:
+    total = len(v.filtered.products)
+    st.info(
+        tr("cobertura.no_gcm", lang, n=r["n_unlinked"], total=total), icon=":material/grid_off:"
+    )
 page.chart(r["tiles"], key="gcm_tiles")
 gaps = coverage.loc[coverage["gap"], "number"].astype(int).tolist()
-n_all = int(v.filtered.products["gcm_all"].astype(bool).sum())
-if n_all:
+if r["n_all"]:
     key = "cobertura.all_excluded" if exclude_all else "cobertura.all_included"
-    st.caption(tr(key, lang, n=n_all))
+    st.caption(tr(key, lang, n=r["n_all"]))
 if gaps:
     st.caption(tr("cobertura.gaps", lang, gaps=", ".join(str(n) for n in gaps)))
 else:
@@ -46,14 +56,19 @@ else:
 
 page.chart(r["matrix"], key="strategy_gcm")
 
-numbers = coverage["number"].astype(int).tolist()
+# 23 labels, the same for every filter: built once per data version and language
+labels = page.memo_version(
+    "cobertura.labels",
+    lambda: {int(n): gcm_label(int(n), lang, v.plan.gcm) for n in coverage["number"]},
+)
 chosen = st.selectbox(
     tr("cobertura.pick", lang),
-    numbers,
+    list(labels),
     index=None,
-    format_func=lambda n: gcm_label(n, lang, v.plan.gcm),
+    format_func=labels.__getitem__,
     key=state.GCM_PICK,
     bind="query-params",
+    placeholder=tr("cobertura.pick.placeholder", lang),
 )
 if chosen is not None:
     linked = metrics.products_for_gcm(v.filtered, int(chosen), include_all=include_all)

@@ -378,10 +378,43 @@ def test_gcm_tiles_mark_gaps(plan):
 
 
 def test_gcm_tiles_without_gaps_have_no_gap_trace():
-    full = make_plan([product("1.1.1-1", gcm_all=True)])
+    full = make_plan([product("1.1.1-1", gcm=list(range(1, 24)))])
     fig = charts.build_gcm_tiles_figure(metrics.gcm_coverage(full), "es")
     assert "Sin cobertura (ningún producto)" not in _by_name(fig)
     assert not fig.layout.showlegend
+
+
+def _tiles(fig):
+    return [tr for tr in fig.data if tr.mode == "text"][0]
+
+
+def test_gcm_tiles_keep_todos_links_apart_from_specific_ones():
+    """A "Todos los objetivos" product must not read as full coverage (issue: every tile
+    said "5 productos" only through the five 2.1.1 products)."""
+    plan = make_plan(
+        [product(f"2.1.1-{i}", gcm_all=True) for i in range(1, 6)]
+        + [product("1.1.1-1", gcm=[3]), product("1.1.1-2", gcm=[3, 7])]
+    )
+    fig = charts.build_gcm_tiles_figure(metrics.gcm_coverage(plan, include_all=True), "es")
+    text = _tiles(fig).text
+    assert "0 específicos<br>5 vía «Todos»" in text[0]  # objective 1: only through "Todos"
+    assert "2 específicos<br>5 vía «Todos»" in text[2]
+    assert "1 específico<br>5 vía «Todos»" in text[6]
+    assert all("productos" not in x for x in text)
+    # colour follows the specific links: objective 1 is pale (dotted), 3 and 7 are blue
+    fills = [s.fillcolor for s in fig.layout.shapes]
+    assert fills[0] == charts.ONLY_ALL_COLOR and fills[1] == charts.ONLY_ALL_COLOR
+    assert fills[2] != charts.ONLY_ALL_COLOR and fills[2] != fills[6]
+    assert fig.layout.shapes[0].line.dash == "dot"
+    assert "Solo vía «Todos los objetivos»" in _by_name(fig)
+    assert "Sin cobertura (ningún producto)" not in _by_name(fig)
+
+    excluded = charts.build_gcm_tiles_figure(metrics.gcm_coverage(plan, include_all=False), "en")
+    text = _tiles(excluded).text
+    assert "no coverage" in text[0] and "via" not in " ".join(text)
+    assert "2 specific" in text[2] and "1 specific" in text[6]
+    assert sum("no coverage" in x for x in text) == 21
+    assert "Only via «All objectives»" not in _by_name(excluded)
 
 
 # ---- history -----------------------------------------------------------------------------------

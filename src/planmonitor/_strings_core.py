@@ -193,6 +193,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Sin cobertura (ningún producto)",
         "en": "No coverage (no product)",
     },
+    "chart.gcm_tiles.specific": {"es": "{n} específicos", "en": "{n} specific"},
+    "chart.gcm_tiles.specific_one": {"es": "1 específico", "en": "1 specific"},
+    "chart.gcm_tiles.via_all": {"es": "{n} vía «Todos»", "en": "{n} via «All»"},
+    "chart.gcm_tiles.only_all_legend": {
+        "es": "Solo vía «Todos los objetivos»",
+        "en": "Only via «All objectives»",
+    },
     "chart.gcm_tiles.hover": {
         "es": "Productos vinculados: {n} ({n_specific} directos, {n_all} vía «Todos»)",
         "en": "Linked products: {n} ({n_specific} direct, {n_all} via «All»)",

@@ -153,6 +153,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Elegir un objetivo del PMM para ver sus productos",
         "en": "Choose a GCM objective to see its products",
     },
+    "cobertura.pick.placeholder": {
+        "es": "Elija un objetivo del PMM",
+        "en": "Choose a GCM objective",
+    },
+    "cobertura.no_gcm": {
+        "es": "{n} de {total} productos no tienen objetivos PMM registrados: el plan original "
+        "los marcaba en una grilla que se perdió al extraer su texto. La Secretaría puede "
+        "completarlos (columna «Objetivos PMM») en Actualizar datos.",
+        "en": "{n} of {total} products have no GCM objectives recorded: the original plan "
+        "marked them in a grid that was lost when its text was extracted. The secretariat can "
+        "fill them in (column «Objetivos PMM») under Update data.",
+    },
     "cobertura.none_linked": {
         "es": "Ningún producto filtrado está vinculado a este objetivo: es una brecha.",
         "en": "No filtered product is linked to this objective: it is a gap.",

@@ -256,3 +256,45 @@ def test_calidad_agencies_never_reported_show_a_dash_and_keep_numbers(app):
     assert silent["Último reporte"] == "—" and silent["Días sin reportar"] == "—"
     # the data behind stays numeric, so sorting by days is numeric
     assert pd.api.types.is_numeric_dtype(frame.value["Días sin reportar"])
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_cobertura_states_how_many_products_have_no_gcm_link(use_plan, lang):
+    """Default data: only the five 2.1.1 products say "Todos"; the other 15 have no link."""
+    from planmonitor.loader import load_default
+
+    use_plan(load_default().plan)
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.query_params["lang"] = lang
+    run_page(at, "cobertura")
+    assert_clean(at)
+    assert [i.value for i in at.info] == [t("cobertura.no_gcm", lang, n=15, total=20)]
+    assert ("15 de 20" if lang == "es" else "15 of 20") in at.info[0].value
+    tiles = figures(at)[0]["data"][-1]["text"]
+    assert all(("0 específicos" if lang == "es" else "0 specific") in x for x in tiles)
+
+
+def test_cobertura_says_nothing_of_missing_links_when_every_product_has_one(app):
+    run_page(app, "cobertura")
+    assert_clean(app)
+    assert not app.info
+    assert app.selectbox(key="objetivo_pmm").placeholder == t("cobertura.pick.placeholder", "es")
+
+
+def test_cobertura_builds_the_gcm_labels_once_per_data_version(app, monkeypatch):
+    from planmonitor.ui import text
+
+    calls = []
+    original = text.gcm_label
+
+    def counting(*args, **kwargs):
+        calls.append(args[0])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(text, "gcm_label", counting)
+    run_page(app, "cobertura")
+    assert len(calls) == 23
+    app.sidebar.multiselect(key="agencia").select("OIM").run()  # a new filter, same data
+    app.run()
+    assert_clean(app)
+    assert len(calls) == 23

@@ -49,3 +49,10 @@ def memo(name: str, build: Callable[[], T], *options: object) -> T:
     v = view()
     key = repr((v.version, v.filters, v.lang, str(v.today.date()), options))
     return _memo(name, key, build)
+
+
+def memo_version(name: str, build: Callable[[], T], *options: object) -> T:
+    """Like memo, but kept per data version and language only: for what the filters and the
+    day do not change (e.g. the labels of the 23 GCM objectives)."""
+    v = view()
+    return _memo(name, repr((v.version, v.lang, options)), build)
