@@ -7,9 +7,9 @@ guard.ensure_frame()
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from planmonitor import changes, charts, metrics  # noqa: E402
+from planmonitor import changes, charts, metrics, model  # noqa: E402
 from planmonitor.ui import page, state  # noqa: E402
-from planmonitor.ui.text import tr  # noqa: E402
+from planmonitor.ui.text import fmt_date, tr  # noqa: E402
 
 AUTO_ACTIVITY_ABOVE = 300  # more products than this: one bar per activity by default
 
@@ -53,12 +53,13 @@ def compute() -> list[tuple[str, object]]:
     """One (strategy code or "", figure) per chart to draw."""
     latest = metrics.latest_status(v.filtered, as_of=v.today)
     names = metrics.level_names(v.plan, level) if level != "product" else None
+    groups = metrics.level_names(v.plan, "objective" if level == "strategy" else "strategy")
     marks = changes.changes_since(v.filtered, pd.Timestamp(since)).markers(lang) if since else None
 
     def gantt(rows):
         return charts.build_gantt_figure(
             rows, lang=lang, color_by=color_by or "status", today=v.today, level=level,
-            names=names, markers=marks,
+            names=names, markers=marks, group_rows=True, group_names=groups, today_note=False,
         )  # fmt: skip
 
     if not by_strategy:
@@ -67,6 +68,8 @@ def compute() -> list[tuple[str, object]]:
             for code in dict.fromkeys(latest["strategy"])]  # fmt: skip
 
 
+if not model.PLAN_START <= v.today <= model.PLAN_END:  # no line to draw: say why
+    st.caption(tr("chart.gantt.today_outside", lang, date=fmt_date(v.today, lang)))
 for code, fig in page.memo("cronograma", compute, color_by, level, by_strategy, str(since)):
     if code:
         st.subheader(tr("cronograma.strategy_title", lang, code=code))

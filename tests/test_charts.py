@@ -93,7 +93,7 @@ def test_gantt_status_colours(latest):
 
 def test_gantt_undated_products_span_the_plan_hatched(latest):
     fig = charts.build_gantt_figure(latest, "es", today=AS_OF)
-    undated = _by_name(fig)["Sin fechas en el plan"]
+    undated = _undated_bars(fig)
     assert len(undated.y) == 1 and undated.y[0].startswith("2.1.1-1")
     assert undated.marker.pattern.shape == "/"
     assert undated.marker.color == theme.UNDATED_COLOR
@@ -104,6 +104,84 @@ def test_gantt_undated_products_span_the_plan_hatched(latest):
     assert "Sin fechas en el plan" in undated.text[0]
     en = _by_name(charts.build_gantt_figure(latest, "en", today=AS_OF))
     assert "No dates in the plan" in en
+
+
+def _undated_bars(fig):
+    (bars,) = [tr for tr in fig.data if tr.legendgroup == "undated" and tr.y[0] is not None]
+    return bars
+
+
+def test_gantt_undated_hatch_keeps_the_status_colour_and_the_legend_tells_them_apart():
+    plan = make_plan(
+        [
+            product("1.1.1-1", start="2023-04-01", end="2023-12-31"),
+            product("1.1.1-2"),  # no dates, delayed
+            product("2.1.1-1"),  # no dates, completed
+        ],
+        [
+            report("2023-06-01", "1.1.1-1", "En curso", 40),
+            report("2023-06-01", "1.1.1-2", "Retrasado", 10),
+            report("2023-06-01", "2.1.1-1", "Completado", 100),
+        ],
+    )
+    fig = charts.build_gantt_figure(metrics.latest_status(plan, AS_OF), "es", today=AS_OF)
+    bars = _undated_bars(fig)
+    assert list(bars.marker.pattern.fgcolor) == [
+        theme.STATUS_COLORS["Retrasado"],
+        theme.STATUS_COLORS["Completado"],
+    ]
+    assert bars.marker.color == theme.UNDATED_COLOR and not bars.showlegend
+    legend = {tr.name: tr for tr in fig.data if tr.showlegend is not False}
+    undated = legend["Sin fechas en el plan"]
+    assert undated.legendgroup == "undated" and undated.marker.color == theme.UNDATED_COLOR
+    assert undated.marker.pattern.fgcolor == theme.UNDATED_LINE
+    # statuses seen only on undated bars still get their colour in the legend
+    assert legend["Retrasado"].marker.color == theme.STATUS_COLORS["Retrasado"]
+    assert legend["Completado"].y == (None,)
+    by_lead = charts.build_gantt_figure(
+        metrics.latest_status(plan, AS_OF), "es", color_by="lead", today=AS_OF
+    )
+    assert set(_undated_bars(by_lead).marker.pattern.fgcolor) == {theme.agency_color("OIM")}
+
+
+def test_gantt_says_when_today_is_outside_the_plan_period(latest):
+    inside = charts.build_gantt_figure(latest, "es", today=AS_OF)
+    assert not inside.layout.title.subtitle.text
+    late = charts.build_gantt_figure(latest, "es", today=TS("2026-11-26"))
+    assert late.layout.title.subtitle.text == (
+        "Hoy (26 nov 2026) está fuera del periodo del plan (2023-2024): no hay línea de hoy."
+    )
+    early = charts.build_gantt_figure(latest, "en", today=TS("2022-05-01"))
+    assert early.layout.title.subtitle.text.startswith("Today (1 May 2022) is outside")
+
+
+def test_gantt_group_rows_show_each_strategy_as_a_header_band(latest):
+    names = {"1.1": "Asistencia técnica", "2.1": "Comunicación", "2.2": "Datos"}
+    fig = charts.build_gantt_figure(latest, "es", today=AS_OF, group_rows=True, group_names=names)
+    rows = list(fig.layout.yaxis.categoryarray)
+    headers = [r for r in rows if not r.strip("\u200b")]
+    assert len(headers) == 3 and rows[0] in headers  # 1.1, 2.1, 2.2 in plan order
+    bars = [y for tr in fig.data if tr.type == "bar" for y in tr.y if y is not None]
+    assert sorted(bars) == sorted(r for r in rows if r not in headers)  # headers hold no bar
+    texts = {a.y: a.text for a in fig.layout.annotations if a.y in headers}
+    assert [texts[h] for h in headers] == [
+        "<b>Estrategia 1.1</b> · Asistencia técnica",
+        "<b>Estrategia 2.1</b> · Comunicación",
+        "<b>Estrategia 2.2</b> · Datos",
+    ]
+    ticks = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext, strict=True))
+    assert all(ticks[h] == "" for h in headers)
+    bands = [s for s in fig.layout.shapes if s.type == "rect" and s.xref == "paper"]
+    assert len(bands) == 2  # groups 1 and 3 shaded
+    # strategy level: grouped by objective
+    strat = charts.build_gantt_figure(latest, "en", today=AS_OF, level="strategy", group_rows=True)
+    heads = [a.text for a in strat.layout.annotations if a.text.startswith("<b>")]
+    assert heads == ["<b>Objective 1</b>", "<b>Objective 2</b>"]
+    # one group only (one chart per strategy): no header
+    one = charts.build_gantt_figure(
+        latest[latest["strategy"] == "2.1"], "es", today=AS_OF, group_rows=True
+    )
+    assert all(r.strip("\u200b") for r in one.layout.yaxis.categoryarray)
 
 
 def test_gantt_partial_dates_run_to_the_plan_bounds_hatched(latest):

@@ -219,6 +219,7 @@ def _gantt_rows(
                     if color_by == "status"
                     else lead_key(getattr(r, "leads", [])),
                     "strategy": str(r.strategy),
+                    "objective": str(getattr(r, "objective", "")),
                 }
             )
         return pd.DataFrame(rows)
@@ -233,6 +234,7 @@ def _gantt_rows(
     all_statuses = [str(x) for x in df["status"].tolist()]
     percents = pd.to_numeric(df["percent"]).to_numpy(dtype=float, na_value=np.nan)
     strategies = df["strategy"].tolist()
+    objectives = df["objective"].tolist() if "objective" in df.columns else [""] * len(df)
     all_leads = df["leads"].tolist() if "leads" in df.columns else [None] * len(df)
     for code, idx in groups.items():
         dated = [i for i in idx if kinds[i] != "none"]
@@ -291,6 +293,7 @@ def _gantt_rows(
                 "percent": percent,
                 "color": color,
                 "strategy": str(strategies[idx[0]]),
+                "objective": str(objectives[idx[0]]),
             }
         )
     return pd.DataFrame(rows)
@@ -321,13 +324,20 @@ def build_gantt_figure(
     level: str = "product",
     markers: pd.DataFrame | None = None,
     names: Mapping[str, str] | None = None,
+    group_rows: bool = False,
+    group_names: Mapping[str, str] | None = None,
+    today_note: bool = True,
 ) -> go.Figure:
     """The plan's timeline: one bar per product (or per activity/strategy), plan order.
 
-    Products without dates are never dropped: they span the whole plan, pale and hatched,
-    under "Sin fechas en el plan". A product with only one date runs to the plan's bound and
-    is hatched over its colour. `names` gives activity/strategy names for aggregate levels
-    (metrics.level_names); `markers` (code, date, label) are drawn as symbols on the bars.
+    Products without dates are never dropped: they span the whole plan, pale and hatched in
+    their colour (status or lead), under "Sin fechas en el plan". A product with only one date
+    runs to the plan's bound and is hatched over its colour. `names` gives activity/strategy
+    names for aggregate levels (metrics.level_names); `markers` (code, date, label) are drawn
+    as symbols on the bars. `group_rows` makes the plan's grouping visible on a projector: a
+    header row per strategy (per objective at strategy level) on a shaded band, named from
+    `group_names`. A "today" outside the axis is said in the subtitle, not silently dropped
+    (`today_note=False` when the page says it once above several charts).
     """
     fn = "build_gantt_figure"
     _require(
@@ -357,7 +367,9 @@ def build_gantt_figure(
                 f"{t('chart.gantt.undated', lang)} · {status_label(s, lang)} · {x}"
                 for s, x in zip(part["status"], texts, strict=True)
             ]
-            pattern = dict(shape="/", fgcolor=theme.UNDATED_LINE, fillmode="overlay", size=10)
+            # the hatch keeps the bar's colour (status or lead): status reads at a glance
+            hatch = [colour_of[k] for k in part["color"]]
+            pattern = dict(shape="/", fgcolor=hatch, fillmode="overlay", size=12, solidity=0.45)
         else:
             pattern = dict(
                 shape=["/" if k == "partial" else "" for k in part["kind"]],
@@ -375,7 +387,7 @@ def build_gantt_figure(
             marker=dict(
                 color=color,
                 pattern=pattern,
-                line=dict(color=theme.UNDATED_LINE if undated else color, width=1),
+                line=dict(color=hatch if undated else color, width=1.5 if undated else 1),
             ),
             text=texts,
             textposition="auto",
@@ -387,29 +399,44 @@ def build_gantt_figure(
 
     traces: list[dict] = []
     dated = rows[rows["kind"] != "none"]
+    undated = rows[rows["kind"] == "none"]
     if color_by == "status":
         groups = [(s, status_label(s, lang), theme.status_color(s)) for s in ALL_STATUSES]
     else:
-        groups = [(c, _esc(c), theme.agency_color(c)) for c in dict.fromkeys(dated["color"])]
+        groups = [(c, _esc(c), theme.agency_color(c)) for c in dict.fromkeys(rows["color"])]
+    colour_of = {key: color for key, _, color in groups}
     for key, name, color in groups:
         part = dated[dated["color"] == key]
         if len(part):
             traces.append(bar(part, name, color))
-    undated = rows[rows["kind"] == "none"]
+        elif (undated["color"] == key).any():  # only on undated bars: its colour still needs
+            traces.append(_legend_only(name, dict(color=color)))  # a legend entry
     if len(undated):
-        traces.append(bar(undated, t("chart.gantt.undated", lang), theme.UNDATED_COLOR, True))
+        traces.append(
+            {
+                **bar(undated, t("chart.gantt.undated", lang), theme.UNDATED_COLOR, True),
+                "legendgroup": "undated",
+                "showlegend": False,
+            }
+        )
+        traces.append(  # the legend shows the pale hatch itself, not the first bar's colour
+            _legend_only(
+                t("chart.gantt.undated", lang),
+                dict(
+                    color=theme.UNDATED_COLOR,
+                    pattern=dict(shape="/", fgcolor=theme.UNDATED_LINE, fillmode="overlay"),
+                    line=dict(color=theme.UNDATED_LINE, width=1),
+                ),
+                legendgroup="undated",
+            )
+        )
     if (rows["kind"] == "partial").any():
         traces.append(
-            dict(
-                type="bar",
-                name=t("chart.gantt.partial", lang),
-                orientation="h",
-                x=[None],
-                y=[None],
-                marker=dict(
+            _legend_only(
+                t("chart.gantt.partial", lang),
+                dict(
                     color=theme.GREY, pattern=dict(shape="/", fgcolor="#FFFFFF", fillmode="overlay")
                 ),
-                hoverinfo="skip",
             )
         )
 
@@ -419,12 +446,44 @@ def build_gantt_figure(
     x0 = min(PLAN_START, rows["start"].min())
     x1 = max(PLAN_END + ONE_DAY, rows["end"].max())
     shapes, xaxis = _quarter_axis(x0, x1, lang)
-    shapes += _strategy_separators(rows)
+    group_level = "objective" if level == "strategy" else "strategy"
     annotations: list[dict] = []
+    categories = list(rows["label"])
+    yaxis: dict[str, Any] = {}
+    if group_rows and rows[group_level].nunique() > 1:
+        categories, headers = _group_rows(rows, group_level, lang, group_names)
+        shapes += _group_bands(categories, headers)
+        annotations += [
+            dict(
+                x=0,
+                xref="paper",
+                xanchor="left",
+                y=cat,
+                yref="y",
+                text=text,
+                showarrow=False,
+                font=dict(size=theme.BASE_FONT_SIZE + 1, color=theme.TEXT_COLOR),
+                bgcolor="rgba(255,255,255,0.85)",
+            )
+            for cat, text in headers.items()
+        ]
+        # a header's own tick stays blank: its name is written across the band
+        yaxis = dict(
+            tickmode="array",
+            tickvals=categories,
+            ticktext=["" if c in headers else c for c in categories],
+        )
+        n_rows = len(categories)
+    else:
+        shapes += _strategy_separators(rows)
     if today is None:
         today = pd.Timestamp.today().normalize()
     today = pd.Timestamp(today)
-    if x0 <= today <= x1:
+    subtitle = ""
+    if not x0 <= today <= x1:
+        if today_note:
+            subtitle = t("chart.gantt.today_outside", lang, date=fmt_date(today, lang))
+    else:
         shapes.append(
             dict(
                 type="line",
@@ -450,25 +509,87 @@ def build_gantt_figure(
                 font=dict(size=theme.BASE_FONT_SIZE),
             )
         )
-    return _figure(
+    fig = _figure(
         t(title_key, lang),
-        max(380, 170 + 34 * n_rows),
+        max(380, 170 + 34 * n_rows + (30 if subtitle else 0)),
         traces,
         xaxis=xaxis,
         yaxis=dict(
             type="category",
             categoryorder="array",
-            categoryarray=list(rows["label"]),
+            categoryarray=categories,
             autorange="reversed",
             title=None,
             showgrid=False,
+            **yaxis,
         ),
         shapes=shapes,
         annotations=annotations,
         barmode="overlay",
-        legend=dict(orientation="h", yanchor="bottom", y=1.06, x=0, xanchor="left"),
-        margin=dict(t=130),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, xanchor="left"),
+        margin=dict(t=160 if subtitle else 130),
     )
+    if subtitle:
+        fig.layout.title.subtitle = dict(
+            text=subtitle, font=dict(size=theme.BASE_FONT_SIZE, color=theme.TEXT_COLOR)
+        )
+    return fig
+
+
+def _legend_only(name: str, marker: dict, **extra: Any) -> dict:
+    """A legend entry with no bar (e.g. "Fechas incompletas", a colour seen only hatched)."""
+    return dict(
+        type="bar",
+        name=name,
+        orientation="h",
+        x=[None],
+        y=[None],
+        marker=marker,
+        hoverinfo="skip",
+        **extra,
+    )
+
+
+def _group_rows(
+    rows: pd.DataFrame, level: str, lang: str, names: Mapping[str, str] | None
+) -> tuple[list[str], dict[str, str]]:
+    """The y categories with a header row before each strategy (objective): the header's
+    category (a run of zero-width spaces, unique and never a bar label) -> its bold text."""
+    categories: list[str] = []
+    headers: dict[str, str] = {}
+    previous = None
+    for label, group in zip(rows["label"], rows[level], strict=True):
+        if group != previous:
+            key = "\u200b" * (len(headers) + 1)
+            name = (names or {}).get(str(group), "")
+            text = f"<b>{t(_LEVEL_WORD[level], lang)} {_esc(group)}</b>"
+            headers[key] = f"{text} · {_esc(_truncate(name, 70))}" if name else text
+            categories.append(key)
+            previous = group
+        categories.append(label)
+    return categories, headers
+
+
+def _group_bands(categories: list[str], headers: Mapping[str, str]) -> list[dict]:
+    """Every other group on a light band, and a line above each header."""
+    starts = [i for i, c in enumerate(categories) if c in headers] + [len(categories)]
+    shapes = []
+    for n, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
+        if n % 2 == 0:
+            shapes.append(
+                dict(
+                    type="rect", xref="paper", x0=0, x1=1, yref="y", y0=a - 0.5, y1=b - 0.5,
+                    layer="below", line=dict(width=0), fillcolor="rgba(11,79,138,0.07)",
+                )
+            )  # fmt: skip
+        if a:
+            shapes.append(
+                dict(
+                    type="line", xref="paper", x0=0, x1=1, yref="y", y0=a - 0.5, y1=a - 0.5,
+                    layer="below", line=dict(color="#6B6B6B", width=1.5),
+                )
+            )  # fmt: skip
+    return shapes
 
 
 def _quarter_axis(x0: pd.Timestamp, x1: pd.Timestamp, lang: str) -> tuple[list[dict], dict]:

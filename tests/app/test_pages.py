@@ -12,7 +12,7 @@ from apphelpers import ENTRY, PAGES, page_path, small_plan
 from streamlit.testing.v1 import AppTest
 
 from planmonitor import metrics
-from planmonitor.i18n import t
+from planmonitor.i18n import fmt_date, t
 
 TITLES = {p: {lang: t(f"page.{p}", lang) for lang in ("es", "en")} for p in PAGES}
 
@@ -298,3 +298,28 @@ def test_cobertura_builds_the_gcm_labels_once_per_data_version(app, monkeypatch)
     app.run()
     assert_clean(app)
     assert len(calls) == 23
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_cronograma_says_when_today_is_outside_the_plan_and_shows_strategy_headers(
+    app, lang, monkeypatch
+):
+    monkeypatch.setattr(pd.Timestamp, "today", classmethod(lambda cls: pd.Timestamp("2026-11-26")))
+    app.query_params["lang"] = lang
+    run_page(app, "cronograma")
+    assert_clean(app)
+    day = fmt_date(pd.Timestamp("2026-11-26"), lang)
+    assert t("chart.gantt.today_outside", lang, date=day) in [c.value for c in app.caption]
+    (fig,) = figures(app)
+    assert not fig["layout"]["title"].get("subtitle", {}).get("text")  # said once, on the page
+    word = "Estrategia" if lang == "es" else "Strategy"
+    heads = [a["text"] for a in fig["layout"]["annotations"] if a["text"].startswith("<b>")]
+    assert heads[0].startswith(f"<b>{word} 1.1</b>")
+    assert len(heads) == len(set(small_plan().products["strategy"]))
+
+
+def test_cronograma_has_no_outside_note_within_the_plan(app, monkeypatch):
+    monkeypatch.setattr(pd.Timestamp, "today", classmethod(lambda cls: pd.Timestamp("2024-03-01")))
+    run_page(app, "cronograma")
+    assert_clean(app)
+    assert not [c.value for c in app.caption if "fuera del periodo" in c.value]
