@@ -311,3 +311,69 @@ def test_fmt():
     assert fmt(40.0) == "40" and fmt(12.5) == "12.5"
     assert fmt(pd.Timestamp("2023-09-30")) == "2023-09-30"
     assert fmt(True) == "Sí"
+
+
+def test_latest_status_is_the_rule_of_metrics():
+    """One rule for "the latest entry" (diff.latest_status reads metrics.last_entries)."""
+    from planmonitor import metrics
+
+    plan = make_plan(
+        progress=[
+            {"date": "2024-01-01", "code": "1.1.1-2", "status": "Completado", "percent": 100},
+            {"date": "2024-01-01", "code": "1.1.1-1", "status": "En curso", "percent": 60},
+            {"date": "2023-06-01", "code": "1.1.1-1", "status": "En curso", "percent": 50},
+            {"date": "2024-01-01", "code": "1.1.1-2", "status": "Retrasado", "percent": 90},
+        ]
+    )
+    table = metrics.latest_status(plan)
+    from_metrics = {
+        c: (s, fmt(p))
+        for c, s, p in zip(table["code"], table["status"], table["percent"], strict=True)
+    }
+    assert latest_status(plan.progress) == from_metrics
+    assert from_metrics["1.1.1-2"] == ("Retrasado", "90")
+
+
+def _log(n: int) -> list[dict]:
+    return [
+        {
+            "date": f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "code": "1.1.1-1" if i % 2 else "1.1.1-2",
+            "status": "En curso",
+            "percent": i % 100,
+            "comment": f"avance {i}",
+        }
+        for i in range(n)
+    ]
+
+
+def test_progress_is_compared_in_proportion_to_what_changed(monkeypatch):
+    """Comparing two stored versions formatted every cell of both logs (17 s at 50,000
+    reports): only the entries without a partner are turned into text now."""
+    import planmonitor.diff as diff_module
+
+    log = _log(2000)
+    old = make_plan(progress=log)
+    changed = [dict(e) for e in log]
+    changed[5]["comment"] = "corregido"
+    new = make_plan(progress=[*changed, {**log[0], "date": "2024-06-30"}])
+    calls = []
+    original = diff_module.fmt
+    monkeypatch.setattr(diff_module, "fmt", lambda v: calls.append(v) or original(v))
+    changes = diff_plans(old, new)
+    assert changes.new_progress["comment"].tolist() == ["corregido", "avance 0"]
+    assert changes.removed_progress["comment"].tolist() == ["avance 5"]
+    assert len(calls) < 500  # 3 entries of 7 cells, the products and latest status; not 28,000
+
+
+def test_progress_read_back_in_other_types_is_not_a_change():
+    """A version read back from the store or a workbook may carry other date resolutions or
+    whole percents as integers: the same entries are still the same."""
+    plan = make_plan(progress=_log(50))
+    progress = plan.progress.assign(
+        date=plan.progress["date"].astype("datetime64[s]"),
+        percent=plan.progress["percent"].astype("int64"),
+    )
+    other = model.Plan(**{**plan.__dict__, "progress": progress})
+    assert diff_plans(plan, other).is_empty
+    assert diff_plans(other, plan).is_empty

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from planmonitor import model
+from planmonitor import metrics, model
 from planmonitor._strings_admin import t
 
 # Product fields compared one by one, in the workbook's column order. `start`/`end` are shown
@@ -172,7 +172,36 @@ def _by_code(df: pd.DataFrame, key: str) -> dict[str, pd.Series]:
     return out
 
 
+# What _product_value reads: a product whose raw values are all equal has no changed field.
+_PRODUCT_RAW = (*PRODUCT_FIELDS, "start_text", "end_text", "gcm_all")
+
+
+def _unchanged_codes(old: pd.DataFrame, new: pd.DataFrame) -> set[str]:
+    """Codes whose product row (the last one of the code) is raw-equal on both sides."""
+    cols = [c for c in ("code", *_PRODUCT_RAW) if c in old.columns and c in new.columns]
+    if "code" not in cols or not len(old) or not len(new):
+        return set()
+
+    def hashes(df: pd.DataFrame) -> dict[str, int]:
+        parts = {}
+        for col in cols:
+            values = df[col]
+            if values.dtype == object:  # lists: repr tells 1 from "1" and None from "None"
+                values = values.map(repr).astype("str")
+            parts[col] = values.reset_index(drop=True)
+        h = pd.util.hash_pandas_object(pd.DataFrame(parts), index=False)
+        return dict(zip([fmt(c) for c in df["code"]], h.tolist(), strict=True))
+
+    h_old, h_new = hashes(old), hashes(new)
+    return {c for c, h in h_new.items() if h_old.get(c) == h}
+
+
 def _products(old: pd.DataFrame, new: pd.DataFrame) -> tuple[list, list, list]:
+    # only products that differ in some raw value are read field by field
+    same = _unchanged_codes(old, new)
+    if same:
+        old = old[[fmt(c) not in same for c in old["code"]]]
+        new = new[[fmt(c) not in same for c in new["code"]]]
     o, n = _by_code(old, "code"), _by_code(new, "code")
     added = [
         {"code": c, "activity": fmt(r.get("activity")), "name": fmt(r.get("name"))}
@@ -209,8 +238,50 @@ def _progress_rows(df: pd.DataFrame) -> list[tuple[str, ...]]:
     return [tuple(fmt(v) for v in values) for values in df[cols].itertuples(index=False, name=None)]
 
 
+def _row_hashes(df: pd.DataFrame, cols: list[str]) -> pd.Series:
+    """One hash per log entry over its raw values, such that equal hashes mean equal text.
+
+    Dates and numbers are brought to one resolution/type first (exact), so that the same entry
+    read back from the store or from a workbook hashes alike; any other column that is not text
+    is hashed as its display text (slow, but never seen in a loaded plan).
+    """
+    parts = {}
+    for col in cols:
+        values = df[col]
+        if pd.api.types.is_datetime64_any_dtype(values) and values.dt.tz is None:
+            values = values.dt.as_unit("ns")
+        elif pd.api.types.is_bool_dtype(values):
+            values = values.map(fmt).astype("str")
+        elif pd.api.types.is_numeric_dtype(values):
+            values = values.astype("float64")
+        elif values.dtype != "str":
+            values = values.map(fmt).astype("str")
+        parts[col] = values.reset_index(drop=True)
+    return pd.util.hash_pandas_object(pd.DataFrame(parts), index=False)
+
+
+def _unmatched(own: pd.Series, other: pd.Series) -> list[int]:
+    """Positions of the entries of `own` left once each is paired with an equal one in
+    `other`: of n copies against m, the first n - m in log order (as a multiset difference)."""
+    seen = own.groupby(own, sort=False).cumcount()
+    mine = own.map(own.value_counts())
+    theirs = own.map(other.value_counts()).fillna(0)
+    return [i for i, keep in enumerate((seen < mine - theirs).tolist()) if keep]
+
+
 def _progress(old: pd.DataFrame, new: pd.DataFrame) -> tuple[list, list]:
-    before, after = Counter(_progress_rows(old)), Counter(_progress_rows(new))
+    """Entries only in the new log and only in the old one (counted as multisets).
+
+    Only the entries whose raw values find no partner are formatted: at 50,000 reports the
+    formatting of every cell was most of a comparison's time.
+    """
+    cols = [c for c in PROGRESS_KEY if c in new.columns]
+    if cols == [c for c in PROGRESS_KEY if c in old.columns] and len(old) and len(new):
+        h_old, h_new = _row_hashes(old, cols), _row_hashes(new, cols)
+        old = old.iloc[_unmatched(h_old, h_new)]
+        new = new.iloc[_unmatched(h_new, h_old)]
+    old_rows, new_rows = _progress_rows(old), _progress_rows(new)
+    before, after = Counter(old_rows), Counter(new_rows)
     added = after - before
     gone = before - after
 
@@ -223,16 +294,14 @@ def _progress(old: pd.DataFrame, new: pd.DataFrame) -> tuple[list, list]:
                 out.append(dict(zip(PROGRESS_KEY, entry, strict=False)))
         return out
 
-    return rows(added, _progress_rows(new)), rows(gone, _progress_rows(old))
+    return rows(added, new_rows), rows(gone, old_rows)
 
 
 def latest_status(progress: pd.DataFrame) -> dict[str, tuple[str, str]]:
-    """Latest (status, percent) per product: the last entry by date, then log order."""
-    if len(progress) == 0:
+    """Latest (status, percent) per product, by the rule of metrics.last_entries."""
+    last = metrics.last_entries(progress)
+    if len(last) == 0:
         return {}
-    df = progress.assign(_order=range(len(progress)))
-    df = df.sort_values(["date", "_order"], kind="stable")
-    last = df.groupby("code", sort=False).tail(1)
     return {
         fmt(c): (fmt(s), fmt(p))
         for c, s, p in zip(last["code"], last["status"], last["percent"], strict=True)

@@ -156,6 +156,17 @@ def _progress_until(plan: Plan, as_of: pd.Timestamp | None) -> pd.DataFrame:
     return progress.sort_values("date", kind="stable")
 
 
+def last_entries(progress: pd.DataFrame) -> pd.DataFrame:
+    """The entry that sets each product's status: the last by date, and among entries of the
+    same day the later one in the log. One row per code, in the order of those entries.
+
+    The one place this rule lives (latest_status here, diff.latest_status for uploads).
+    """
+    if not len(progress):
+        return progress
+    return progress.sort_values("date", kind="stable").groupby("code", sort=False).tail(1)
+
+
 def latest_status(plan: Plan, as_of: pd.Timestamp | str | None = None) -> pd.DataFrame:
     """One row per product (all of them, plan order) with its last reported status.
 
@@ -169,7 +180,7 @@ def latest_status(plan: Plan, as_of: pd.Timestamp | str | None = None) -> pd.Dat
     )
     codes = out["code"]
     if len(progress):
-        last = progress.groupby("code", sort=False).tail(1).set_index("code")
+        last = last_entries(progress).set_index("code")
         counts = progress.groupby("code").size()
         out["status"] = codes.map(last["status"]).fillna(NO_REPORT).astype("str")
         out["percent"] = codes.map(last["percent"]).astype("float64").fillna(0.0)
