@@ -18,15 +18,16 @@ expand = st.toggle(tr("carga.expand", lang), key=state.EXPAND_COMMITTEE, bind="q
 def compute() -> list[tuple[str, object]]:
     agencies = v.plan.agencies
     load = metrics.agency_load(v.filtered, expand_committee=expand)
-    matrices = (
-        ("heat_quarter", "carga.heatmap", metrics.agency_quarter_matrix),
-        ("heat_strategy", "carga.matrix", metrics.agency_strategy_matrix),
-        ("cooccurrence", "carga.cooccurrence", metrics.agency_cooccurrence),
+    matrices = (  # key, title, x axis title, matrix
+        ("heat_quarter", "carga.heatmap", None, metrics.agency_quarter_matrix),
+        ("heat_strategy", "carga.matrix", "word.strategy", metrics.agency_strategy_matrix),
+        ("cooccurrence", "carga.cooccurrence", None, metrics.agency_cooccurrence),
     )
     figures = [("agency_load", charts.build_agency_load_figure(load, lang, agencies=agencies))]
-    for key, title, matrix in matrices:
+    for key, title, x_title, matrix in matrices:
         table = matrix(v.filtered, expand_committee=expand)
-        figures.append((key, charts.build_heatmap_figure(table, title, lang, agencies=agencies)))
+        fig = charts.build_heatmap_figure(table, title, lang, x_title, agencies=agencies)
+        figures.append((key, fig))
     return figures
 
 

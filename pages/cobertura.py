@@ -28,7 +28,9 @@ def compute() -> dict:
     return {
         "coverage": coverage,
         "tiles": charts.build_gcm_tiles_figure(coverage, lang=lang),
-        "matrix": charts.build_heatmap_figure(matrix, "cobertura.matrix", lang),
+        "matrix": charts.build_heatmap_figure(
+            matrix, "cobertura.matrix", lang, "word.gcm_objective", "word.strategy"
+        ),
         "n_all": int(products["gcm_all"].astype(bool).sum()),
         "n_unlinked": sum(  # neither a number nor "Todos": the lost grid of the plan
             not metrics.gcm_numbers(g) and not a

@@ -536,3 +536,20 @@ def test_empty_input_raises_a_clear_error(builder, args):
             ),
             *args,
         )
+
+
+def test_heatmap_title_clears_the_top_labels_and_counts_are_whole(plan):
+    matrix = metrics.strategy_gcm_matrix(plan, include_all=False)
+    fig = charts.build_heatmap_figure(
+        matrix, "chart.heatmap.strategy_gcm", "es", "word.gcm_objective", "word.strategy"
+    )
+    assert fig.layout.xaxis.side == "top"
+    assert fig.layout.title.automargin is True  # pushes the plot down, not over the labels
+    assert fig.layout.xaxis.title.text == "Objetivo del PMM"
+    assert fig.data[0].colorbar.dtick == 1  # max 1: no "0.2, 0.4" products
+
+
+def test_stacked_bars_list_the_legend_in_stack_order(latest):
+    fig = charts.build_status_by_figure(metrics.status_by(latest, "strategy"), "es")
+    assert fig.layout.legend.traceorder == "normal"
+    assert [tr.name for tr in fig.data][:2] == ["No iniciado", "En curso"]

@@ -877,7 +877,10 @@ def _stacked_layout(labels: list[str], lang: str) -> dict[str, Any]:
     """Stacked horizontal bars: legend on top, counts along x, rows in the given order."""
     return dict(
         barmode="stack",
-        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, xanchor="left"),
+        # plotly lists stacked bars' legend backwards; keep the order of the stack
+        legend=dict(
+            orientation="h", y=1.02, yanchor="bottom", x=0, xanchor="left", traceorder="normal"
+        ),
         margin=dict(t=110),
         xaxis=dict(title=t("word.count", lang), rangemode="tozero"),
         yaxis=dict(
@@ -937,9 +940,13 @@ def build_heatmap_figure(
         xgap=2,
         ygap=2,
         hovertemplate="%{y} · %{x}: %{z}<extra></extra>",
-        colorbar=dict(title=dict(text=t("word.count", lang), side="right")),
+        # whole counts: a 0-1 scale read "0.2, 0.4…" products
+        colorbar=dict(
+            title=dict(text=t("word.count", lang), side="right"),
+            dtick=max(1, int(np.ceil(z.max() / 6))) if z.size else 1,
+        ),
     )
-    return _figure(
+    fig = _figure(
         t(title_key, lang),
         max(360, 170 + 34 * len(y)),
         [heat],
@@ -956,6 +963,9 @@ def build_heatmap_figure(
             title=t(y_title_key, lang) if y_title_key else None,
         ),
     )
+    # the x labels sit on top: the title must push the plot down, not be drawn over them
+    fig.layout.title.update(automargin=True, yref="container", y=1, yanchor="top", pad=dict(t=8))
+    return fig
 
 
 def _tile_counts(n_specific: int, n_all: int, lang: str) -> str:
