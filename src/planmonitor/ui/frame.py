@@ -107,6 +107,10 @@ def _meeting_screen() -> None:
     meeting.show(view())
 
 
+# Internal path of the default page (the page itself is served at "/").
+_HOME_PATH = "inicio"
+
+
 def navigation(lang: str, meeting_on: bool = False) -> tuple[object, dict[str, object]]:
     """Build ``st.navigation``; returns the current page and every page by url path.
 
@@ -117,17 +121,30 @@ def navigation(lang: str, meeting_on: bool = False) -> tuple[object, dict[str, o
         st.Page(
             _meeting_screen if meeting_on else path,
             title=tr(f"page.{url}", lang),
-            url_path=url,
+            url_path=url if i else _HOME_PATH,
             icon=icon,
             default=i == 0,
         )
         for i, (path, url, icon) in enumerate(PAGES)
     ]
+    # The default page is served at "/" whatever its url_path, so a shared link to
+    # "/resumen" would end in "Page not found": a hidden page serves the same file there.
+    # (Switching to "/" instead is not possible: bound query parameters cannot be cleared.)
+    home = dashboard[0]
+    dashboard.append(
+        st.Page(
+            _meeting_screen if meeting_on else PAGES[0][0],
+            title=tr(f"page.{PAGES[0][1]}", lang),
+            url_path=PAGES[0][1],
+            visibility="hidden",
+        )
+    )
     sections: dict[str, list] = {tr("app.section.dashboard", lang): dashboard}
     admin = _admin_pages(lang)
     if admin:
         sections[tr("app.section.secretariat", lang)] = admin
     by_url = {p.url_path or PAGES[0][1]: p for pages in sections.values() for p in pages}
+    by_url[PAGES[0][1]] = home  # the alias only forwards: land on the page itself
     hidden = auth.viewer_pending()  # no page list before the viewer password
     return st.navigation(sections, position="hidden" if hidden else "sidebar"), by_url
 
