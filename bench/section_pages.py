@@ -213,11 +213,13 @@ def run(args: argparse.Namespace) -> None:
         raise RuntimeError("the bundled workbooks did not load")
     _use_plan(default.plan, "bench:default")
     st.cache_data.clear()
+    st.cache_resource.clear()
     at_default = page_times(reruns)
 
     network = make_network_plan(n_products, n_progress)
     _use_plan(network, "bench:network")
     st.cache_data.clear()
+    st.cache_resource.clear()
     at_network = page_times(reruns)
 
     print(

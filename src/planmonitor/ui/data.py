@@ -97,8 +97,13 @@ def load_for_key(key: str) -> tuple[model.Plan, pd.DataFrame]:
     return result.plan, _issues_frame(result.issues)
 
 
-@st.cache_data(max_entries=3, show_spinner=False)
+@st.cache_resource(max_entries=3, show_spinner=False)
 def _cached(key: str) -> tuple[model.Plan, pd.DataFrame]:
+    """The plan of a data version, shared by every session as it is (never mutated).
+
+    st.cache_resource rather than st.cache_data: the latter unpickles a copy of every table on
+    each rerun, which was the biggest cost of a warm rerun (most at network scale).
+    """
     return load_for_key(key)
 
 

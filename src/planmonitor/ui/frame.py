@@ -159,16 +159,6 @@ def _land_on_intended(current: object, by_url: dict[str, object]) -> None:
         st.switch_page(target, query_params=intended.get("params") or None)
 
 
-@st.cache_resource(max_entries=3, show_spinner=False)
-def _plan_for(key: str) -> tuple[model.Plan, pd.DataFrame]:
-    """The plan of a data version, shared as it is (never mutated by the pages).
-
-    ``data.current()`` keeps it in ``st.cache_data``, which unpickles a copy of every table on
-    each rerun: the biggest cost of a warm rerun (most at network scale).
-    """
-    return data.load_for_key(key)
-
-
 @st.cache_resource(max_entries=64, ttl=6 * 3600, show_spinner=False)
 def _filtered(key: str, _filters: Filters, _plan: model.Plan) -> model.Plan:
     """The filtered plan per (version, filters, day): a status filter reads the whole log."""
@@ -193,8 +183,7 @@ def run() -> None:
     auth.require_viewer(lang)  # optional viewer password: stops here until it is given
     _land_on_intended(page, by_url)
     try:
-        version = data.version_key()
-        plan, issues = _plan_for(version)
+        plan, version, issues = data.current()
     except Exception:
         log.exception("loading the plan failed")
         st.error(tr("app.no_data", lang))
