@@ -8,7 +8,7 @@ import streamlit as st  # noqa: E402
 
 from planmonitor import metrics  # noqa: E402
 from planmonitor.ui import page, state, tables  # noqa: E402
-from planmonitor.ui.text import tr  # noqa: E402
+from planmonitor.ui.text import agency_label, tr  # noqa: E402
 
 v = page.start("calidad")
 lang = v.lang
@@ -44,13 +44,17 @@ reporting = page.memo(
     lambda: metrics.agency_reporting(v.filtered, as_of=v.today, days=int(days)),
     int(days),
 )
-stale = reporting.loc[reporting["stale"], "agency"].tolist()
+stale = [
+    agency_label(a, lang, v.plan.agencies) for a in reporting.loc[reporting["stale"], "agency"]
+]
 if stale:
     st.warning(tr("calidad.stale", lang, days=int(days), agencies=", ".join(stale)))
 else:
     st.success(tr("calidad.all_fresh", lang, days=int(days)))
 st.dataframe(
-    tables.for_screen(tables.reporting_table(reporting, lang)), hide_index=True, width="stretch"
+    tables.for_screen(tables.reporting_table(reporting, lang, v.plan.agencies)),
+    hide_index=True,
+    width="stretch",
 )
 
 st.subheader(tr("calidad.issues", lang))

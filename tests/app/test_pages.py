@@ -254,8 +254,21 @@ def test_calidad_agencies_never_reported_show_a_dash_and_keep_numbers(app):
     assert "None" not in table.to_string() and "nan" not in table.to_string()
     silent = table[table["Agencia"] == "ACNUR"].iloc[0]
     assert silent["Último reporte"] == "—" and silent["Días sin reportar"] == "—"
-    # the data behind stays numeric, so sorting by days is numeric
-    assert pd.api.types.is_numeric_dtype(frame.value["Días sin reportar"])
+    # the data behind stays numeric (sorting by days is numeric) and holds no null: the grid
+    # draws a null cell as "None" whatever the Styler says; never reported sorts last
+    days = frame.value["Días sin reportar"]
+    assert pd.api.types.is_numeric_dtype(days) and not days.isna().any()
+    acnur = frame.value[frame.value["Agencia"] == "ACNUR"]["Días sin reportar"].iloc[0]
+    assert acnur > days[table["Días sin reportar"] != "—"].max()
+
+
+def test_calidad_names_agencies_in_english(app):
+    app.query_params["lang"] = "en"
+    run_page(app, "calidad")
+    assert_clean(app)
+    agencies = shown(app.dataframe[1])["Agency"].tolist()
+    assert "IOM" in agencies and "OIM" not in agencies
+    assert all("OIM" not in w.value for w in app.warning)
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])

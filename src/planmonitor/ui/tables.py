@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from planmonitor.ui.text import status_label, tr
+from planmonitor.ui.text import agency_label, status_label, tr
 
 MISSING = "—"
 # A Styler costs ~35 µs per cell on every rerun (Streamlit translates it each time): only
@@ -56,21 +56,36 @@ def _cell_text(value: object) -> str:
 def for_screen(table: pd.DataFrame) -> pd.DataFrame | Styler:
     """What st.dataframe gets: no empty cell reads "None" (issue: "None" in Último reporte).
 
-    Date columns become ISO text with "—"; other columns with gaps keep their type and show
-    "—" through a Styler (sorting stays numeric) when the table is small, else become text.
+    Date columns become ISO text with "—". The grid draws any null cell as "None" whatever a
+    Styler says, so a gap in a number column (days since an agency's last report when it
+    never reported) holds a value above the column's maximum (it sorts last, as "worst") and
+    the Styler shows it as "—" (small tables; in larger ones the column becomes text). Other
+    columns with gaps become text.
     """
     out = table.copy()
     for col in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[col]):
             out[col] = date_text(out[col])
     gappy = [c for c in out.columns if out[c].dtype != "str" and out[c].isna().any()]
-    if not gappy:
-        return out
-    if out.size <= STYLED_CELLS:
-        return out.style.format(_cell_text, subset=gappy)
+    numbers = [
+        c
+        for c in gappy
+        if pd.api.types.is_numeric_dtype(out[c]) and not pd.api.types.is_bool_dtype(out[c])
+    ]
+    if out.size > STYLED_CELLS:
+        numbers = []
     for col in gappy:
-        out[col] = out[col].map(_cell_text).astype("str")
-    return out
+        if col not in numbers:
+            out[col] = out[col].map(_cell_text).astype("str")
+    if not numbers:
+        return out
+    formats = {}
+    for col in numbers:
+        top = out[col].max()
+        beyond = 1 if pd.isna(top) else int(top) + 1
+        out[col] = out[col].fillna(beyond)
+        formats[col] = lambda v, gap=beyond: MISSING if v == gap else _cell_text(v)
+    return out.style.format(formats)
 
 
 def progress_table(latest: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -140,10 +155,15 @@ def completeness_table(done: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
-def reporting_table(reporting: pd.DataFrame, lang: str) -> pd.DataFrame:
+def reporting_table(
+    reporting: pd.DataFrame, lang: str, agencies: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Reports per agency; the agency as it is called in the language (IOM for OIM)."""
     return pd.DataFrame(
         {
-            tr("col.agency", lang): reporting["agency"],
+            tr("col.agency", lang): reporting["agency"]
+            .map(lambda a: agency_label(a, lang, agencies))
+            .astype("str"),
             tr("col.n_reports", lang): reporting["n_reports"],
             tr("col.last_date", lang): pd.to_datetime(reporting["last_date"]),
             tr("col.days", lang): reporting["days_since"],
