@@ -262,13 +262,16 @@ def test_calidad_agencies_never_reported_show_a_dash_and_keep_numbers(app):
     assert acnur > days[table["Días sin reportar"] != "—"].max()
 
 
-def test_calidad_names_agencies_in_english(app):
+def test_calidad_and_avance_name_agencies_in_english(app):
     app.query_params["lang"] = "en"
     run_page(app, "calidad")
     assert_clean(app)
     agencies = shown(app.dataframe[1])["Agency"].tolist()
     assert "IOM" in agencies and "OIM" not in agencies
     assert all("OIM" not in w.value for w in app.warning)
+    run_page(app, "avance")
+    leads = set(app.dataframe[0].value["Leads"])
+    assert "IOM" in leads and "OIM" not in leads
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])

@@ -39,6 +39,13 @@ def date_format(lang: str) -> str:
     return "MMM D, YYYY" if lang == "en" else "DD/MM/YYYY"
 
 
+def agencies_text(values: object, lang: str) -> str:
+    """Leads/partners as "IOM, UNDP" in English, "OIM, PNUD" in Spanish."""
+    if isinstance(values, list | tuple | set):
+        return ", ".join(agency_label(str(v), lang) for v in values)
+    return joined(values)
+
+
 def date_text(values: pd.Series) -> pd.Series:
     """Dates as ISO text ("2024-06-28"), "—" when missing: sorts in date order, never "None"."""
     dates = pd.to_datetime(values)
@@ -95,7 +102,9 @@ def progress_table(latest: pd.DataFrame, lang: str) -> pd.DataFrame:
             tr("col.code", lang): latest["code"],
             tr("col.name", lang): latest["name"],
             tr("col.strategy", lang): latest["strategy"],
-            tr("col.leads", lang): latest["leads"].map(joined).astype("str"),
+            tr("col.leads", lang): latest["leads"]
+            .map(lambda a: agencies_text(a, lang))
+            .astype("str"),
             tr("col.status", lang): latest["status"].map(lambda s: status_label(s, lang)),
             tr("col.percent", lang): latest["percent"].astype("float64"),
             tr("col.last_date", lang): pd.to_datetime(latest["last_date"]),
@@ -189,7 +198,9 @@ def gcm_products_table(products: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             tr("col.code", lang): products["code"],
             tr("col.name", lang): products["name"],
-            tr("col.leads", lang): products["leads"].map(joined).astype("str"),
+            tr("col.leads", lang): products["leads"]
+            .map(lambda a: agencies_text(a, lang))
+            .astype("str"),
             tr("col.via_all", lang): products["via_all"].map(lambda v: "✓" if v else ""),
         }
     )
