@@ -70,7 +70,10 @@ def compute() -> list[tuple[str, object]]:
 
 if not model.PLAN_START <= v.today <= model.PLAN_END:  # no line to draw: say why
     st.caption(tr("chart.gantt.today_outside", lang, date=fmt_date(v.today, lang)))
+strategy_names = metrics.level_names(v.plan, "strategy") if by_strategy else {}
 for code, fig in page.memo("cronograma", compute, color_by, level, by_strategy, str(since)):
     if code:
         st.subheader(tr("cronograma.strategy_title", lang, code=code))
+        if strategy_names.get(code):
+            st.caption(strategy_names[code])
     page.chart(fig, key=f"gantt_{code}" if code else "gantt")
