@@ -116,3 +116,25 @@ def test_import_refuses_removals_unless_allowed(db, tmp_path, capsys):
     assert "Guardada la versión" in capsys.readouterr().out
     assert db.current_version_id() == v + 1
     assert code not in set(db.plan().products["code"])
+
+
+def test_import_adds_reports_to_the_log_unless_replace_is_asked(db, tmp_path, capsys):
+    plan = db.plan()
+    n = len(plan.progress)
+    only_new = (
+        plan.progress.iloc[:1]
+        .assign(date=pd.Timestamp("2024-12-20"), comment="solo el nuevo", row=pd.NA)
+        .astype(plan.progress.dtypes.to_dict())
+    )
+    path = tmp_path / "nuevo.xlsx"
+    new = model.Plan(**{**plan.__dict__, "progress": only_new})
+    path.write_bytes(export.write_workbook(export.plan_to_sheets(new, include=["Avances"])))
+    assert main(["import", str(path), "--by", "Ana"]) == 0
+    assert len(db.plan().progress) == n + 1
+    capsys.readouterr()
+    # Replacing with a one-entry log removes the rest: refused without --allow-removals.
+    assert main(["import", str(path), "--by", "Ana", "--replace-progress"]) == 1
+    assert len(db.plan().progress) == n + 1
+    args = ["import", str(path), "--by", "Ana", "--replace-progress", "--allow-removals"]
+    assert main(args) == 0
+    assert len(db.plan().progress) == 1

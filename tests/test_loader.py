@@ -267,3 +267,27 @@ def test_load_default_from_a_folder(tmp_path, valid_bytes) -> None:
     assert both.ok and both.plan.is_example
     assert both.plan.progress["code"].tolist() == ["2.1.1-1"]
     assert len(both.plan.products) == 3
+
+
+def test_append_log_adds_only_entries_not_already_in_the_log():
+    from planmonitor.loader import append_log
+
+    base = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-01-31", "2024-02-29"]),
+            "code": ["1.1.1-1", "1.1.1-1"],
+            "status": ["En curso", "En curso"],
+            "percent": [10.0, 20.0],
+            "comment": ["a", "b"],
+            "reported_by": ["OIM", "OIM"],
+            "evidence": ["", ""],
+            "row": [2, 3],
+        }
+    )
+    update = base.iloc[[1]].assign(row=7)  # the same report, from another file row
+    update = pd.concat(
+        [update, base.iloc[[0]].assign(date=pd.Timestamp("2024-01-15"), comment="c", row=8)]
+    )
+    merged = append_log(base, update)
+    assert list(merged["comment"]) == ["c", "a", "b"]  # by date; the duplicate not added
+    assert len(base) == 2  # the input is untouched

@@ -264,16 +264,19 @@ def test_removing_over_a_fifth_of_the_progress_log_needs_a_confirmation(sq):
         kept = base.progress.iloc[:k].reset_index(drop=True)
         return workbook(model.Plan(**{**base.__dict__, "progress": kept}), include=["Avances"])
 
-    few = sq.preview(keeping(n - 1), "casi-todo.xlsx")  # one entry removed: a correction
+    # Replacing the log (not the default: the default appends) is what can remove entries.
+    few = sq.preview(keeping(n - 1), "casi-todo.xlsx", append_progress=False)  # a correction
     assert few.ok and few.removed_progress == 1 and not few.needs_removal_confirmation
     share = int(n * store.REMOVED_PROGRESS_SHARE)
-    edge = sq.preview(keeping(n - share), "borde.xlsx")
+    edge = sq.preview(keeping(n - share), "borde.xlsx", append_progress=False)
     assert edge.removed_progress == share and not edge.needs_removal_confirmation
-    many = sq.preview(keeping(n // 2), "mitad.xlsx")
+    many = sq.preview(keeping(n // 2), "mitad.xlsx", append_progress=False)
     assert many.removed_progress == n - n // 2 and many.base_progress == n
     assert many.needs_removal_confirmation
     assert f"de los {n} avances" in many.removal_text("es")
-    res = sq.commit(keeping(n // 2), "mitad.xlsx", author="Ana", allow_removals=False)
+    res = sq.commit(
+        keeping(n // 2), "mitad.xlsx", author="Ana", allow_removals=False, append_progress=False
+    )
     assert res.refused_removals and not res.stored
     assert len(sq.plan().progress) == n
 
@@ -295,8 +298,8 @@ def test_a_removal_is_checked_again_against_a_version_stored_meanwhile(sq, monke
     assert first.ok and not first.identical and not first.needs_removal_confirmation
     original_preview = store.Store.preview
 
-    def preview_then_someone_stores(self, d, f):
-        p = original_preview(self, d, f)
+    def preview_then_someone_stores(self, d, f, **kw):
+        p = original_preview(self, d, f, **kw)
         if d == data:  # another secretariat member stores a version meanwhile
             monkeypatch.setattr(store.Store, "preview", original_preview)
             assert self.commit(grown, "b.xlsx", author="Luis").stored
@@ -457,3 +460,32 @@ def test_a_process_killed_in_the_middle_of_an_import_leaves_the_store_consistent
         workbook(with_new_report(st_.plan(), "1.1.1-1", "En curso", 5)), "after.xlsx", author="Ana"
     )
     assert res.stored and res.parent_id == before["id"].iloc[-1]
+
+
+def test_an_avances_only_upload_adds_its_reports_to_the_log_by_default(sq):
+    """The monthly update is just the new reports: the log's history must not be removed."""
+    base = sq.plan()
+    n = len(base.progress)
+    new = base.progress.iloc[:1].assign(
+        date=pd.Timestamp("2024-11-30"), percent=99.0, comment="Nuevo reporte", row=pd.NA
+    )
+    data = workbook(model.Plan(**{**base.__dict__, "progress": new}), include=["Avances"])
+    preview = sq.preview(data, "noviembre.xlsx")
+    assert preview.ok and preview.removed_progress == 0 and not preview.needs_removal_confirmation
+    res = sq.commit(data, "noviembre.xlsx", author="Ana", allow_removals=False)
+    assert res.stored
+    log = sq.plan().progress
+    assert len(log) == n + 1
+    assert "Nuevo reporte" in set(log["comment"])
+    # The whole log uploaded again (the template with data, extended): nothing is doubled.
+    again = workbook(sq.plan(), include=["Avances"])
+    assert sq.preview(again, "todo.xlsx").identical
+
+
+def test_replacing_the_log_is_explicit(sq):
+    base = sq.plan()
+    one = base.progress.iloc[:1]
+    data = workbook(model.Plan(**{**base.__dict__, "progress": one}), include=["Avances"])
+    assert sq.preview(data, "uno.xlsx").removed_progress == 0
+    replaced = sq.preview(data, "uno.xlsx", append_progress=False)
+    assert replaced.removed_progress == len(base.progress) - 1

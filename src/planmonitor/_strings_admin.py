@@ -124,6 +124,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "sheets (e.g. only `Avances`): the others stay as they are.",
     },
     "upload.file": {"es": "Libro Excel (.xlsx)", "en": "Excel workbook (.xlsx)"},
+    "upload.mode": {"es": "Hoja «Avances» del archivo", "en": "The file's «Avances» sheet"},
+    "upload.mode.append": {
+        "es": "se añade al registro actual (recomendado)",
+        "en": "is added to the current log (recommended)",
+    },
+    "upload.mode.replace": {
+        "es": "reemplaza el registro completo",
+        "en": "replaces the whole log",
+    },
+    "upload.mode.help": {
+        "es": "Añadir: basta con subir los reportes nuevos del mes; los que ya están en el "
+        "registro no se duplican. Reemplazar: el archivo trae el registro completo (para "
+        "corregir o quitar reportes); los reportes que falten en el archivo se eliminan.",
+        "en": "Add: uploading just the month's new reports is enough; those already in the log "
+        "are not doubled. Replace: the file holds the whole log (to correct or remove reports); "
+        "reports missing from the file are removed.",
+    },
     "upload.checking": {"es": "Leyendo y revisando el archivo…", "en": "Reading and checking…"},
     "upload.read": {"es": "Archivo leído: {n} bytes.", "en": "File read: {n} bytes."},
     "upload.checked": {"es": "Revisión terminada.", "en": "Check finished."},

@@ -33,6 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="store it even if it removes products or over 20%% of the progress log",
     )
+    s.add_argument(
+        "--replace-progress",
+        action="store_true",
+        help="the file's Avances sheet replaces the whole progress log (default: its entries "
+        "are added to the log, those already there are not doubled)",
+    )
     sub.add_parser("versions", help="list the stored versions")
     s = sub.add_parser("diff", help="what changed between two versions")
     s.add_argument("v1", type=int)

@@ -52,6 +52,7 @@ def cmd_import(s: store_mod.Store, args: argparse.Namespace) -> int:
         author=args.by,
         note=args.note,
         allow_removals=bool(getattr(args, "allow_removals", False)),
+        append_progress=not getattr(args, "replace_progress", False),
     )
     if res.refused_removals:
         print(res.message("es"), file=sys.stderr)

@@ -71,13 +71,15 @@ def load_workbook(
     *,
     today: pd.Timestamp | None = None,
     limits: Limits | None = None,
+    append_progress: bool = False,
 ) -> LoadResult:
     """Read, normalise and validate a workbook; never raises on bad content.
 
     Without `base` the workbook must hold model.STRUCTURE_SHEETS. With `base`, any subset of
     sheets is accepted and replaces the base's tables; a sheet with its header but no data
     rows keeps the base's table (an "empty_sheet" warning). `today` dates the "future report"
-    warning (defaults to the current date).
+    warning (defaults to the current date). With `append_progress` (and a base), the file's
+    `Avances` rows are added to the base's log instead of replacing it (see append_log).
     """
     limits = limits or Limits()
     log = IssueLog()
@@ -95,7 +97,7 @@ def load_workbook(
             value=f"{type(exc).__name__}: {exc}"[:200],
         )
         return LoadResult(False, log.frame(), None, ())
-    return _load_tables(tables, base, log, today)
+    return _load_tables(tables, base, log, today, append_progress)
 
 
 def load_rows(
@@ -114,11 +116,20 @@ def load_rows(
 
 
 def _load_tables(
-    tables: dict[str, SheetTable], base: Plan | None, log: IssueLog, today: pd.Timestamp | None
+    tables: dict[str, SheetTable],
+    base: Plan | None,
+    log: IssueLog,
+    today: pd.Timestamp | None,
+    append_progress: bool = False,
 ) -> LoadResult:
     today = (today if today is not None else pd.Timestamp.today()).normalize()
     try:
         plan = _build_plan(tables, base, log, today)
+        if append_progress and base is not None and model.PROGRESS.name in plan.sheets:
+            log_ = append_log(base.progress, plan.progress)
+            # A product removed by this same file takes its earlier reports with it.
+            log_ = log_[log_["code"].isin(set(plan.products["code"]))].reset_index(drop=True)
+            plan = replace(plan, progress=log_)
     except Exception as exc:  # a bug must not take the upload page down: report it
         log.add(
             Rule.UNREADABLE_FILE,
@@ -142,6 +153,29 @@ def load_default(data_dir: Path | None = None) -> LoadResult:
     issues = pd.concat([first.issues, second.issues], ignore_index=True)
     sheets = tuple(dict.fromkeys(first.sheets + second.sheets))
     return LoadResult(second.ok, issues, second.plan, sheets)
+
+
+# What makes two progress entries the same report (the Excel row number does not).
+PROGRESS_IDENTITY = ["date", "code", "status", "percent", "comment", "reported_by", "evidence"]
+
+
+def append_log(base: pd.DataFrame, update: pd.DataFrame) -> pd.DataFrame:
+    """The base progress log plus the update's entries it does not already hold.
+
+    The monthly update is usually just the new reports; a full log downloaded from the
+    template and extended is also fine: its entries already in the base are not added twice.
+    """
+    if len(update) == 0:
+        return base
+    seen = set(base[PROGRESS_IDENTITY].itertuples(index=False, name=None))
+    new = [row not in seen for row in update[PROGRESS_IDENTITY].itertuples(index=False, name=None)]
+    merged = pd.concat([base, update[new]], ignore_index=True)
+    order = merged.assign(_order=range(len(merged)))
+    return (
+        order.sort_values(["date", "_order"], kind="stable")
+        .drop(columns="_order")
+        .reset_index(drop=True)
+    )
 
 
 def merge_plans(base: Plan, update: Plan) -> Plan:

@@ -484,7 +484,14 @@ class Store:
         return export.write_workbook(export.plan_to_sheets(self.plan(version_id)))
 
     # -- checking an upload -----------------------------------------------------------------
-    def _check(self, data: bytes, filename: str, base_id: int, base: model.Plan) -> Preview:
+    def _check(
+        self,
+        data: bytes,
+        filename: str,
+        base_id: int,
+        base: model.Plan,
+        append_progress: bool = True,
+    ) -> Preview:
         digest = hashlib.sha256(data).hexdigest()
         common = dict(filename=filename, sha256=digest, size=len(data), base_version_id=base_id)
         if len(data) > MAX_UPLOAD_BYTES:
@@ -497,7 +504,7 @@ class Store:
             return Preview(ok=False, issues=issues, **common)
         from planmonitor.loader import load_workbook
 
-        result = load_workbook(data, base=base)
+        result = load_workbook(data, base=base, append_progress=append_progress)
         issues = _issues_frame(result.issues)
         if not result.ok or result.plan is None:
             return Preview(ok=False, issues=issues, sheets=tuple(result.sheets), **common)
@@ -514,12 +521,20 @@ class Store:
             **common,
         )
 
-    def preview(self, data: bytes, filename: str) -> Preview:
-        """Load and validate a file against the current version and diff it; writes nothing."""
+    def preview(self, data: bytes, filename: str, *, append_progress: bool = True) -> Preview:
+        """Load and validate a file against the current version and diff it; writes nothing.
+
+        `append_progress` (the default): a file's `Avances` rows are added to the current log
+        (entries it already holds are not added twice), so the monthly update can be just the
+        new reports; False replaces the whole log with the file's (to correct or remove
+        entries; the removal confirmation then applies).
+        """
         base_id = self.current_version_id()
-        if self._sha_of(base_id) == hashlib.sha256(data).hexdigest():
+        # The current version's own file changes nothing when added again; replacing the log
+        # with it can (that version may have added its reports to a longer log).
+        if append_progress and self._sha_of(base_id) == hashlib.sha256(data).hexdigest():
             return self._same_file_preview(data, filename, base_id)
-        return self._check(data, filename, base_id, self.plan(base_id))
+        return self._check(data, filename, base_id, self.plan(base_id), append_progress)
 
     def _sha_of(self, version_id: int) -> str:
         return str(self.version(version_id)["sha256"])
@@ -547,6 +562,7 @@ class Store:
         note: str = "",
         *,
         allow_removals: bool = True,
+        append_progress: bool = True,
     ) -> CommitResult:
         """Validate and store a file as a new version (nothing stored on error or no change).
 
@@ -559,7 +575,7 @@ class Store:
         author = (author or "").strip()
         if not author:
             raise StoreError("Falta el nombre de quien guarda la versión.")
-        preview = self.preview(data, filename)
+        preview = self.preview(data, filename, append_progress=append_progress)
         if not preview.ok or preview.identical:
             return CommitResult(False, preview.base_version_id, preview)
         if not allow_removals and preview.needs_removal_confirmation:
@@ -567,11 +583,11 @@ class Store:
         with self._write() as tx:
             current = tx.current_id()
             if current != preview.base_version_id:
-                if tx.sha_of(current) == preview.sha256:
+                if append_progress and tx.sha_of(current) == preview.sha256:
                     return CommitResult(
                         False, current, self._same_file_preview(data, filename, current)
                     )
-                preview = self._check(data, filename, current, tx.plan(current))
+                preview = self._check(data, filename, current, tx.plan(current), append_progress)
                 if not preview.ok or preview.identical:
                     return CommitResult(False, current, preview)
                 if not allow_removals and preview.needs_removal_confirmation:

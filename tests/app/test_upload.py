@@ -316,3 +316,30 @@ def test_no_viewer_password_means_an_open_dashboard(db):
     assert_clean(at)
     assert page_content(at)
     assert t("auth.viewer_title", "es") not in [x.value for x in at.title]
+
+
+def test_only_the_new_reports_are_enough_and_replace_is_a_choice(configured):
+    """The monthly update holds just the month's reports: by default they are added."""
+    plan = configured.plan()
+    n = len(plan.progress)
+    one = (
+        plan.progress.iloc[:1]
+        .assign(date=pd.Timestamp("2024-12-20"), comment="solo este", row=pd.NA)
+        .astype(plan.progress.dtypes.to_dict())
+    )
+    data = export.write_workbook(
+        export.plan_to_sheets(model.Plan(**{**plan.__dict__, "progress": one}), include=["Avances"])
+    )
+    at = logged_in_app()
+    assert at.radio(key="_pm_upload_progress_mode").value == "append"
+    at.file_uploader(key=UPLOADER).upload("dic.xlsx", data).run()
+    assert_clean(at)
+    assert not [c for c in at.checkbox if c.key and c.key.startswith("_pm_upload_removals")]
+    at.button(key="_pm_upload_confirm").click().run()
+    assert len(configured.plan().progress) == n + 1
+
+    at.radio(key="_pm_upload_progress_mode").set_value("replace").run()
+    at.file_uploader(key="_pm_upload_file_1").upload("dic.xlsx", data).run()
+    assert_clean(at)
+    confirm = [b for b in at.button if b.key == "_pm_upload_confirm"]
+    assert confirm and confirm[0].disabled  # replacing removes n reports: needs the tick

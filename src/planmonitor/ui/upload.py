@@ -24,6 +24,7 @@ UPLOADER = "_pm_upload_file"
 NOTE = "_pm_upload_note"
 CONFIRM = "_pm_upload_confirm"
 REMOVALS = "_pm_upload_removals"  # + the file's hash and base version: one tick per preview
+MODE = "_pm_upload_progress_mode"  # "append" (default) or "replace"
 
 
 def store() -> Store:
@@ -50,15 +51,15 @@ def show_changes(changes, lang: str, key: str) -> None:
         st.dataframe(frame, hide_index=True, width="stretch", key=f"{key}_{i}")
 
 
-def _check(content: bytes, filename: str, lang: str) -> Preview:
+def _check(content: bytes, filename: str, lang: str, append: bool) -> Preview:
     s = data.store()
-    key = (hashlib.sha256(content).hexdigest(), s.current_version_id(), filename)
+    key = (hashlib.sha256(content).hexdigest(), s.current_version_id(), filename, append)
     cached = st.session_state.get(_PREVIEW)
     if cached and cached[0] == key:
         return cached[1]
     with st.status(t("upload.checking", lang), expanded=True) as status:
         st.write(t("upload.read", lang, n=f"{len(content):,}"))
-        preview = s.preview(content, filename)
+        preview = s.preview(content, filename, append_progress=append)
         st.write(t("upload.checked", lang))
         status.update(label=t("upload.checked", lang), state="complete", expanded=False)
     st.session_state[_PREVIEW] = (key, preview)
@@ -99,11 +100,20 @@ def show(lang: str, user: str) -> None:
         st.success(flash, icon=":material/check_circle:")
     st.write(t("upload.intro", lang))
     nonce = st.session_state.get(_NONCE, 0)
+    mode = st.radio(
+        t("upload.mode", lang),
+        ["append", "replace"],
+        format_func=lambda m: t(f"upload.mode.{m}", lang),
+        key=MODE,
+        horizontal=True,
+        help=t("upload.mode.help", lang),
+    )
+    append = mode != "replace"
     file = st.file_uploader(t("upload.file", lang), type=["xlsx"], key=f"{UPLOADER}_{nonce}")
     if file is None:
         return
     content = file.getvalue()
-    preview = _check(content, file.name, lang)
+    preview = _check(content, file.name, lang, append)
     if preview.sheets:
         st.caption(t("upload.sheets", lang, sheets=", ".join(preview.sheets)))
     if not preview.ok:
@@ -131,6 +141,7 @@ def show(lang: str, user: str) -> None:
             author=user,
             note=note or "",
             allow_removals=preview.needs_removal_confirmation and allowed,
+            append_progress=append,
         )
         st.session_state.pop(_PREVIEW, None)
         if result.refused_removals:  # a version stored meanwhile made this file remove data
