@@ -11,6 +11,7 @@ from enum import StrEnum
 
 import pandas as pd
 
+from planmonitor import model
 from planmonitor.model import ISSUE_COLUMNS, Severity
 
 
@@ -162,14 +163,28 @@ class IssueLog:
         return {str(r["rule"]) for r in self._rows}
 
     def frame(self) -> pd.DataFrame:
-        """The issues table, errors first then warnings, each in sheet/row order of discovery."""
+        """The issues table as the person fixing the file reads it: errors first, then
+        warnings; each by sheet (workbook order), Excel row and column (sheet order); issues
+        without a row (file- and sheet-level) first within their sheet."""
         df = pd.DataFrame(self._rows, columns=ISSUE_COLUMNS)
         out = df.assign(
             row=pd.array(df["row"].tolist(), dtype="Int64"),
             **{c: df[c].astype(str) for c in ISSUE_COLUMNS if c != "row"},
         )
-        order = (out["severity"] != Severity.ERROR.value).astype(int)
-        return out.iloc[order.argsort(kind="stable")].reset_index(drop=True)
+        sheets = {s.name: i for i, s in enumerate(model.SHEETS)}
+        columns = {(s.name, c.header): j for s in model.SHEETS for j, c in enumerate(s.columns)}
+        keys = pd.DataFrame(
+            {
+                "severity": (out["severity"] != Severity.ERROR.value).astype(int),
+                "sheet": out["sheet"].map(sheets).fillna(-1),
+                "row": out["row"].fillna(-1).astype(int),
+                "column": [
+                    columns.get(k, -1) for k in zip(out["sheet"], out["column"], strict=True)
+                ],
+            }
+        )
+        order = keys.sort_values(list(keys.columns), kind="stable").index
+        return out.loc[order].reset_index(drop=True)
 
 
 def issue_summary(issues: pd.DataFrame) -> tuple[int, int]:
