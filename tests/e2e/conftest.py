@@ -17,8 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
+
+# A Streamlit rerun on a busy 2-core CI machine can take seconds: Playwright's default 5 s for
+# expect() made correct pages fail now and then (seen in a loaded full run). Explicit
+# timeouts in the tests still apply.
+expect.set_options(timeout=20_000)
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "screenshots"
 CHROMIUM_ARGS = [
