@@ -148,3 +148,16 @@ def test_projector_figures_scale_fonts_without_touching_the_original():
 def test_the_css_is_constant_markup():
     assert "{" in meeting.CSS and "<script" not in meeting.CSS
     assert "font-size: 28px" in meeting.CSS
+
+
+def test_a_today_outside_the_plan_is_said_in_the_screens_large_type_not_in_the_figure(app):
+    """The figure's subtitle was small and ran into the legend on the projector."""
+    import json
+
+    app.query_params["reunion"] = "1"
+    app.query_params["paso"] = "2"
+    app.run()
+    assert_clean(app)
+    assert any("fuera del periodo del plan" in c.value for c in app.caption)
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert not (spec["layout"].get("title") or {}).get("subtitle", {}).get("text")

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import streamlit as st
 
-from planmonitor import charts, metrics
+from planmonitor import charts, metrics, model
 from planmonitor.model import NO_REPORT, Status
 from planmonitor.ui import tables
-from planmonitor.ui.text import fmt_number, fmt_percent, tr
+from planmonitor.ui.text import fmt_date, fmt_number, fmt_percent, tr
 
 PARAM = "reunion"  # ?reunion=1
 STEP_PARAM = "paso"  # ?paso=3 (1-based)
@@ -234,8 +234,13 @@ def _gantt(v, lang: str, code: str) -> None:
         st.caption(names[code])
     latest = metrics.latest_status(v.filtered, as_of=v.today)
     rows = latest[latest["strategy"] == code]
-    fig = charts.build_gantt_figure(rows, lang=lang, today=v.today, level="product")
+    fig = charts.build_gantt_figure(
+        rows, lang=lang, today=v.today, level="product", today_note=False
+    )
     _chart(projector(fig, min(860, max(520, 220 + 70 * len(rows)))), "m_gantt")
+    if not model.PLAN_START <= v.today <= model.PLAN_END:
+        # Said in the screen's own large type: a figure subtitle is too small for the room.
+        st.caption(tr("chart.gantt.today_outside", lang, date=fmt_date(v.today, lang)))
 
 
 def _load(v, lang: str) -> None:
