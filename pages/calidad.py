@@ -13,13 +13,22 @@ from planmonitor.ui.text import agency_label, tr  # noqa: E402
 v = page.start("calidad")
 lang = v.lang
 
+
+def per_product() -> dict:
+    """The product table and the validation's, ready to draw (kept: see tables.frozen)."""
+    done = tables.completeness_table(metrics.completeness(v.filtered, as_of=v.today), lang)
+    issues = None if v.issues.empty else tables.for_screen(tables.issues_table(v.issues, lang))
+    return {
+        "done": tables.frozen(done),
+        "issues": None if issues is None else tables.frozen(issues),
+    }
+
+
+r = page.memo("calidad", per_product)
+
 st.subheader(tr("calidad.products", lang))
-done = page.memo(
-    "calidad.done",
-    lambda: tables.completeness_table(metrics.completeness(v.filtered, as_of=v.today), lang),
-)
 st.dataframe(
-    done,
+    r["done"],
     hide_index=True,
     width="stretch",
     column_config={
@@ -39,28 +48,31 @@ days = st.columns([1, 3])[0].number_input(
     key=state.STALE_DAYS,
     bind="query-params",
 )
-reporting = page.memo(
-    "calidad.reporting",
-    lambda: metrics.agency_reporting(v.filtered, as_of=v.today, days=int(days)),
-    int(days),
-)
-stale = [
-    agency_label(a, lang, v.plan.agencies) for a in reporting.loc[reporting["stale"], "agency"]
-]
-if stale:
-    st.warning(tr("calidad.stale", lang, days=int(days), agencies=", ".join(stale)))
+
+
+def per_agency() -> dict:
+    """Agencies' reporting for this threshold: who is stale, and the table ready to draw."""
+    reporting = metrics.agency_reporting(v.filtered, as_of=v.today, days=int(days))
+    return {
+        "stale": [
+            agency_label(a, lang, v.plan.agencies)
+            for a in reporting.loc[reporting["stale"], "agency"]
+        ],
+        "table": tables.frozen(
+            tables.for_screen(tables.reporting_table(reporting, lang, v.plan.agencies))
+        ),
+    }
+
+
+agencies = page.memo("calidad.reporting", per_agency, int(days))
+if agencies["stale"]:
+    st.warning(tr("calidad.stale", lang, days=int(days), agencies=", ".join(agencies["stale"])))
 else:
     st.success(tr("calidad.all_fresh", lang, days=int(days)))
-st.dataframe(
-    tables.for_screen(tables.reporting_table(reporting, lang, v.plan.agencies)),
-    hide_index=True,
-    width="stretch",
-)
+st.dataframe(agencies["table"], hide_index=True, width="stretch")
 
 st.subheader(tr("calidad.issues", lang))
-if v.issues.empty:
+if r["issues"] is None:
     st.success(tr("calidad.no_issues", lang))
 else:
-    st.dataframe(
-        tables.for_screen(tables.issues_table(v.issues, lang)), hide_index=True, width="stretch"
-    )
+    st.dataframe(r["issues"], hide_index=True, width="stretch")
