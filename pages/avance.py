@@ -30,48 +30,72 @@ text = c2.text_input(
     placeholder=tr("avance.search.placeholder", lang),
 )
 as_of = pd.Timestamp(as_of_date or v.today)
-filtered = v.filters.apply(v.plan, as_of=as_of)
-if filtered.products.empty:
-    st.info(tr("app.empty", lang), icon=":material/filter_alt_off:")
-    st.stop()
+day = str(as_of.date())
 
 
-def compute() -> dict:
+def overview() -> dict:
+    """Per as-of day: the latest status of each product, as a table and by strategy."""
+    filtered = v.filters.apply(v.plan, as_of=as_of)
+    if filtered.products.empty:
+        return {"empty": True}
     latest = metrics.latest_status(filtered, as_of=as_of)
     by_strategy = metrics.status_by(latest, "strategy")
     table = tables.progress_table(latest, lang)
     return {
+        "empty": False,
         "table": table,
         "screen": tables.for_screen(table),
-        "names": dict(zip(latest["code"], latest["name"], strict=True)),
+        "labels": {
+            code: f"{code} · {name[:80]}"
+            for code, name in zip(latest["code"], latest["name"], strict=True)
+        },
         "status_by": charts.build_status_by_figure(
             by_strategy, lang=lang, names=metrics.level_names(v.plan, "strategy")
         ),
     }
 
 
-r = page.memo("avance", compute, str(as_of.date()))
+def shown() -> dict:
+    """Per as-of day and search: the rows found ready to draw (tables.frozen), their download."""
+    r = page.memo("avance", overview, day)
+    if r["empty"]:
+        return r
+    found = tables.search(r["screen"], text)  # dates as text: "2024-06" finds them too
+    if found.empty:
+        return {**r, "found": None}
+    table = r["table"].loc[found.index]  # the download keeps real dates
+    return {
+        **r,
+        "found": tables.frozen(tables.for_screen(found)),
+        "xlsx": export.write_workbook({tr("avance.table", lang): table}),
+    }
+
+
+def history(code: str) -> object | None:
+    """The chart of one product's reports up to the as-of day (None when it has none)."""
+    past = metrics.history(v.filters.apply(v.plan, as_of=as_of), code)
+    past = past[pd.to_datetime(past["date"]) <= as_of]
+    return None if past.empty else charts.build_history_figure(past, lang=lang, code=code)
+
+
+r = page.memo("avance.shown", shown, day, text)
+if r["empty"]:
+    st.info(tr("app.empty", lang), icon=":material/filter_alt_off:")
+    st.stop()
 
 st.subheader(tr("avance.table", lang))
-found = tables.search(r["screen"], text)  # dates as text: "2024-06" finds them too
-if found.empty:
+if r["found"] is None:
     st.info(tr("avance.no_match", lang))
 else:
-    table = r["table"].loc[found.index]  # the download keeps real dates
     st.dataframe(
-        tables.for_screen(found),
+        r["found"],
         hide_index=True,
         width="stretch",
         column_config=tables.progress_column_config(lang),
     )
     st.download_button(
         tr("avance.download", lang),
-        data=page.memo(
-            "avance.xlsx",
-            lambda: export.write_workbook({tr("avance.table", lang): table}),
-            str(as_of.date()),
-            text,
-        ),  # fmt: skip
+        data=r["xlsx"],
         file_name=f"avance-{as_of:%Y-%m-%d}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/download:",
@@ -81,20 +105,19 @@ else:
 page.chart(r["status_by"], key="status_by_strategy")
 
 st.subheader(tr("avance.history", lang))
-names = r["names"]
+labels = r["labels"]
 code = st.selectbox(
     tr("avance.pick", lang),
-    list(names),
+    list(labels),
     index=None,
-    format_func=lambda c: f"{c} · {names.get(c, '')[:80]}",
+    format_func=lambda c: labels.get(c, f"{c} · "),
     key=state.PRODUCT,
     bind="query-params",
     placeholder=tr("avance.pick.placeholder", lang),
 )
 if code is not None:
-    past = metrics.history(filtered, code)
-    past = past[pd.to_datetime(past["date"]) <= as_of]
-    if past.empty:
+    fig = page.memo("avance.history", lambda: history(code), day, code)
+    if fig is None:
         st.info(tr("avance.no_history", lang))
     else:
-        page.chart(charts.build_history_figure(past, lang=lang, code=code), key="history")
+        page.chart(fig, key="history")
