@@ -27,9 +27,14 @@ ids = [int(i) for i in versions["id"]][::-1]  # newest first
 if KIND not in st.session_state:  # the URL is read once per session, then follows the controls
     asked = st.query_params.get(PARAM, "")
     wants_version = asked.startswith("v") and asked[1:].isdigit() and int(asked[1:]) in ids
-    st.session_state[KIND] = "version" if wants_version else "date"
+    # No reference asked: the version current at the end of last month, when the store has
+    # one that old (it shows product changes too); otherwise the log cut at that date.
+    then = None if asked else changes.version_at(versions, changes.default_reference(v.today))
+    st.session_state[KIND] = "version" if wants_version or then is not None else "date"
     if wants_version:
         st.session_state[VERSION] = int(asked[1:])
+    elif then is not None:
+        st.session_state[VERSION] = then
     try:
         day = pd.Timestamp(asked)
     except ValueError:

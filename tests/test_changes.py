@@ -235,3 +235,20 @@ def test_removed_product_is_listed_even_with_progress_in_the_old_version():
         ["2.1.1-1", "Estrategia de comunicación"]
     ]
     assert ch.status_changes.empty
+
+
+def test_version_at_is_the_version_current_at_the_end_of_the_day():
+    from planmonitor.changes import version_at
+
+    versions = pd.DataFrame(
+        {
+            "id": [1, 2, 3],
+            "created_at": pd.to_datetime(
+                ["2024-04-02 10:00", "2024-04-30 23:59", "2024-05-03 08:00"], utc=True
+            ),
+        }
+    )
+    assert version_at(versions, "2024-04-30") == 2
+    assert version_at(versions, "2024-05-31") == 3
+    assert version_at(versions, "2024-03-31") is None  # the store is younger than that
+    assert version_at(versions.iloc[:0], "2024-04-30") is None

@@ -32,6 +32,22 @@ def default_reference(today: pd.Timestamp | str) -> pd.Timestamp:
     return first - pd.Timedelta(days=1)
 
 
+def version_at(versions: pd.DataFrame, day: pd.Timestamp | str) -> int | None:
+    """The stored version that was current at the end of `day` (UTC), or None if none was.
+
+    "The data as it was at the end of last month" is that version when the store is older
+    than the reference; it holds product changes too, which a cut of the log cannot show.
+    """
+    if len(versions) == 0:
+        return None
+    end = pd.Timestamp(day).normalize() + pd.Timedelta(days=1)
+    if end.tzinfo is None:
+        end = end.tz_localize("UTC")
+    created = pd.to_datetime(versions["created_at"], utc=True)
+    before = versions.loc[created < end, "id"]
+    return int(before.max()) if len(before) else None
+
+
 def plan_as_of(plan: Plan, date: pd.Timestamp | str) -> Plan:
     """The plan as it was known on `date`: progress entries on or before that day only."""
     progress = plan.progress

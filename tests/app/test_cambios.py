@@ -123,3 +123,18 @@ def test_changes_since_a_stored_version(db):
     assert status["Estado ahora"].tolist() == ["Cancelado"]
     assert markers(at) == [code]
     assert at.query_params["desde"] == f"v{before}"
+
+
+def test_default_reference_is_the_version_current_at_the_end_of_last_month(db, monkeypatch):
+    """With a store older than the reference, the default compares with that stored version
+    (product changes included), not with a cut of the progress log."""
+    then = db.current_version_id()
+    # Pretend "the end of last month" is now: the versions stored so far are older than it.
+    cutoff = pd.Timestamp.now(tz="UTC").tz_convert(None).normalize()
+    monkeypatch.setattr(changes, "default_reference", lambda today: cutoff)
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    open_page(at)
+    assert_clean(at)
+    assert at.segmented_control(key="_pm_cambios_kind").value == "version"
+    assert at.selectbox(key="_pm_cambios_version").value == then
+    assert at.query_params["desde"] == f"v{then}"
