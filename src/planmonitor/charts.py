@@ -511,7 +511,7 @@ def build_gantt_figure(
         )
     fig = _figure(
         t(title_key, lang),
-        max(380, 170 + 34 * n_rows + (30 if subtitle else 0)),
+        max(420, 210 + 34 * n_rows + (30 if subtitle else 0)),
         traces,
         xaxis=xaxis,
         yaxis=dict(
@@ -526,8 +526,12 @@ def build_gantt_figure(
         shapes=shapes,
         annotations=annotations,
         barmode="overlay",
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, xanchor="left"),
-        margin=dict(t=160 if subtitle else 130),
+        # Below the plot, in the figure's own margin: at the top a legend that wraps to a
+        # second row ran into the title's subtitle (the "today" note).
+        legend=dict(
+            orientation="h", yref="container", yanchor="bottom", y=0.01, x=0, xanchor="left"
+        ),
+        margin=dict(t=120 if subtitle else 90, b=120),
     )
     if subtitle:
         fig.layout.title.subtitle = dict(
