@@ -6,9 +6,6 @@ planmonitor.metrics.
 
 from __future__ import annotations
 
-import re
-from enum import Enum
-
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
@@ -103,62 +100,16 @@ def for_screen(table: pd.DataFrame) -> pd.DataFrame | Styler:
 def frozen(table: pd.DataFrame | Styler) -> pa.Table | Styler:
     """A display table made ready for st.dataframe once, for a table a page keeps (page.memo).
 
-    st.dataframe converts a DataFrame to Arrow and renders a Styler's display values on every
-    rerun (a few ms each, more than the rest of a page). Given here what it would compute, a
-    rerun only serialises it: a DataFrame becomes the Arrow table Streamlit would make of it
-    (same bytes); a Styler is rendered once (see _rendered). What is drawn does not change.
+    st.dataframe converts a DataFrame to Arrow on every rerun; given the Arrow table it would
+    make (same bytes), a rerun only serialises it. A Styler is returned as it is: pre-rendering
+    one would mean patching pandas' private rendering methods, too fragile for a few ms.
     """
     if isinstance(table, Styler):
-        return _rendered(table)
+        return table
     try:
         return pa.Table.from_pandas(table)
     except (pa.ArrowException, OverflowError):
         return table  # Streamlit's own conversion has fixes for such columns
-
-
-# The cell ids Streamlit reads from a rendered Styler (row/column positions).
-_CELL_ID = re.compile(r"row(\d+)_col(\d+)")
-
-
-def _rendered(styler: Styler) -> Styler:
-    """The Styler with its rendering for Streamlit done now and pinned on the instance.
-
-    Streamlit marshals a Styler with ``_compute()`` and ``_translate(False, False)``, then sets
-    each cell of ``data.astype(str)`` to the cell's display value. Our Stylers only format
-    (no per-run state), so both are done once; the cells whose display value equals the plain
-    text are left out of the pinned body, which gives the same display values with fewer
-    writes: the marshalled element is byte for byte a fresh Styler's. Any surprise from pandas
-    leaves the Styler as it was (slower, same output).
-    """
-    try:
-        styler._compute()
-        translated = styler._translate(False, False)
-        plain = styler.data.astype(str)
-        body = [
-            [cell for cell in row if not _same_as_plain(cell, plain)] for row in translated["body"]
-        ]
-    except Exception:  # pandas internals changed: draw it the slow way
-        return styler
-    pinned = {**translated, "body": body}
-    translate = styler._translate
-
-    def _translate(*args: object, **kwargs: object) -> dict:
-        if args == (False, False) and not kwargs:
-            return pinned
-        return translate(*args, **kwargs)  # e.g. to_html: the full rendering
-
-    styler._compute = lambda: styler
-    styler._translate = _translate
-    return styler
-
-
-def _same_as_plain(cell: dict, plain: pd.DataFrame) -> bool:
-    match = _CELL_ID.match(cell.get("id") or "")
-    value = cell.get("display_value")
-    if match is None or isinstance(value, Enum):
-        return False
-    row, col = map(int, match.groups())
-    return str(value) == plain.iat[row, col]
 
 
 def progress_table(latest: pd.DataFrame, lang: str) -> pd.DataFrame:
