@@ -31,15 +31,7 @@ PRODUCT_FIELDS: tuple[str, ...] = (
     "timeline_text",
     "notes",
 )
-PROGRESS_KEY: tuple[str, ...] = (
-    "date",
-    "code",
-    "status",
-    "percent",
-    "comment",
-    "reported_by",
-    "evidence",
-)
+PROGRESS_KEY: tuple[str, ...] = model.PROGRESS_IDENTITY
 
 ADDED_COLUMNS = ["code", "activity", "name"]
 CHANGED_COLUMNS = ["code", "field", "header", "old", "new"]

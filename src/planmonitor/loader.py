@@ -155,10 +155,6 @@ def load_default(data_dir: Path | None = None) -> LoadResult:
     return LoadResult(second.ok, issues, second.plan, sheets)
 
 
-# What makes two progress entries the same report (the Excel row number does not).
-PROGRESS_IDENTITY = ["date", "code", "status", "percent", "comment", "reported_by", "evidence"]
-
-
 def append_log(base: pd.DataFrame, update: pd.DataFrame) -> pd.DataFrame:
     """The base progress log plus the update's entries it does not already hold.
 
@@ -167,8 +163,9 @@ def append_log(base: pd.DataFrame, update: pd.DataFrame) -> pd.DataFrame:
     """
     if len(update) == 0:
         return base
-    seen = set(base[PROGRESS_IDENTITY].itertuples(index=False, name=None))
-    new = [row not in seen for row in update[PROGRESS_IDENTITY].itertuples(index=False, name=None)]
+    key = list(model.PROGRESS_IDENTITY)
+    seen = set(base[key].itertuples(index=False, name=None))
+    new = [row not in seen for row in update[key].itertuples(index=False, name=None)]
     merged = pd.concat([base, update[new]], ignore_index=True)
     order = merged.assign(_order=range(len(merged)))
     return (

@@ -515,7 +515,9 @@ PRODUCT_COLUMNS = [
     "seq",
     "row",
 ]
-PROGRESS_COLUMNS = [
+# What makes two progress entries the same report (the Excel row number does not): used to
+# append an upload's reports to the log and to diff two logs.
+PROGRESS_IDENTITY: tuple[str, ...] = (
     "date",
     "code",
     "status",
@@ -523,8 +525,8 @@ PROGRESS_COLUMNS = [
     "comment",
     "reported_by",
     "evidence",
-    "row",
-]
+)
+PROGRESS_COLUMNS = [*PROGRESS_IDENTITY, "row"]
 AGENCY_COLUMNS = ["acronym", "name_es", "name_en", "acronym_en", "role", "aliases", "row"]
 GCM_COLUMNS = ["number", "label_plan", "label_es", "title_en"]
 OBJECTIVE_COLUMNS = ["code", "name", "seq", "row"]
