@@ -89,6 +89,9 @@ CASES = [
     # Warnings
     ("completed_below_100", _set("Avances", 4, A_PCT, 90),
      {("completed_below_100", 4, "Porcentaje")}),
+    # A cell formatted as an Excel percentage holds 0.4 for "40 %" (regression: stored as 0.4 %)
+    ("percent_as_fraction", _set("Avances", 3, A_PCT, 0.4),
+     {("percent_as_fraction", 3, "Porcentaje")}),
     ("no_lead", _set("Productos", 3, P_LEADS, ""), {("no_lead", 3, "Líderes")}),
     ("bad_url", _set("Avances", 2, A_EVIDENCE, "carpeta compartida"),
      {("bad_url", 2, "Evidencia")}),
@@ -100,7 +103,8 @@ CASES = [
 ]  # fmt: skip
 
 WARNINGS = {r.value for r in (Rule.COMPLETED_BELOW_100, Rule.NO_LEAD, Rule.BAD_URL,
-                              Rule.FUTURE_PROGRESS_DATE, Rule.CODE_MISMATCH)}  # fmt: skip
+                              Rule.FUTURE_PROGRESS_DATE, Rule.CODE_MISMATCH,
+                              Rule.PERCENT_AS_FRACTION)}  # fmt: skip
 
 
 def found(result) -> set[tuple]:

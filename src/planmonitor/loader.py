@@ -746,6 +746,23 @@ def _progress(ctx: _Ctx, data: pd.DataFrame) -> pd.DataFrame:
             column="Porcentaje",
             value=f"{p:g}",
         )
+    # An Excel cell formatted as a percentage holds 0.4 for "40 %" (the reader sees no
+    # format): a value strictly between 0 and 1 is almost surely that.
+    fraction = out["percent"].gt(0) & out["percent"].lt(1)
+    for row, p in zip(rows[fraction], out["percent"][fraction], strict=True):
+        ctx.add(
+            Rule.PERCENT_AS_FRACTION,
+            f"avance de {p:g} %: ¿quiso decir {p * 100:g} %? Los porcentajes van de 0 a 100; "
+            "una celda con formato de porcentaje de Excel guarda 0,4 para 40 %: "
+            "quite ese formato y escriba 40.",
+            f"progress of {p:g} %: did you mean {p * 100:g} %? Percentages go from 0 to 100; a "
+            "cell with Excel's percentage format holds 0.4 for 40 %: remove that format and "
+            "type 40.",
+            sheet=s.name,
+            row=int(row),
+            column="Porcentaje",
+            value=f"{p:g}",
+        )
     future = out["date"].gt(ctx.today)
     for row, d in zip(rows[future], out["date"][future], strict=True):
         ctx.add(

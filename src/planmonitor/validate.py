@@ -51,6 +51,7 @@ class Rule(StrEnum):
     BAD_BOOL = "bad_bool"
     # Warnings: the plan loads, the secretariat is told.
     COMPLETED_BELOW_100 = "completed_below_100"
+    PERCENT_AS_FRACTION = "percent_as_fraction"
     NO_LEAD = "no_lead"
     BAD_URL = "bad_url"
     FUTURE_PROGRESS_DATE = "future_progress_date"
@@ -78,6 +79,7 @@ FILE_RULES: frozenset[Rule] = frozenset(
 WARNING_RULES: frozenset[Rule] = frozenset(
     {
         Rule.COMPLETED_BELOW_100,
+        Rule.PERCENT_AS_FRACTION,
         Rule.NO_LEAD,
         Rule.BAD_URL,
         Rule.FUTURE_PROGRESS_DATE,
