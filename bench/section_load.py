@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import python_calamine
 
-from planmonitor.loader import load_workbook
+from planmonitor.reading.loader import load_workbook
 from planmonitor.synth import make_network_workbook
 
 GOAL_VS_RAW = 2.0

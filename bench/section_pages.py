@@ -200,7 +200,7 @@ def _verdict(ok: bool) -> str:
 def run(args: argparse.Namespace) -> None:
     import streamlit as st
 
-    from planmonitor.loader import load_default
+    from planmonitor.reading.loader import load_default
     from planmonitor.synth import make_network_plan, make_network_workbook
 
     _keep_navigation_mode()

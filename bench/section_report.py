@@ -36,8 +36,8 @@ def _verdict(ok: bool) -> str:
 
 
 def run(args: argparse.Namespace) -> None:
-    from planmonitor import report
-    from planmonitor.loader import load_default
+    from planmonitor.output import report
+    from planmonitor.reading.loader import load_default
     from planmonitor.synth import make_network_plan
 
     repeat = getattr(args, "repeat", 3)

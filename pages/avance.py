@@ -7,16 +7,18 @@ guard.ensure_frame()
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from planmonitor import charts, export, metrics, model  # noqa: E402
+from planmonitor import model  # noqa: E402
+from planmonitor.analysis import metrics  # noqa: E402
+from planmonitor.i18n import t  # noqa: E402
+from planmonitor.output import charts, export  # noqa: E402
 from planmonitor.ui import page, state, tables  # noqa: E402
-from planmonitor.ui.text import tr  # noqa: E402
 
 v = page.start("avance")
 lang = v.lang
 
 c1, c2 = st.columns([1, 3], vertical_alignment="bottom")
 as_of_date = c1.date_input(
-    tr("avance.as_of", lang),
+    t("avance.as_of", lang),
     value=v.today.date(),
     min_value=model.PLAN_START.date(),
     key=state.AS_OF,
@@ -24,10 +26,10 @@ as_of_date = c1.date_input(
     format="DD/MM/YYYY" if lang == "es" else "MM/DD/YYYY",
 )
 text = c2.text_input(
-    tr("avance.search", lang),
+    t("avance.search", lang),
     key=state.SEARCH,
     bind="query-params",
-    placeholder=tr("avance.search.placeholder", lang),
+    placeholder=t("avance.search.placeholder", lang),
 )
 as_of = pd.Timestamp(as_of_date or v.today)
 day = str(as_of.date())
@@ -67,7 +69,7 @@ def shown() -> dict:
     return {
         **r,
         "found": tables.frozen(tables.for_screen(found)),
-        "xlsx": export.write_workbook({tr("avance.table", lang): table}),
+        "xlsx": export.write_workbook({t("avance.table", lang): table}),
     }
 
 
@@ -80,12 +82,12 @@ def history(code: str) -> object | None:
 
 r = page.memo("avance.shown", shown, day, text)
 if r["empty"]:
-    st.info(tr("app.empty", lang), icon=":material/filter_alt_off:")
+    st.info(t("app.empty", lang), icon=":material/filter_alt_off:")
     st.stop()
 
-st.subheader(tr("avance.table", lang))
+st.subheader(t("avance.table", lang))
 if r["found"] is None:
-    st.info(tr("avance.no_match", lang))
+    st.info(t("avance.no_match", lang))
 else:
     st.dataframe(
         r["found"],
@@ -94,7 +96,7 @@ else:
         column_config=tables.progress_column_config(lang),
     )
     st.download_button(
-        tr("avance.download", lang),
+        t("avance.download", lang),
         data=r["xlsx"],
         file_name=f"avance-{as_of:%Y-%m-%d}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -104,20 +106,20 @@ else:
 
 page.chart(r["status_by"], key="status_by_strategy")
 
-st.subheader(tr("avance.history", lang))
+st.subheader(t("avance.history", lang))
 labels = r["labels"]
 code = st.selectbox(
-    tr("avance.pick", lang),
+    t("avance.pick", lang),
     list(labels),
     index=None,
     format_func=lambda c: labels.get(c, f"{c} · "),
     key=state.PRODUCT,
     bind="query-params",
-    placeholder=tr("avance.pick.placeholder", lang),
+    placeholder=t("avance.pick.placeholder", lang),
 )
 if code is not None:
     fig = page.memo("avance.history", lambda: history(code), day, code)
     if fig is None:
-        st.info(tr("avance.no_history", lang))
+        st.info(t("avance.no_history", lang))
     else:
         page.chart(fig, key="history")

@@ -6,9 +6,9 @@ guard.ensure_frame()
 
 import streamlit as st  # noqa: E402
 
-from planmonitor import metrics  # noqa: E402
+from planmonitor.analysis import metrics  # noqa: E402
+from planmonitor.i18n import agency_label, t  # noqa: E402
 from planmonitor.ui import page, state, tables  # noqa: E402
-from planmonitor.ui.text import agency_label, tr  # noqa: E402
 
 v = page.start("calidad")
 lang = v.lang
@@ -26,21 +26,21 @@ def per_product() -> dict:
 
 r = page.memo("calidad", per_product)
 
-st.subheader(tr("calidad.products", lang))
+st.subheader(t("calidad.products", lang))
 st.dataframe(
     r["done"],
     hide_index=True,
     width="stretch",
     column_config={
-        tr("check.score", lang): st.column_config.ProgressColumn(
-            tr("check.score", lang), min_value=0, max_value=100, format="%d%%"
+        t("check.score", lang): st.column_config.ProgressColumn(
+            t("check.score", lang), min_value=0, max_value=100, format="%d%%"
         )
     },
 )
 
-st.subheader(tr("calidad.agencies", lang))
+st.subheader(t("calidad.agencies", lang))
 days = st.columns([1, 3])[0].number_input(
-    tr("calidad.days", lang),
+    t("calidad.days", lang),
     min_value=1,
     max_value=730,
     value=60,
@@ -66,13 +66,13 @@ def per_agency() -> dict:
 
 agencies = page.memo("calidad.reporting", per_agency, int(days))
 if agencies["stale"]:
-    st.warning(tr("calidad.stale", lang, days=int(days), agencies=", ".join(agencies["stale"])))
+    st.warning(t("calidad.stale", lang, days=int(days), agencies=", ".join(agencies["stale"])))
 else:
-    st.success(tr("calidad.all_fresh", lang, days=int(days)))
+    st.success(t("calidad.all_fresh", lang, days=int(days)))
 st.dataframe(agencies["table"], hide_index=True, width="stretch")
 
-st.subheader(tr("calidad.issues", lang))
+st.subheader(t("calidad.issues", lang))
 if r["issues"] is None:
-    st.success(tr("calidad.no_issues", lang))
+    st.success(t("calidad.no_issues", lang))
 else:
     st.dataframe(r["issues"], hide_index=True, width="stretch")

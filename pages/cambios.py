@@ -7,9 +7,10 @@ guard.ensure_frame()
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from planmonitor import changes, charts, metrics  # noqa: E402
+from planmonitor.analysis import changes, metrics  # noqa: E402
+from planmonitor.i18n import fmt_date, fmt_number, fmt_percent, status_label, t  # noqa: E402
+from planmonitor.output import charts  # noqa: E402
 from planmonitor.ui import page  # noqa: E402
-from planmonitor.ui.text import fmt_date, fmt_number, fmt_percent, status_label, tr  # noqa: E402
 
 PARAM = "desde"  # ?desde=2024-05-31 or ?desde=v12
 KIND, DATE, VERSION = "_pm_cambios_kind", "_pm_cambios_date", "_pm_cambios_version"
@@ -45,23 +46,23 @@ if KIND not in st.session_state:  # the URL is read once per session, then follo
 
 c1, c2 = st.columns([2, 3], vertical_alignment="bottom")
 kind = c1.segmented_control(
-    tr("cambios.reference", lang),
+    t("cambios.reference", lang),
     ("date", "version") if ids else ("date",),
-    format_func=lambda k: tr(f"cambios.reference.{k}", lang),
+    format_func=lambda k: t(f"cambios.reference.{k}", lang),
     key=KIND,
     required=True,
 )
 if kind == "version" and ids:
     labels = {int(r.id): f"{r.id} · {r.created_at:%Y-%m-%d %H:%M} · {r.author} · {r.filename}"
               for r in versions.itertuples()}  # fmt: skip
-    chosen = c2.selectbox(tr("cambios.version", lang), ids, format_func=labels.get, key=VERSION)
-    ref_key, caption = f"v{chosen}", tr("cambios.since_version", lang, v=chosen)
+    chosen = c2.selectbox(t("cambios.version", lang), ids, format_func=labels.get, key=VERSION)
+    ref_key, caption = f"v{chosen}", t("cambios.since_version", lang, v=chosen)
 else:
     day = c2.date_input(
-        tr("cambios.date", lang), key=DATE, format="DD/MM/YYYY" if lang == "es" else "MM/DD/YYYY"
+        t("cambios.date", lang), key=DATE, format="DD/MM/YYYY" if lang == "es" else "MM/DD/YYYY"
     )
     ref_key = pd.Timestamp(day or changes.default_reference(v.today)).date().isoformat()
-    caption = tr("cambios.since_date", lang, date=fmt_date(ref_key, lang))
+    caption = t("cambios.since_date", lang, date=fmt_date(ref_key, lang))
 st.query_params[PARAM] = ref_key
 st.caption(caption)
 
@@ -92,7 +93,7 @@ def shown(name: str, df: pd.DataFrame) -> pd.DataFrame:
     for col in ("old_end", "new_end", "date"):
         if col in out:
             out[col] = [fmt_date(x, lang) for x in out[col]]
-    return out.rename(columns=lambda c: tr(f"cambios.col.{c}", lang))
+    return out.rename(columns=lambda c: t(f"cambios.col.{c}", lang))
 
 
 r = page.memo("cambios", compute, ref_key)
@@ -100,12 +101,12 @@ report = r["report"]
 tables = report.tables()
 cards = st.columns(4)
 for i, name in enumerate(("status_changes", "percent_gained", "slips", "new_comments")):
-    cards[i].metric(tr(f"cambios.count.{name}", lang), fmt_number(len(tables[name]), lang))
+    cards[i].metric(t(f"cambios.count.{name}", lang), fmt_number(len(tables[name]), lang))
 if report.is_empty:
-    st.success(tr("cambios.none", lang), icon=":material/check_circle:")
+    st.success(t("cambios.none", lang), icon=":material/check_circle:")
 for name, table in tables.items():
     if len(table):
-        st.subheader(f"{tr(f'cambios.count.{name}', lang)} ({fmt_number(len(table), lang)})")
+        st.subheader(f"{t(f'cambios.count.{name}', lang)} ({fmt_number(len(table), lang)})")
         st.dataframe(shown(name, table), hide_index=True, width="stretch", key=f"changes_{name}")
-st.subheader(tr("cambios.gantt", lang))
+st.subheader(t("cambios.gantt", lang))
 page.chart(r["gantt"], key="changes_gantt")

@@ -6,13 +6,14 @@ guard.ensure_frame()
 
 import streamlit as st  # noqa: E402
 
-from planmonitor import charts, metrics  # noqa: E402
+from planmonitor.analysis import metrics  # noqa: E402
+from planmonitor.i18n import t  # noqa: E402
+from planmonitor.output import charts  # noqa: E402
 from planmonitor.ui import page, state  # noqa: E402
-from planmonitor.ui.text import tr  # noqa: E402
 
 v = page.start("carga")
 lang = v.lang
-expand = st.toggle(tr("carga.expand", lang), key=state.EXPAND_COMMITTEE, bind="query-params")
+expand = st.toggle(t("carga.expand", lang), key=state.EXPAND_COMMITTEE, bind="query-params")
 
 
 def compute() -> list[tuple[str, object]]:

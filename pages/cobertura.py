@@ -6,17 +6,18 @@ guard.ensure_frame()
 
 import streamlit as st  # noqa: E402
 
-from planmonitor import charts, metrics  # noqa: E402
+from planmonitor.analysis import metrics  # noqa: E402
+from planmonitor.i18n import gcm_label, t  # noqa: E402
+from planmonitor.output import charts  # noqa: E402
 from planmonitor.ui import page, state, tables  # noqa: E402
-from planmonitor.ui.text import gcm_label, tr  # noqa: E402
 
 v = page.start("cobertura")
 lang = v.lang
 exclude_all = st.toggle(
-    tr("cobertura.exclude_all", lang),
+    t("cobertura.exclude_all", lang),
     key=state.EXCLUDE_ALL_GCM,
     bind="query-params",
-    help=tr("cobertura.exclude_all.help", lang),
+    help=t("cobertura.exclude_all.help", lang),
 )
 include_all = not exclude_all
 
@@ -43,18 +44,16 @@ r = page.memo("cobertura", compute, include_all)
 coverage = r["coverage"]
 if r["n_unlinked"]:
     total = len(v.filtered.products)
-    st.info(
-        tr("cobertura.no_gcm", lang, n=r["n_unlinked"], total=total), icon=":material/grid_off:"
-    )
+    st.info(t("cobertura.no_gcm", lang, n=r["n_unlinked"], total=total), icon=":material/grid_off:")
 page.chart(r["tiles"], key="gcm_tiles")
 gaps = coverage.loc[coverage["gap"], "number"].astype(int).tolist()
 if r["n_all"]:
     key = "cobertura.all_excluded" if exclude_all else "cobertura.all_included"
-    st.caption(tr(key, lang, n=r["n_all"]))
+    st.caption(t(key, lang, n=r["n_all"]))
 if gaps:
-    st.caption(tr("cobertura.gaps", lang, gaps=", ".join(str(n) for n in gaps)))
+    st.caption(t("cobertura.gaps", lang, gaps=", ".join(str(n) for n in gaps)))
 else:
-    st.caption(tr("cobertura.no_gaps", lang))
+    st.caption(t("cobertura.no_gaps", lang))
 
 page.chart(r["matrix"], key="strategy_gcm")
 
@@ -64,17 +63,17 @@ labels = page.memo_version(
     lambda: {int(n): gcm_label(int(n), lang, v.plan.gcm) for n in coverage["number"]},
 )
 chosen = st.selectbox(
-    tr("cobertura.pick", lang),
+    t("cobertura.pick", lang),
     list(labels),
     index=None,
     format_func=labels.__getitem__,
     key=state.GCM_PICK,
     bind="query-params",
-    placeholder=tr("cobertura.pick.placeholder", lang),
+    placeholder=t("cobertura.pick.placeholder", lang),
 )
 if chosen is not None:
     linked = metrics.products_for_gcm(v.filtered, int(chosen), include_all=include_all)
     if linked.empty:
-        st.info(tr("cobertura.none_linked", lang))
+        st.info(t("cobertura.none_linked", lang))
     else:
         st.dataframe(tables.gcm_products_table(linked, lang), hide_index=True, width="stretch")

@@ -7,9 +7,11 @@ guard.ensure_frame()
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from planmonitor import changes, charts, metrics, model  # noqa: E402
+from planmonitor import model  # noqa: E402
+from planmonitor.analysis import changes, metrics  # noqa: E402
+from planmonitor.i18n import fmt_date, t  # noqa: E402
+from planmonitor.output import charts  # noqa: E402
 from planmonitor.ui import page, state  # noqa: E402
-from planmonitor.ui.text import fmt_date, tr  # noqa: E402
 
 AUTO_ACTIVITY_ABOVE = 300  # more products than this: one bar per activity by default
 
@@ -19,34 +21,34 @@ n_products = len(v.filtered.products)
 
 c1, c2, c3, c4 = st.columns([2, 3, 2, 2], vertical_alignment="bottom")
 color_by = c1.segmented_control(
-    tr("cronograma.color", lang),
+    t("cronograma.color", lang),
     ("status", "lead"),
-    format_func=lambda o: tr(f"cronograma.color.{o}", lang),
+    format_func=lambda o: t(f"cronograma.color.{o}", lang),
     key=state.GANTT_COLOR,
     bind="query-params",
     default="status",
     required=True,
 )
 level = c2.segmented_control(
-    tr("cronograma.level", lang),
+    t("cronograma.level", lang),
     ("auto", "product", "activity", "strategy"),
-    format_func=lambda o: tr(f"cronograma.level.{o}", lang),
+    format_func=lambda o: t(f"cronograma.level.{o}", lang),
     key=state.GANTT_LEVEL,
     bind="query-params",
     default="auto",
     required=True,
 )
 by_strategy = c3.toggle(
-    tr("cronograma.by_strategy", lang), key=state.GANTT_BY_STRATEGY, bind="query-params"
+    t("cronograma.by_strategy", lang), key=state.GANTT_BY_STRATEGY, bind="query-params"
 )
 since = c4.date_input(  # the "Qué cambió" reference: the changed products get a marker
-    tr("cambios.markers", lang), value=None, key="marcas", bind="query-params",
-    help=tr("cambios.markers_help", lang), format="DD/MM/YYYY" if lang == "es" else "MM/DD/YYYY",
+    t("cambios.markers", lang), value=None, key="marcas", bind="query-params",
+    help=t("cambios.markers_help", lang), format="DD/MM/YYYY" if lang == "es" else "MM/DD/YYYY",
 )  # fmt: skip
 if level == "auto":
     level = "activity" if n_products > AUTO_ACTIVITY_ABOVE else "product"
     if level == "activity":
-        st.info(tr("cronograma.collapsed", lang, n=n_products), icon=":material/unfold_less:")
+        st.info(t("cronograma.collapsed", lang, n=n_products), icon=":material/unfold_less:")
 
 
 def compute() -> list[tuple[str, object]]:
@@ -69,11 +71,11 @@ def compute() -> list[tuple[str, object]]:
 
 
 if not model.PLAN_START <= v.today <= model.PLAN_END:  # no line to draw: say why
-    st.caption(tr("chart.gantt.today_outside", lang, date=fmt_date(v.today, lang)))
+    st.caption(t("chart.gantt.today_outside", lang, date=fmt_date(v.today, lang)))
 strategy_names = metrics.level_names(v.plan, "strategy") if by_strategy else {}
 for code, fig in page.memo("cronograma", compute, color_by, level, by_strategy, str(since)):
     if code:
-        st.subheader(tr("cronograma.strategy_title", lang, code=code))
+        st.subheader(t("cronograma.strategy_title", lang, code=code))
         if strategy_names.get(code):
             st.caption(strategy_names[code])
     page.chart(fig, key=f"gantt_{code}" if code else "gantt")

@@ -11,21 +11,21 @@ import datetime as dt  # noqa: E402
 
 import streamlit as st  # noqa: E402
 
-from planmonitor import decisions  # noqa: E402
-from planmonitor.decisions import DecisionError, Decisions, Entry  # noqa: E402
+from planmonitor.i18n import fmt_date, t  # noqa: E402
+from planmonitor.store import decisions  # noqa: E402
+from planmonitor.store.decisions import DecisionError, Decisions, Entry  # noqa: E402
 from planmonitor.ui import auth  # noqa: E402
 from planmonitor.ui.frame import view  # noqa: E402
-from planmonitor.ui.text import fmt_date, tr  # noqa: E402
 
 v = view()
 lang = v.lang
-st.title(tr("page.decisiones", lang))
+st.title(t("page.decisiones", lang))
 try:
     from planmonitor.ui.upload import store
 
     book = Decisions(store().engine)
 except Exception:
-    st.info(tr("decisions.unavailable", lang), icon=":material/database_off:")
+    st.info(t("decisions.unavailable", lang), icon=":material/database_off:")
     st.stop()
 
 strategies = dict(zip(v.plan.strategies["code"], v.plan.strategies["name"], strict=True))
@@ -36,7 +36,7 @@ user = auth.current_user()
 
 def target_label(code: str) -> str:
     kind = "strategy" if code in strategies else "product"
-    return f"{tr(f'decisions.target.{kind}', lang)} {code} · {names.get(code, '')}"
+    return f"{t(f'decisions.target.{kind}', lang)} {code} · {names.get(code, '')}"
 
 
 def show_problems(exc: DecisionError) -> None:
@@ -45,33 +45,33 @@ def show_problems(exc: DecisionError) -> None:
 
 
 if user is None:
-    st.caption(tr("decisions.login_hint", lang))
+    st.caption(t("decisions.login_hint", lang))
 else:
-    with st.expander(tr("decisions.record", lang), expanded=True, icon=":material/edit_note:"):
-        st.caption(tr("decisions.record_help", lang))
+    with st.expander(t("decisions.record", lang), expanded=True, icon=":material/edit_note:"):
+        st.caption(t("decisions.record_help", lang))
         with st.form("_pm_decision_form", clear_on_submit=True):
             c1, c2, c3 = st.columns([2, 2, 3])
             meeting = c1.date_input(
-                tr("decisions.form.meeting", lang), value=v.today.date(), key="_pm_d_meeting"
+                t("decisions.form.meeting", lang), value=v.today.date(), key="_pm_d_meeting"
             )
             kind = c2.radio(
-                tr("decisions.form.kind", lang), decisions.KINDS, horizontal=True,
-                format_func=lambda k: tr(f"decisions.kind.{k}", lang), key="_pm_d_kind",
+                t("decisions.form.kind", lang), decisions.KINDS, horizontal=True,
+                format_func=lambda k: t(f"decisions.kind.{k}", lang), key="_pm_d_kind",
             )  # fmt: skip
             target = c3.selectbox(
-                tr("decisions.form.target", lang), list(names), format_func=target_label,
+                t("decisions.form.target", lang), list(names), format_func=target_label,
                 index=None, key="_pm_decision_target",
             )  # fmt: skip
             text = st.text_area(
-                tr("decisions.form.text", lang), max_chars=decisions.MAX_TEXT, key="_pm_d_text"
+                t("decisions.form.text", lang), max_chars=decisions.MAX_TEXT, key="_pm_d_text"
             )
             c4, c5 = st.columns(2)
             owner = c4.text_input(
-                tr("decisions.form.owner", lang), max_chars=decisions.MAX_OWNER, key="_pm_d_owner"
+                t("decisions.form.owner", lang), max_chars=decisions.MAX_OWNER, key="_pm_d_owner"
             )
-            due = c5.date_input(tr("decisions.form.due", lang), value=None, key="_pm_d_due")
+            due = c5.date_input(t("decisions.form.due", lang), value=None, key="_pm_d_due")
             sent = st.form_submit_button(
-                tr("decisions.form.save", lang), type="primary", key="_pm_d_save"
+                t("decisions.form.save", lang), type="primary", key="_pm_d_save"
             )
         if sent:
             entry = Entry(
@@ -88,31 +88,31 @@ else:
             except DecisionError as exc:
                 show_problems(exc)
             else:
-                st.success(tr("decisions.saved", lang), icon=":material/check_circle:")
+                st.success(t("decisions.saved", lang), icon=":material/check_circle:")
 
 meetings = book.meetings()
 if not meetings:
-    st.info(tr("decisions.no_meetings", lang))
+    st.info(t("decisions.no_meetings", lang))
     st.stop()
 c1, c2 = st.columns([3, 2], vertical_alignment="bottom")
 meeting: dt.date = c1.selectbox(
-    tr("decisions.meeting", lang), meetings, format_func=lambda d: fmt_date(d, lang),
+    t("decisions.meeting", lang), meetings, format_func=lambda d: fmt_date(d, lang),
     key="_pm_decision_meeting",
 )  # fmt: skip
-open_only = c2.toggle(tr("decisions.open_only", lang), key="_pm_decision_open_only")
+open_only = c2.toggle(t("decisions.open_only", lang), key="_pm_decision_open_only")
 current = book.current(meeting)
 listed = current[current["status"] == "open"] if open_only else current
 st.dataframe(decisions.minutes_table(listed, lang, names), hide_index=True, width="stretch")
 d1, d2 = st.columns(2)
 d1.download_button(
-    tr("decisions.download_xlsx", lang),
+    t("decisions.download_xlsx", lang),
     decisions.minutes_excel(current, lang, meeting, names),
     file_name=f"acta-{meeting.isoformat()}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/table_view:",
 )
 d2.download_button(
-    tr("decisions.download_html", lang),
+    t("decisions.download_html", lang),
     decisions.minutes_html(current, lang, meeting, names),
     file_name=f"acta-{meeting.isoformat()}.html",
     mime="text/html",
@@ -120,10 +120,10 @@ d2.download_button(
 )
 
 if user is not None and len(current):
-    st.subheader(tr("decisions.update", lang))
+    st.subheader(t("decisions.update", lang))
     rows = {r.decision_id: r for r in current.itertuples(index=False)}
     pick = st.selectbox(
-        tr("decisions.update.pick", lang), list(rows),
+        t("decisions.update.pick", lang), list(rows),
         format_func=lambda d: f"{rows[d].target_code} · {rows[d].text[:80]}",
         key="_pm_decision_pick",
     )  # fmt: skip
@@ -131,19 +131,19 @@ if user is not None and len(current):
     version = f"{pick}_{row.revision}"  # fresh widgets per decision and revision
     with st.form(f"_pm_decision_update_{version}"):
         status = st.radio(
-            tr("decisions.form.status", lang), decisions.STATUSES, horizontal=True,
+            t("decisions.form.status", lang), decisions.STATUSES, horizontal=True,
             index=decisions.STATUSES.index(row.status),
-            format_func=lambda s: tr(f"decisions.status.{s}", lang),
+            format_func=lambda s: t(f"decisions.status.{s}", lang),
             key=f"_pm_u_status_{version}",
         )  # fmt: skip
         new_text = st.text_area(
-            tr("decisions.form.text", lang), value=row.text, key=f"_pm_u_text_{version}"
+            t("decisions.form.text", lang), value=row.text, key=f"_pm_u_text_{version}"
         )
         new_owner = st.text_input(
-            tr("decisions.form.owner", lang), value=row.owner, key=f"_pm_u_owner_{version}"
+            t("decisions.form.owner", lang), value=row.owner, key=f"_pm_u_owner_{version}"
         )
         saved = st.form_submit_button(
-            tr("decisions.update.save", lang), type="primary", key=f"_pm_u_save_{version}"
+            t("decisions.update.save", lang), type="primary", key=f"_pm_u_save_{version}"
         )
     if saved:
         changes = {
@@ -156,7 +156,7 @@ if user is not None and len(current):
             if val != old
         }
         if not changes:
-            st.info(tr("decisions.update.nothing", lang))
+            st.info(t("decisions.update.nothing", lang))
         else:
             try:
                 book.supersede(pick, user, codes=names, based_on=row.revision, **changes)

@@ -7,17 +7,18 @@ guard.ensure_frame()
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from planmonitor import model, report  # noqa: E402
+from planmonitor import model  # noqa: E402
+from planmonitor.i18n import LANG_NAMES, LANGS, t  # noqa: E402
+from planmonitor.output import report  # noqa: E402
 from planmonitor.ui import page  # noqa: E402
 from planmonitor.ui.frame import view  # noqa: E402
-from planmonitor.ui.text import LANG_NAMES, LANGS, tr  # noqa: E402
 
 MONTH, LANG, PDF = "_pm_informe_month", "_pm_informe_lang", "_pm_informe_pdf_bytes"
 
 v = view()
 lang = v.lang
-st.title(tr("page.informe", lang))
-st.caption(tr("informe.intro", lang))
+st.title(t("page.informe", lang))
+st.caption(t("informe.intro", lang))
 
 # From the plan's first month to the last month with data (never after the current month).
 dates = pd.to_datetime(v.plan.progress["date"])
@@ -32,11 +33,11 @@ if LANG not in st.session_state:
 
 c1, c2 = st.columns([2, 2], vertical_alignment="bottom")
 month = c1.selectbox(
-    tr("informe.month", lang), months, key=MONTH,
+    t("informe.month", lang), months, key=MONTH,
     format_func=lambda m: report.month_label(report.parse_month(m)[0], lang),
 )  # fmt: skip
 report_lang = c2.segmented_control(
-    tr("informe.lang", lang), LANGS, format_func=LANG_NAMES.get, key=LANG, required=True
+    t("informe.lang", lang), LANGS, format_func=LANG_NAMES.get, key=LANG, required=True
 )
 report_lang = report_lang if report_lang in LANGS else lang
 
@@ -51,36 +52,36 @@ r = page.memo("informe", compute, month, report_lang)
 name = f"informe-mensual-{month}-{report_lang}"
 d1, d2, d3 = st.columns(3)
 d1.download_button(
-    tr("informe.excel", lang), r["excel"], file_name=f"{name}.xlsx",
+    t("informe.excel", lang), r["excel"], file_name=f"{name}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/table_view:", key="_pm_informe_xlsx", on_click="ignore",
 )  # fmt: skip
 d2.download_button(
-    tr("informe.html", lang), r["html"], file_name=f"{name}.html", mime="text/html",
+    t("informe.html", lang), r["html"], file_name=f"{name}.html", mime="text/html",
     icon=":material/print:", key="_pm_informe_html", on_click="ignore",
 )  # fmt: skip
 with d3:
     pdf_key = (v.version, month, report_lang)
     ready = st.session_state.get(PDF)
     if report.chromium_path() is None:
-        st.info(tr("informe.no_chromium", lang), icon=":material/picture_as_pdf:")
+        st.info(t("informe.no_chromium", lang), icon=":material/picture_as_pdf:")
     elif ready is not None and ready[0] == pdf_key:
         st.download_button(
-            tr("informe.pdf", lang), ready[1], file_name=f"{name}.pdf", mime="application/pdf",
+            t("informe.pdf", lang), ready[1], file_name=f"{name}.pdf", mime="application/pdf",
             icon=":material/picture_as_pdf:", key="_pm_informe_pdf", on_click="ignore",
         )  # fmt: skip
-    elif st.button(tr("informe.pdf_prepare", lang), icon=":material/picture_as_pdf:"):
-        with st.spinner(tr("informe.pdf_wait", lang)):
+    elif st.button(t("informe.pdf_prepare", lang), icon=":material/picture_as_pdf:"):
+        with st.spinner(t("informe.pdf_wait", lang)):
             try:
                 pdf = report.to_pdf(r["html"])
             except report.PdfError as exc:
-                st.error(tr("informe.pdf_failed", lang, error=str(exc)))
+                st.error(t("informe.pdf_failed", lang, error=str(exc)))
                 pdf = None
         if pdf:
             st.session_state[PDF] = (pdf_key, pdf)
             st.rerun()
 
-with st.expander(tr("informe.preview", lang)):
+with st.expander(t("informe.preview", lang)):
     for section in r["report"].sections():
         st.subheader(section.title)
         if section.note:

@@ -6,10 +6,11 @@ guard.ensure_frame()
 
 import streamlit as st  # noqa: E402
 
-from planmonitor import charts, metrics  # noqa: E402
+from planmonitor.analysis import metrics  # noqa: E402
+from planmonitor.i18n import fmt_date, fmt_number, fmt_percent, status_label, t  # noqa: E402
 from planmonitor.model import NO_REPORT  # noqa: E402
+from planmonitor.output import charts  # noqa: E402
 from planmonitor.ui import page, tables  # noqa: E402
-from planmonitor.ui.text import fmt_date, fmt_number, fmt_percent, status_label, tr  # noqa: E402
 
 STALE_DAYS = 60
 
@@ -39,9 +40,9 @@ r = page.memo("resumen", compute, STALE_DAYS)
 by_status = r["by_status"]
 
 top = st.columns(3)
-top[0].metric(tr("resumen.products", lang), fmt_number(r["n"], lang), border=True)
-top[1].metric(tr("resumen.percent", lang), fmt_percent(r["overall"], lang), border=True)
-top[2].metric(tr("resumen.no_report", lang), fmt_number(by_status[NO_REPORT], lang), border=True)
+top[0].metric(t("resumen.products", lang), fmt_number(r["n"], lang), border=True)
+top[1].metric(t("resumen.percent", lang), fmt_percent(r["overall"], lang), border=True)
+top[2].metric(t("resumen.no_report", lang), fmt_number(by_status[NO_REPORT], lang), border=True)
 status_cards = st.columns(len(by_status) - 1)
 for card, status in zip(status_cards, [s for s in by_status if s != NO_REPORT], strict=True):
     card.metric(status_label(status, lang), fmt_number(by_status[status], lang))
@@ -52,9 +53,9 @@ with left:
 with right:
     page.chart(r["objective_fig"], key="completion_by_objective")
 
-st.subheader(tr("resumen.alerts", lang))
-st.caption(tr("resumen.alerts_caption", lang, days=STALE_DAYS, date=fmt_date(v.today, lang)))
+st.subheader(t("resumen.alerts", lang))
+st.caption(t("resumen.alerts_caption", lang, days=STALE_DAYS, date=fmt_date(v.today, lang)))
 if r["alerts"].empty:
-    st.success(tr("resumen.no_alerts", lang))
+    st.success(t("resumen.no_alerts", lang))
 else:
     st.dataframe(r["alerts"], hide_index=True, width="stretch")

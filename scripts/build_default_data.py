@@ -27,7 +27,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from planmonitor import export, model  # noqa: E402
+from planmonitor import model  # noqa: E402
+from planmonitor.output import export  # noqa: E402
 
 DATA_DIR = ROOT / "data"
 SOURCE_DIR = DATA_DIR / "source"

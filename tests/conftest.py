@@ -26,7 +26,7 @@ def valid_bytes() -> bytes:
 @pytest.fixture
 def base_plan():
     """The minimal valid plan, loaded (a base for partial workbooks)."""
-    from planmonitor.loader import load_workbook
+    from planmonitor.reading.loader import load_workbook
 
     result = load_workbook(make_workbook(valid_sheets()), today=TODAY)
     assert result.ok, result.issues.to_string()

@@ -12,8 +12,9 @@ import pandas as pd
 import pytest
 from openpyxl.styles import PatternFill
 
-from planmonitor import export, model, store
-from planmonitor.template import build_template
+from planmonitor import model, store
+from planmonitor.output import export
+from planmonitor.output.template import build_template
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +131,7 @@ def test_no_known_sheet(db):
 
 
 def test_required_sheets_missing_without_a_base():
-    from planmonitor.loader import load_workbook
+    from planmonitor.reading.loader import load_workbook
 
     res = load_workbook(export.write_workbook({"Avances": pd.DataFrame({"Fecha": []})}))
     assert not res.ok

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from planfactory import make_plan, product, report
 
-from planmonitor import charts, metrics
-from planmonitor.changes import (
+from planmonitor.analysis import metrics
+from planmonitor.analysis.changes import (
     COMMENT_COLUMNS,
     MARKER_COLUMNS,
     changes_since,
@@ -17,6 +17,7 @@ from planmonitor.changes import (
     plan_as_of,
 )
 from planmonitor.model import NO_REPORT
+from planmonitor.output import charts
 
 TS = pd.Timestamp
 
@@ -238,7 +239,7 @@ def test_removed_product_is_listed_even_with_progress_in_the_old_version():
 
 
 def test_version_at_is_the_version_current_at_the_end_of_the_day():
-    from planmonitor.changes import version_at
+    from planmonitor.analysis.changes import version_at
 
     versions = pd.DataFrame(
         {

@@ -7,8 +7,9 @@ import plotly.io as pio
 import pytest
 from planfactory import COMMITTEE, make_plan, product, report
 
-from planmonitor import charts, metrics, theme
+from planmonitor.analysis import metrics
 from planmonitor.model import NO_REPORT, PLAN_END, PLAN_START, STATUS_ORDER
+from planmonitor.output import charts, theme
 
 TS = pd.Timestamp
 EVIL = "<script>alert(1)</script>"

@@ -10,7 +10,7 @@ import pytest
 from factory import make_workbook, progress_only, valid_sheets
 
 from planmonitor.cli import main
-from planmonitor.cli_plan import format_table
+from planmonitor.cli.plan import format_table
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from planmonitor import cli, store
-from planmonitor import report as rp
+from planmonitor.output import report as rp
 
 
 @pytest.fixture

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from planmonitor import export, model, store
+from planmonitor import model, store
 from planmonitor.cli import main
-from planmonitor.loader import load_workbook
+from planmonitor.output import export
+from planmonitor.reading.loader import load_workbook
 
 
 @pytest.fixture

@@ -13,8 +13,10 @@ import pytest
 import sqlalchemy as sa
 from pg import pg_url  # noqa: F401  (fixture)
 
-from planmonitor import decisions, export, store
-from planmonitor.decisions import DecisionError, Decisions, Entry
+from planmonitor import store
+from planmonitor.output import export
+from planmonitor.store import decisions
+from planmonitor.store.decisions import DecisionError, Decisions, Entry
 
 MEETING = dt.date(2024, 5, 14)
 CODES = {"1.1.1-1": "Diálogo de expertos", "2.1": "Estrategia de comunicación"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from planmonitor import model
-from planmonitor.diff import diff_plans, fmt, latest_status
+from planmonitor.analysis.diff import diff_plans, fmt, latest_status
 
 
 def make_plan(products: list[dict] | None = None, progress: list[dict] | None = None) -> model.Plan:
@@ -315,7 +315,7 @@ def test_fmt():
 
 def test_latest_status_is_the_rule_of_metrics():
     """One rule for "the latest entry" (diff.latest_status reads metrics.last_entries)."""
-    from planmonitor import metrics
+    from planmonitor.analysis import metrics
 
     plan = make_plan(
         progress=[
@@ -350,7 +350,7 @@ def _log(n: int) -> list[dict]:
 def test_progress_is_compared_in_proportion_to_what_changed(monkeypatch):
     """Comparing two stored versions formatted every cell of both logs (17 s at 50,000
     reports): only the entries without a partner are turned into text now."""
-    import planmonitor.diff as diff_module
+    import planmonitor.analysis.diff as diff_module
 
     log = _log(2000)
     old = make_plan(progress=log)

@@ -9,8 +9,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from planmonitor import export, model
+from planmonitor import model
 from planmonitor.model import Plan
+from planmonitor.output import export
 
 FORMULA_LOOKING = ["=1+1", "+51 999", "-x", "@SUM(A1)", '=HYPERLINK("http://x")']
 
@@ -224,7 +225,7 @@ def test_written_plan_keeps_user_text_as_text() -> None:
 
 def test_round_trip_through_the_loader() -> None:
     """load -> plan_to_sheets -> write -> load gives the same plan (needs planmonitor.loader)."""
-    from planmonitor.loader import load_default, load_workbook
+    from planmonitor.reading.loader import load_default, load_workbook
 
     first = load_default()
     assert first.ok, first.issues.to_dict("records")

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from planfactory import COMMITTEE, make_plan, product, report
 
-from planmonitor.filters import QUARTERS, Filters, quarter_bounds
+from planmonitor.analysis.filters import QUARTERS, Filters, quarter_bounds
 from planmonitor.model import NO_REPORT, PLAN_QUARTERS
 
 

@@ -11,7 +11,7 @@ from factory import TODAY, make_workbook, progress_only, valid_sheets
 
 from planmonitor import load_workbook as top_level_load
 from planmonitor import model
-from planmonitor.loader import DATA_DIR, PLAN_FILE, load_default, load_workbook, merge_plans
+from planmonitor.reading.loader import DATA_DIR, PLAN_FILE, load_default, load_workbook, merge_plans
 
 TEXT = {
     "products": ["code", "objective", "strategy", "activity", "name", "start_text", "end_text",
@@ -141,7 +141,7 @@ def test_base_progress_that_loses_its_product_is_reported(base_plan) -> None:
 
 def test_empty_sheet_of_an_update_keeps_the_current_data_with_a_warning(base_plan) -> None:
     """The empty template uploaded as an update must not remove every product."""
-    from planmonitor.template import build_template
+    from planmonitor.output.template import build_template
 
     result = load_workbook(build_template(None), base=base_plan, today=TODAY)
     assert result.ok, result.issues.to_string()
@@ -270,7 +270,7 @@ def test_load_default_from_a_folder(tmp_path, valid_bytes) -> None:
 
 
 def test_append_log_adds_only_entries_not_already_in_the_log():
-    from planmonitor.loader import append_log
+    from planmonitor.reading.loader import append_log
 
     base = pd.DataFrame(
         {

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from planfactory import COMMITTEE, committee_members, make_plan, product, report
 
-from planmonitor import metrics
+from planmonitor.analysis import metrics
 from planmonitor.model import NO_REPORT, PLAN_QUARTERS, STATUS_ORDER
 
 TS = pd.Timestamp

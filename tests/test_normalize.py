@@ -10,7 +10,7 @@ import pytest
 from factory import AGENCIES, AGENCIES_HEADER
 
 from planmonitor.model import COMMITTEE
-from planmonitor.normalize import (
+from planmonitor.reading.normalize import (
     BAD,
     AgencyResolver,
     cell_text,

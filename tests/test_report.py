@@ -14,8 +14,8 @@ import plotly.offline
 import pytest
 from planfactory import make_plan, product, report
 
-from planmonitor import report as rp
 from planmonitor.model import NO_REPORT
+from planmonitor.output import report as rp
 
 TS = pd.Timestamp
 EVIL = "<script>alert(1)</script>"

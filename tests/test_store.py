@@ -16,8 +16,9 @@ import sqlalchemy as sa
 from pg import pg_url  # noqa: F401  (fixture)
 from planfactory import make_plan, product, report
 
-from planmonitor import export, model, store
-from planmonitor.loader import load_default
+from planmonitor import model, store
+from planmonitor.output import export
+from planmonitor.reading.loader import load_default
 
 REPO = Path(__file__).resolve().parents[1]
 TABLES = ("objectives", "strategies", "activities", "products", "agencies", "gcm", "progress")
@@ -218,7 +219,7 @@ def without_products(plan: model.Plan, codes: set[str]) -> model.Plan:
 
 
 def test_the_empty_template_as_an_update_removes_nothing(sq):
-    from planmonitor.template import build_template
+    from planmonitor.output.template import build_template
 
     before = sq.plan()
     preview = sq.preview(build_template(None), "plantilla.xlsx")
@@ -354,7 +355,7 @@ def test_compare_any_two_versions(st_):
 
 
 def test_export_of_a_version_loads_back_to_the_same_data(st_):
-    from planmonitor.loader import load_workbook
+    from planmonitor.reading.loader import load_workbook
 
     data = st_.export_bytes()
     again = load_workbook(data)
@@ -369,7 +370,8 @@ IMPORTER = textwrap.dedent(
     """
     import sys
     import pandas as pd
-    from planmonitor import export, store
+    from planmonitor import store
+    from planmonitor.output import export
     url, i = sys.argv[1], int(sys.argv[2])
     s = store.open_store(url)
     plan = s.plan()
@@ -423,7 +425,8 @@ def test_simultaneous_imports_all_land_in_a_defined_order(st_, url):
 CRASHER = textwrap.dedent(
     """
     import sys
-    from planmonitor import store, export
+    from planmonitor import store
+    from planmonitor.output import export
     import pandas as pd
     s = store.open_store(sys.argv[1])
     plan = s.plan()

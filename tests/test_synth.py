@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from planmonitor import model
-from planmonitor.loader import load_workbook
+from planmonitor.reading.loader import load_workbook
 from planmonitor.synth import make_network_plan, make_network_workbook, network_rows
 
 

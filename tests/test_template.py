@@ -9,9 +9,10 @@ import pandas as pd
 import pytest
 from openpyxl.utils import get_column_letter
 
-from planmonitor import export, model, store
-from planmonitor.loader import load_default, load_workbook
-from planmonitor.template import INSTRUCTIONS, LISTS, annotate_errors, build_template
+from planmonitor import model, store
+from planmonitor.output import export
+from planmonitor.output.template import INSTRUCTIONS, LISTS, annotate_errors, build_template
+from planmonitor.reading.loader import load_default, load_workbook
 
 
 def _open(data: bytes) -> openpyxl.Workbook:

@@ -10,9 +10,9 @@ import pytest
 from factory import TODAY, make_workbook, progress_only, valid_sheets
 
 from planmonitor.catalog import gcm_catalog
-from planmonitor.loader import load_workbook
 from planmonitor.model import ISSUE_COLUMNS
-from planmonitor.validate import IssueLog, Rule, issue_summary
+from planmonitor.reading.loader import load_workbook
+from planmonitor.reading.validate import IssueLog, Rule, issue_summary
 
 NA = None
 

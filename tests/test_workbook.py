@@ -10,9 +10,9 @@ import pytest
 from factory import TODAY, make_workbook, rewrite_members, valid_sheets, with_cached_values
 from msoffcrypto.format.ooxml import OOXMLFile
 
-from planmonitor.loader import load_workbook
-from planmonitor.validate import FILE_RULES, Rule
-from planmonitor.workbook import Limits, match_sheets
+from planmonitor.reading.loader import load_workbook
+from planmonitor.reading.validate import FILE_RULES, Rule
+from planmonitor.reading.workbook import Limits, match_sheets
 
 
 def _only_issue(result) -> pd.Series:

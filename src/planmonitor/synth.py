@@ -199,7 +199,7 @@ def make_network_workbook(n_products: int = 2000, n_progress: int = 50000, seed:
 
 def make_network_plan(n_products: int = 2000, n_progress: int = 50000, seed: int = 0) -> Plan:
     """The same synthetic plan, loaded without an Excel round trip."""
-    from planmonitor.loader import load_rows
+    from planmonitor.reading.loader import load_rows
 
     result = load_rows(network_rows(n_products, n_progress, seed))
     if result.plan is None:  # a bug in this module, not bad input

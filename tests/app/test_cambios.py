@@ -10,7 +10,9 @@ import pytest
 from apphelpers import ENTRY
 from streamlit.testing.v1 import AppTest
 
-from planmonitor import changes, export, model, store
+from planmonitor import model, store
+from planmonitor.analysis import changes
+from planmonitor.output import export
 from planmonitor.ui import auth
 
 PAGE = "pages/cambios.py"

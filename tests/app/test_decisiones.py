@@ -10,7 +10,7 @@ from apphelpers import ENTRY
 from streamlit.testing.v1 import AppTest
 
 from planmonitor import store
-from planmonitor.decisions import Decisions, Entry
+from planmonitor.store.decisions import Decisions, Entry
 from planmonitor.ui import auth
 
 PAGE = "pages/decisiones.py"

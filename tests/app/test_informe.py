@@ -8,7 +8,7 @@ from apphelpers import small_plan
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from planmonitor import report
+from planmonitor.output import report
 
 PAGE = "pages/informe.py"
 

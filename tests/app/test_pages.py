@@ -11,7 +11,7 @@ import pytest
 from apphelpers import ENTRY, PAGES, page_path, small_plan
 from streamlit.testing.v1 import AppTest
 
-from planmonitor import metrics
+from planmonitor.analysis import metrics
 from planmonitor.i18n import fmt_date, t
 
 TITLES = {p: {lang: t(f"page.{p}", lang) for lang in ("es", "en")} for p in PAGES}
@@ -196,7 +196,7 @@ def test_calidad_shows_the_validation_warnings(app):
 
 @pytest.mark.parametrize("name", PAGES)
 def test_every_page_renders_on_the_bundled_default_data(use_plan, name):
-    from planmonitor.loader import load_default
+    from planmonitor.reading.loader import load_default
 
     result = load_default()
     assert result.plan is not None
@@ -277,7 +277,7 @@ def test_calidad_and_avance_name_agencies_in_english(app):
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_cobertura_states_how_many_products_have_no_gcm_link(use_plan, lang):
     """Default data: only the five 2.1.1 products say "Todos"; the other 15 have no link."""
-    from planmonitor.loader import load_default
+    from planmonitor.reading.loader import load_default
 
     use_plan(load_default().plan)
     at = AppTest.from_file(ENTRY, default_timeout=60)
@@ -298,7 +298,7 @@ def test_cobertura_says_nothing_of_missing_links_when_every_product_has_one(app)
 
 
 def test_cobertura_builds_the_gcm_labels_once_per_data_version(app, monkeypatch):
-    from planmonitor.ui import text
+    from planmonitor import i18n as text
 
     calls = []
     original = text.gcm_label

@@ -7,8 +7,9 @@ import pytest
 from apphelpers import ENTRY, ROOT
 from streamlit.testing.v1 import AppTest
 
-from planmonitor import export, model, store
+from planmonitor import model, store
 from planmonitor.i18n import t
+from planmonitor.output import export
 from planmonitor.ui import auth
 
 UPLOAD = "pages/actualizar.py"
@@ -249,7 +250,7 @@ def test_a_plain_update_has_no_extra_tick(configured):
 
 
 def test_the_empty_template_keeps_the_data_and_says_which_sheets_were_empty(configured):
-    from planmonitor.template import build_template
+    from planmonitor.output.template import build_template
 
     before = configured.plan()
     at = logged_in_app()

@@ -8,8 +8,9 @@ import datetime as dt
 import pytest
 from playwright.sync_api import Page, expect
 
-from planmonitor import decisions, report
-from planmonitor.loader import load_default
+from planmonitor.output import report
+from planmonitor.reading.loader import load_default
+from planmonitor.store import decisions
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 

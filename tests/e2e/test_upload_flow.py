@@ -17,8 +17,8 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
-from planmonitor import export
-from planmonitor.loader import load_default
+from planmonitor.output import export
+from planmonitor.reading.loader import load_default
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 ROOT = Path(__file__).resolve().parents[2]

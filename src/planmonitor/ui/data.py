@@ -5,7 +5,7 @@ Sources, in order:
    file's modification time and size.
 2. the store (``planmonitor.store.open_store``; env ``PLANMONITOR_DATABASE_URL`` picks the
    database); its version is ``Store.current_version_id()``, a cheap query made on each rerun.
-3. the bundled default workbooks (``planmonitor.loader.load_default``) when there is no store.
+3. the bundled default workbooks (``reading.loader.load_default``) when there is no store.
 
 The loaded plan is cached by version key; filtering happens outside the cache.
 """
@@ -79,7 +79,7 @@ def _issues_frame(df: pd.DataFrame | None) -> pd.DataFrame:
 def load_for_key(key: str) -> tuple[model.Plan, pd.DataFrame]:
     """Load the plan and its validation warnings for a version key (uncached)."""
     if key.startswith("file:"):
-        from planmonitor.loader import load_workbook
+        from planmonitor.reading.loader import load_workbook
 
         result = load_workbook(Path(os.environ[WORKBOOK_ENV]))
         if not result.ok or result.plan is None:
@@ -89,7 +89,7 @@ def load_for_key(key: str) -> tuple[model.Plan, pd.DataFrame]:
         s = store()
         version = int(key.split(":", 1)[1])
         return s.plan(version), _issues_frame(s.issues(version))
-    from planmonitor.loader import load_default
+    from planmonitor.reading.loader import load_default
 
     result = load_default()
     if not result.ok or result.plan is None:

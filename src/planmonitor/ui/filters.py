@@ -11,9 +11,9 @@ from __future__ import annotations
 import streamlit as st
 
 from planmonitor import model
-from planmonitor.filters import Filters
+from planmonitor.analysis.filters import Filters
+from planmonitor.i18n import status_label, t
 from planmonitor.ui import state
-from planmonitor.ui.text import status_label, tr
 
 ROLES: tuple[str, ...] = (
     model.AgencyRole.ANY.value,
@@ -103,48 +103,48 @@ def show(plan: model.Plan, lang: str = "es", version: str | None = None) -> Filt
     for key in (state.STRATEGY, state.ACTIVITY):
         _keep_valid(key, opts[key])
     sb = st.sidebar
-    sb.header(tr("sidebar.header", lang))
-    all_text = tr("sidebar.placeholder", lang)
+    sb.header(t("sidebar.header", lang))
+    all_text = t("sidebar.placeholder", lang)
     agencies = sb.multiselect(
-        tr("sidebar.agency", lang),
+        t("sidebar.agency", lang),
         opts[state.AGENCY],
         key=state.AGENCY,
         bind="query-params",
         placeholder=all_text,
     )
     role = sb.segmented_control(
-        tr("sidebar.role", lang),
+        t("sidebar.role", lang),
         ROLES,
-        format_func=lambda r: tr(f"sidebar.role.{r}", lang),
+        format_func=lambda r: t(f"sidebar.role.{r}", lang),
         key=state.ROLE,
         bind="query-params",
         default=model.AgencyRole.ANY.value,
         required=True,
     )
     objectives = sb.multiselect(
-        tr("sidebar.objective", lang),
+        t("sidebar.objective", lang),
         opts[state.OBJECTIVE],
         key=state.OBJECTIVE,
         bind="query-params",
         placeholder=all_text,
-        help=tr("sidebar.help.codes", lang),
+        help=t("sidebar.help.codes", lang),
     )
     strategies = sb.multiselect(
-        tr("sidebar.strategy", lang),
+        t("sidebar.strategy", lang),
         opts[state.STRATEGY],
         key=state.STRATEGY,
         bind="query-params",
         placeholder=all_text,
     )
     activities = sb.multiselect(
-        tr("sidebar.activity", lang),
+        t("sidebar.activity", lang),
         opts[state.ACTIVITY],
         key=state.ACTIVITY,
         bind="query-params",
         placeholder=all_text,
     )
     statuses = sb.multiselect(
-        tr("sidebar.status", lang),
+        t("sidebar.status", lang),
         STATUSES,
         format_func=lambda s: status_label(s, lang),
         key=state.STATUS,
@@ -152,7 +152,7 @@ def show(plan: model.Plan, lang: str = "es", version: str | None = None) -> Filt
         placeholder=all_text,
     )
     period = sb.select_slider(
-        tr("sidebar.period", lang),
+        t("sidebar.period", lang),
         model.PLAN_QUARTERS,
         value=state.FILTER_DEFAULTS[state.PERIOD],
         key=state.PERIOD,
@@ -164,7 +164,7 @@ def show(plan: model.Plan, lang: str = "es", version: str | None = None) -> Filt
         else _gcm_label_cached(repr((version, lang)), plan, lang)
     )
     gcm = sb.multiselect(
-        tr("sidebar.gcm", lang),
+        t("sidebar.gcm", lang),
         opts[state.GCM],
         format_func=lambda n: labels.get(n, str(n)),
         key=state.GCM,
@@ -172,7 +172,7 @@ def show(plan: model.Plan, lang: str = "es", version: str | None = None) -> Filt
         placeholder=all_text,
     )
     sb.button(
-        tr("sidebar.reset", lang), on_click=reset, width="stretch", icon=":material/restart_alt:"
+        t("sidebar.reset", lang), on_click=reset, width="stretch", icon=":material/restart_alt:"
     )
     full = tuple(period) == tuple(state.FILTER_DEFAULTS[state.PERIOD])
     return Filters(

@@ -12,10 +12,10 @@ import pandas as pd
 import streamlit as st
 
 from planmonitor import model
-from planmonitor.filters import Filters
+from planmonitor.analysis.filters import Filters
+from planmonitor.i18n import LANG_NAMES, LANGS, t
 from planmonitor.ui import auth, data, guard, meeting, state
 from planmonitor.ui import filters as filter_widgets
-from planmonitor.ui.text import LANG_NAMES, LANGS, tr
 
 log = logging.getLogger("planmonitor.ui")
 
@@ -120,7 +120,7 @@ def navigation(lang: str, meeting_on: bool = False) -> tuple[object, dict[str, o
     dashboard = [
         st.Page(
             _meeting_screen if meeting_on else path,
-            title=tr(f"page.{url}", lang),
+            title=t(f"page.{url}", lang),
             url_path=url if i else _HOME_PATH,
             icon=icon,
             default=i == 0,
@@ -134,15 +134,15 @@ def navigation(lang: str, meeting_on: bool = False) -> tuple[object, dict[str, o
     dashboard.append(
         st.Page(
             _meeting_screen if meeting_on else PAGES[0][0],
-            title=tr(f"page.{PAGES[0][1]}", lang),
+            title=t(f"page.{PAGES[0][1]}", lang),
             url_path=PAGES[0][1],
             visibility="hidden",
         )
     )
-    sections: dict[str, list] = {tr("app.section.dashboard", lang): dashboard}
+    sections: dict[str, list] = {t("app.section.dashboard", lang): dashboard}
     admin = _admin_pages(lang)
     if admin:
-        sections[tr("app.section.secretariat", lang)] = admin
+        sections[t("app.section.secretariat", lang)] = admin
     by_url = {p.url_path or PAGES[0][1]: p for pages in sections.values() for p in pages}
     by_url[PAGES[0][1]] = home  # the alias only forwards: land on the page itself
     hidden = auth.viewer_pending()  # no page list before the viewer password
@@ -186,10 +186,10 @@ def run() -> None:
         plan, version, issues = data.current()
     except Exception:
         log.exception("loading the plan failed")
-        st.error(tr("app.no_data", lang))
+        st.error(t("app.no_data", lang))
         return
     chosen = filter_widgets.show(plan, lang, version)
-    st.sidebar.caption(tr("app.subtitle", lang))
+    st.sidebar.caption(t("app.subtitle", lang))
     today = pd.Timestamp.today().normalize()
     st.session_state[_VIEW] = View(
         lang=lang,
@@ -205,6 +205,6 @@ def run() -> None:
         page.run()
     except Exception:
         log.exception("page %s failed", getattr(page, "url_path", "?"))
-        st.error(tr("app.error", lang), icon=":material/error:")
+        st.error(t("app.error", lang), icon=":material/error:")
     finally:
         st.session_state[state.FRAME_RUNNING] = False

@@ -19,10 +19,12 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import streamlit as st
 
-from planmonitor import charts, metrics, model
+from planmonitor import model
+from planmonitor.analysis import metrics
+from planmonitor.i18n import fmt_date, fmt_number, fmt_percent, t
 from planmonitor.model import NO_REPORT, Status
+from planmonitor.output import charts
 from planmonitor.ui import tables
-from planmonitor.ui.text import fmt_date, fmt_number, fmt_percent, tr
 
 PARAM = "reunion"  # ?reunion=1
 STEP_PARAM = "paso"  # ?paso=3 (1-based)
@@ -91,7 +93,7 @@ class Screen:
     code: str = ""
 
     def title(self, lang: str) -> str:
-        return tr(f"meeting.screen.{self.kind}", lang, code=self.code)
+        return t(f"meeting.screen.{self.kind}", lang, code=self.code)
 
 
 # --------------------------------------------------------------------------------------------
@@ -109,10 +111,10 @@ def switch(lang: str) -> bool:
         st.session_state[_ON] = st.query_params.get(PARAM) == "1"
     on = bool(st.session_state[_ON])
     wanted = st.sidebar.toggle(
-        tr("meeting.switch", lang),
+        t("meeting.switch", lang),
         value=on,
         key=f"_pm_meeting_switch_{st.session_state.get(_FLIPS, 0)}",
-        help=tr("meeting.switch_help", lang),
+        help=t("meeting.switch_help", lang),
     )
     if bool(wanted) != on:
         _set(bool(wanted))
@@ -214,7 +216,7 @@ def _overview(v, lang: str) -> None:
         ("meeting.kpi.no_report", fmt_number(by.get(NO_REPORT, 0), lang)),
     )
     for col, (key, value) in zip(st.columns(len(cards)), cards, strict=True):
-        col.metric(tr(key, lang), value, border=True)
+        col.metric(t(key, lang), value, border=True)
     left, right = st.columns(2)
     with left:
         _chart(projector(charts.build_status_counts_figure(counts, lang=lang), 500), "m_status")
@@ -240,13 +242,13 @@ def _gantt(v, lang: str, code: str) -> None:
     _chart(projector(fig, min(860, max(520, 220 + 70 * len(rows)))), "m_gantt")
     if not model.PLAN_START <= v.today <= model.PLAN_END:
         # Said in the screen's own large type: a figure subtitle is too small for the room.
-        st.caption(tr("chart.gantt.today_outside", lang, date=fmt_date(v.today, lang)))
+        st.caption(t("chart.gantt.today_outside", lang, date=fmt_date(v.today, lang)))
 
 
 def _load(v, lang: str) -> None:
     load = metrics.agency_load(v.filtered)
     if load.empty:
-        st.info(tr("meeting.no_load", lang))
+        st.info(t("meeting.no_load", lang))
         return
     fig = charts.build_agency_load_figure(load, lang, agencies=v.plan.agencies)
     _chart(projector(fig, min(860, max(560, 200 + 56 * len(load)))), "m_load")
@@ -261,7 +263,7 @@ def _gcm(v, lang: str) -> None:
 def _alerts(v, lang: str) -> None:
     found = metrics.alerts(v.filtered, as_of=v.today, stale_days=STALE_DAYS)
     if found.empty:
-        st.success(tr("meeting.no_alerts", lang))
+        st.success(t("meeting.no_alerts", lang))
         return
     table = tables.alerts_table(found, lang)
     name = table.columns[1]
@@ -269,7 +271,7 @@ def _alerts(v, lang: str) -> None:
     shown = shown.assign(**{name: [_shorten(x, NAME_CHARS) for x in shown[name]]})
     st.table(shown, hide_index=True)
     if len(table) > MAX_ALERT_ROWS:
-        st.caption(tr("meeting.more_alerts", lang, n=len(table) - MAX_ALERT_ROWS))
+        st.caption(t("meeting.more_alerts", lang, n=len(table) - MAX_ALERT_ROWS))
 
 
 def _shorten(text: object, limit: int) -> str:
@@ -284,7 +286,7 @@ def _controls(lang: str, step: int, total: int) -> None:
     """← / → buttons (also the arrow keys), auto-advance and leave, beside the heading."""
     prev, nxt, auto, leave = st.columns([5, 5, 5, 3], vertical_alignment="center", gap="small")
     prev.button(
-        tr("meeting.prev", lang),
+        t("meeting.prev", lang),
         shortcut="Left",
         on_click=_move,
         args=(-1, total),
@@ -293,7 +295,7 @@ def _controls(lang: str, step: int, total: int) -> None:
         width="stretch",
     )
     nxt.button(
-        tr("meeting.next", lang),
+        t("meeting.next", lang),
         shortcut="Right",
         on_click=_move,
         args=(1, total),
@@ -304,11 +306,11 @@ def _controls(lang: str, step: int, total: int) -> None:
     )
     seconds = int(st.session_state.get(_AUTO) or 0)
     chosen = auto.selectbox(
-        tr("meeting.auto", lang),
+        t("meeting.auto", lang),
         AUTO_CHOICES,
         index=AUTO_CHOICES.index(seconds),
         format_func=lambda n: (
-            tr("meeting.auto.every", lang, n=n) if n else tr("meeting.auto.off", lang)
+            t("meeting.auto.every", lang, n=n) if n else t("meeting.auto.off", lang)
         ),
         key=f"_pm_meeting_auto_{seconds}",  # see switch(): the state is not the widget's
         label_visibility="collapsed",
@@ -317,13 +319,13 @@ def _controls(lang: str, step: int, total: int) -> None:
         st.session_state[_AUTO] = chosen
         st.rerun()
     leave.button(
-        tr("meeting.exit", lang),
+        t("meeting.exit", lang),
         on_click=_leave,
         key="_pm_meeting_exit",
-        help=tr("meeting.exit_help", lang),
+        help=t("meeting.exit_help", lang),
         width="stretch",
     )
-    st.caption(f"{tr('meeting.step', lang, n=step, total=total)} · {tr('meeting.keys', lang)}")
+    st.caption(f"{t('meeting.step', lang, n=step, total=total)} · {t('meeting.keys', lang)}")
 
 
 def show(v) -> None:
@@ -354,13 +356,13 @@ def show(v) -> None:
     with controls:
         _controls(lang, step, total)
     if v.empty:
-        st.info(tr("app.empty", lang), icon=":material/filter_alt_off:")
+        st.info(t("app.empty", lang), icon=":material/filter_alt_off:")
     elif screen.kind == "gantt":
         _gantt(v, lang, screen.code)
     else:
         _DRAW[screen.kind](v, lang)
     if v.plan.is_example:
-        st.caption(tr("app.example_note", lang))
+        st.caption(t("app.example_note", lang))
     st.session_state[_SHOWN_AT] = time.monotonic()
     if seconds:
         _auto_advance(seconds, total)

@@ -7,8 +7,8 @@ from typing import TypeVar
 
 import streamlit as st
 
+from planmonitor.i18n import t
 from planmonitor.ui.frame import View, view
-from planmonitor.ui.text import tr
 
 T = TypeVar("T")
 
@@ -19,12 +19,12 @@ PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png",
 def start(page: str) -> View:
     """Title, "Mostrando: …" caption and, for example data, the warning; stops when empty."""
     v = view()
-    st.title(tr(f"page.{page}", v.lang))
+    st.title(t(f"page.{page}", v.lang))
     st.caption(v.filters.describe(v.lang, v.plan))
     if v.plan.is_example:
-        st.warning(tr("app.example_note", v.lang), icon=":material/science:")
+        st.warning(t("app.example_note", v.lang), icon=":material/science:")
     if v.empty:
-        st.info(tr("app.empty", v.lang), icon=":material/filter_alt_off:")
+        st.info(t("app.empty", v.lang), icon=":material/filter_alt_off:")
         st.stop()
     return v
 

@@ -11,7 +11,7 @@ import pyarrow as pa
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from planmonitor.ui.text import agency_label, status_label, tr
+from planmonitor.i18n import agency_label, status_label, t
 
 MISSING = "—"
 # A Styler costs ~35 µs per cell each time Streamlit renders it (frozen() does that once for
@@ -116,16 +116,16 @@ def progress_table(latest: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Products with their latest status, percent, last report date and comment."""
     return pd.DataFrame(
         {
-            tr("col.code", lang): latest["code"],
-            tr("col.name", lang): latest["name"],
-            tr("col.strategy", lang): latest["strategy"],
-            tr("col.leads", lang): latest["leads"]
+            t("col.code", lang): latest["code"],
+            t("col.name", lang): latest["name"],
+            t("col.strategy", lang): latest["strategy"],
+            t("col.leads", lang): latest["leads"]
             .map(lambda a: agencies_text(a, lang))
             .astype("str"),
-            tr("col.status", lang): latest["status"].map(lambda s: status_label(s, lang)),
-            tr("col.percent", lang): latest["percent"].astype("float64"),
-            tr("col.last_date", lang): pd.to_datetime(latest["last_date"]),
-            tr("col.comment", lang): latest["last_comment"],
+            t("col.status", lang): latest["status"].map(lambda s: status_label(s, lang)),
+            t("col.percent", lang): latest["percent"].astype("float64"),
+            t("col.last_date", lang): pd.to_datetime(latest["last_date"]),
+            t("col.comment", lang): latest["last_comment"],
         }
     )
 
@@ -144,13 +144,11 @@ def search(table: pd.DataFrame, text: str) -> pd.DataFrame:
 
 def progress_column_config(lang: str) -> dict:
     return {
-        tr("col.percent", lang): st.column_config.ProgressColumn(
-            tr("col.percent", lang), min_value=0, max_value=100, format="%d%%"
+        t("col.percent", lang): st.column_config.ProgressColumn(
+            t("col.percent", lang), min_value=0, max_value=100, format="%d%%"
         ),
-        tr("col.name", lang): st.column_config.TextColumn(tr("col.name", lang), width="large"),
-        tr("col.comment", lang): st.column_config.TextColumn(
-            tr("col.comment", lang), width="large"
-        ),
+        t("col.name", lang): st.column_config.TextColumn(t("col.name", lang), width="large"),
+        t("col.comment", lang): st.column_config.TextColumn(t("col.comment", lang), width="large"),
     }
 
 
@@ -158,10 +156,10 @@ def alerts_table(alerts: pd.DataFrame, lang: str) -> pd.DataFrame:
     detail = "detail_en" if lang == "en" else "detail_es"
     return pd.DataFrame(
         {
-            tr("col.code", lang): alerts["code"],
-            tr("col.name", lang): alerts["name"],
-            tr("col.alert", lang): alerts["kind"].map(lambda k: tr(f"alert.{k}", lang)),
-            tr("col.detail", lang): alerts[detail],
+            t("col.code", lang): alerts["code"],
+            t("col.name", lang): alerts["name"],
+            t("col.alert", lang): alerts["kind"].map(lambda k: t(f"alert.{k}", lang)),
+            t("col.detail", lang): alerts[detail],
         }
     )
 
@@ -174,10 +172,10 @@ def _mark(value: object) -> str:
 
 def completeness_table(done: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per product, ✓/✗ per criterion ("—" when it does not apply)."""
-    out = pd.DataFrame({tr("col.code", lang): done["code"], tr("col.name", lang): done["name"]})
+    out = pd.DataFrame({t("col.code", lang): done["code"], t("col.name", lang): done["name"]})
     for check in CHECKS:
-        out[tr(f"check.{check}", lang)] = done[check].map(_mark).astype("str")
-    out[tr("check.score", lang)] = done["score"].astype("float64")
+        out[t(f"check.{check}", lang)] = done[check].map(_mark).astype("str")
+    out[t("check.score", lang)] = done["score"].astype("float64")
     return out
 
 
@@ -187,12 +185,12 @@ def reporting_table(
     """Reports per agency; the agency as it is called in the language (IOM for OIM)."""
     return pd.DataFrame(
         {
-            tr("col.agency", lang): reporting["agency"]
+            t("col.agency", lang): reporting["agency"]
             .map(lambda a: agency_label(a, lang, agencies))
             .astype("str"),
-            tr("col.n_reports", lang): reporting["n_reports"],
-            tr("col.last_date", lang): pd.to_datetime(reporting["last_date"]),
-            tr("col.days", lang): reporting["days_since"],
+            t("col.n_reports", lang): reporting["n_reports"],
+            t("col.last_date", lang): pd.to_datetime(reporting["last_date"]),
+            t("col.days", lang): reporting["days_since"],
         }
     )
 
@@ -207,17 +205,17 @@ def issues_table(issues: pd.DataFrame, lang: str) -> pd.DataFrame:
         message: "col.message",
     }
     present = [c for c in cols if c in issues.columns]
-    return issues[present].rename(columns={c: tr(cols[c], lang) for c in present})
+    return issues[present].rename(columns={c: t(cols[c], lang) for c in present})
 
 
 def gcm_products_table(products: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            tr("col.code", lang): products["code"],
-            tr("col.name", lang): products["name"],
-            tr("col.leads", lang): products["leads"]
+            t("col.code", lang): products["code"],
+            t("col.name", lang): products["name"],
+            t("col.leads", lang): products["leads"]
             .map(lambda a: agencies_text(a, lang))
             .astype("str"),
-            tr("col.via_all", lang): products["via_all"].map(lambda v: "✓" if v else ""),
+            t("col.via_all", lang): products["via_all"].map(lambda v: "✓" if v else ""),
         }
     )

@@ -74,8 +74,8 @@ def _errors(preview: Preview, content: bytes, lang: str) -> None:
         width="stretch",
         key="_pm_upload_issues",
     )
-    from planmonitor.template import annotate_errors
-    from planmonitor.validate import FILE_RULES
+    from planmonitor.output.template import annotate_errors
+    from planmonitor.reading.validate import FILE_RULES
 
     if not set(preview.issues["rule"]) & {r.value for r in FILE_RULES}:
         try:
@@ -173,7 +173,7 @@ def _removal_consent(preview: Preview, lang: str) -> bool:
 
 def template_downloads(lang: str, with_data: bool) -> None:
     """The empty template, and (secretariat only) the template with the current data."""
-    from planmonitor.template import build_template
+    from planmonitor.output.template import build_template
 
     mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     st.download_button(

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from planmonitor.loader import LoadResult, load_workbook
-from planmonitor.summary import summarize
-from planmonitor.validate import FILE_RULES, issue_summary
+from planmonitor.analysis.summary import summarize
+from planmonitor.reading.loader import LoadResult, load_workbook
+from planmonitor.reading.validate import FILE_RULES, issue_summary
 
 EXIT_OK, EXIT_ISSUES, EXIT_UNREADABLE = 0, 1, 2
 

@@ -22,8 +22,8 @@ import pandas as pd
 import python_calamine
 
 from planmonitor import model
-from planmonitor.normalize import cell_text, norm_key
-from planmonitor.validate import Rule
+from planmonitor.reading.normalize import cell_text, norm_key
+from planmonitor.reading.validate import Rule
 
 MB = 1024 * 1024
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from planmonitor import store as store_mod
-from planmonitor._strings_admin import t
+from planmonitor.i18n import t
 
 
 def _print_frame(df: pd.DataFrame, out=None) -> None:
@@ -100,7 +100,7 @@ def cmd_rollback(s: store_mod.Store, args: argparse.Namespace) -> int:
 
 
 def cmd_template(s: store_mod.Store | None, args: argparse.Namespace) -> int:
-    from planmonitor.template import build_template
+    from planmonitor.output.template import build_template
 
     plan = s.plan() if s is not None else None
     Path(args.out).write_bytes(build_template(plan))

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from planmonitor import metrics, model
-from planmonitor._strings_admin import t
+from planmonitor import model
+from planmonitor.analysis import metrics
+from planmonitor.i18n import t
 
 # Product fields compared one by one, in the workbook's column order. `start`/`end` are shown
 # as the cell was written (start_text) when the loader kept it, else as the date.

@@ -20,7 +20,7 @@ import pandas as pd
 import plotly.colors as pcolors
 import plotly.graph_objects as go
 
-from planmonitor import theme
+from planmonitor.analysis.metrics import ALL_STATUSES, LEVELS, UNDATED_COLUMN, quarter_bounds
 from planmonitor.i18n import (
     agency_label,
     fmt_date,
@@ -30,8 +30,8 @@ from planmonitor.i18n import (
     status_label,
     t,
 )
-from planmonitor.metrics import ALL_STATUSES, LEVELS, UNDATED_COLUMN, quarter_bounds
 from planmonitor.model import NO_REPORT, PLAN_END, PLAN_QUARTERS, PLAN_START, Status
+from planmonitor.output import theme
 
 ONE_DAY = pd.Timedelta(days=1)
 LABEL_CHARS = 48

@@ -27,8 +27,8 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from planmonitor import export
 from planmonitor.i18n import fmt_date, t
+from planmonitor.output import export
 
 KINDS: tuple[str, ...] = ("decision", "action")
 STATUSES: tuple[str, ...] = ("open", "done")

@@ -18,7 +18,7 @@ import pandas as pd
 from planmonitor import model
 from planmonitor.catalog import gcm_catalog
 from planmonitor.model import Plan, Severity
-from planmonitor.normalize import (
+from planmonitor.reading.normalize import (
     BAD,
     AgencyResolver,
     cell_text,
@@ -35,8 +35,8 @@ from planmonitor.normalize import (
     suggest,
     text_series,
 )
-from planmonitor.validate import IssueLog, Rule
-from planmonitor.workbook import (
+from planmonitor.reading.validate import IssueLog, Rule
+from planmonitor.reading.workbook import (
     TEXT_PREFIX,
     Limits,
     SheetTable,
@@ -47,7 +47,7 @@ from planmonitor.workbook import (
     read_tables,
 )
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DATA_DIR = Path(__file__).resolve().parents[3] / "data"
 PLAN_FILE = "plan-de-trabajo-2023-2024.xlsx"
 PROGRESS_FILE = "avances-ejemplo.xlsx"
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from planmonitor import report as rp
 from planmonitor.i18n import t
 from planmonitor.model import Plan
+from planmonitor.output import report as rp
 
 FILE_STEM = "informe-{month}"
 
@@ -68,7 +68,7 @@ def _load(month_end: pd.Timestamp, lang: str) -> tuple[Plan, Plan | None, str] |
     found = _store_plans(month_end, lang)
     if found is not None:
         return found
-    from planmonitor.loader import load_default
+    from planmonitor.reading.loader import load_default
 
     result = load_default()
     if not result.ok or result.plan is None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from planmonitor import diff, metrics
+from planmonitor.analysis import diff, metrics
 from planmonitor.i18n import fmt_date, fmt_percent, status_label, t
 from planmonitor.model import Plan
 

@@ -63,15 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 _GROUPS = {
-    "validate": "cli_plan",
-    "summary": "cli_plan",
-    "import": "cli_store",
-    "versions": "cli_store",
-    "diff": "cli_store",
-    "rollback": "cli_store",
-    "template": "cli_store",
-    "export": "cli_store",
-    "report": "cli_report",
+    "validate": "plan",
+    "summary": "plan",
+    "import": "store",
+    "versions": "store",
+    "diff": "store",
+    "rollback": "store",
+    "template": "store",
+    "export": "store",
+    "report": "report",
 }
 
 
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     import importlib
 
-    module = importlib.import_module(f"planmonitor.{_GROUPS[args.command]}")
+    module = importlib.import_module(f"planmonitor.cli.{_GROUPS[args.command]}")
     return int(module.run(args) or 0)
 
 

@@ -1,8 +1,6 @@
 """Strings of the secretariat's workflow (store, diff, template, upload and history pages).
 
-`STRINGS` has the same shape as the other string modules (key -> {"es": …, "en": …}) so that
-planmonitor.i18n can merge it; `t()` here works on its own for the core modules that must not
-depend on the i18n module being loaded.
+One catalogue of planmonitor.i18n (key -> {"es": …, "en": …}).
 """
 
 from __future__ import annotations
@@ -247,12 +245,3 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Version {v} holds the same data as the current one: nothing to restore.",
     },
 }
-
-
-def t(key: str, lang: str = "es", **kw: object) -> str:
-    """The string for `key` in `lang` (Spanish when missing), formatted with `kw`."""
-    entry = STRINGS.get(key)
-    if entry is None:
-        return key
-    text = entry.get(lang) or entry["es"]
-    return text.format(**kw) if kw else text

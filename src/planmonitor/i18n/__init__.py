@@ -1,25 +1,25 @@
 """Spanish/English strings and number/date formats for every user-facing text.
 
-`t(key, lang, **kw)` looks a key up in the merged tables of `_strings_core` and `_strings_ui`
-(the latter is optional so the core works before or without the pages' strings). Formats
+`t(key, lang, **kw)` is the one translation function of the UI, the CLI, the loader and the
+report; its keys live in the catalogues of `planmonitor.i18n.catalogs`, one format for all
+(key -> {"es": …, "en": …}), merged once at import. Formats
 follow each language's habits: "1.234,5" and "15 mar 2024" in Spanish, "1,234.5" and
 "15 Mar 2024" in English.
 """
 
 from __future__ import annotations
 
-import importlib
 import math
-from functools import cache
 from typing import Any
 
 import pandas as pd
 
-from planmonitor import _strings_core
+from planmonitor.i18n.catalogs import admin, core, meeting, report, ui
 from planmonitor.model import COMMITTEE, PLAN_QUARTERS
 
 LANGS: tuple[str, ...] = ("es", "en")
 DEFAULT_LANG = "es"
+LANG_NAMES: dict[str, str] = {"es": "Español", "en": "English"}  # each in its own language
 
 MONTHS_ES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -44,45 +44,30 @@ ACRONYMS_EN: dict[str, str] = {
     COMMITTEE: "Executive Committee",
 }
 
-# Optional string modules merged after the core's: the pages' and the secretariat's. Each may
-# be missing (the core works on its own); a later module never overrides an earlier key
-# silently (tests/test_i18n.py checks there is no conflicting overlap).
-OPTIONAL_MODULES: tuple[str, ...] = (
-    "planmonitor._strings_ui",
-    "planmonitor._strings_admin",
-    "planmonitor._strings_report",
-    "planmonitor._strings_meeting",
-)
+# The catalogues, one per domain, all in one format (key -> {"es": …, "en": …}). A key is
+# defined in exactly one of them: merging refuses a key defined twice.
+_CATALOGS = (core, ui, admin, report, meeting)
 
 
-@cache
-def _all_strings() -> dict[str, dict[str, str]]:
-    """Core strings merged with the optional modules that exist."""
-    merged = dict(_strings_core.STRINGS)
-    for module_name in OPTIONAL_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:  # a real import error inside the module must surface
-                raise
-            continue
-        merged.update(getattr(module, "STRINGS", {}))
+def _merge() -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for catalog in _CATALOGS:
+        twice = merged.keys() & catalog.STRINGS.keys()
+        if twice:
+            raise RuntimeError(f"i18n keys defined twice: {sorted(twice)}")
+        merged.update(catalog.STRINGS)
     return merged
 
 
-def __getattr__(name: str) -> Any:
-    # STRINGS is built lazily so that _strings_ui may itself import this module.
-    if name == "STRINGS":
-        return _all_strings()
-    raise AttributeError(name)
+STRINGS: dict[str, dict[str, str]] = _merge()
+
+
+def has_key(key: str) -> bool:
+    return key in STRINGS
 
 
 def _lang(lang: str | None) -> str:
     return lang if lang in LANGS else DEFAULT_LANG
-
-
-def has_key(key: str) -> bool:
-    return key in _all_strings()
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **kw: Any) -> str:
@@ -91,7 +76,7 @@ def t(key: str, lang: str = DEFAULT_LANG, **kw: Any) -> str:
     An unknown key returns the key itself (visible on screen, never a crash on a projector);
     a missing language falls back to Spanish.
     """
-    entry = _all_strings().get(key)
+    entry = STRINGS.get(key)
     if entry is None:
         return key
     text = entry.get(_lang(lang)) or entry.get(DEFAULT_LANG, key)

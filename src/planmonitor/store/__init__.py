@@ -29,12 +29,12 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from planmonitor import model
-from planmonitor._strings_admin import t
-from planmonitor.diff import Changes, diff_plans
-from planmonitor.validate import Rule
+from planmonitor.analysis.diff import Changes, diff_plans
+from planmonitor.i18n import t
+from planmonitor.reading.validate import Rule
 
 URL_ENV = "PLANMONITOR_DATABASE_URL"
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 DATA_DIR = REPO_ROOT / "data"
 SQLITE_NAME = "planmonitor.sqlite"
 SEED_FILES: tuple[str, ...] = ("plan-de-trabajo-2023-2024.xlsx", "avances-ejemplo.xlsx")
@@ -479,7 +479,7 @@ class Store:
 
     def export_bytes(self, version_id: int | None = None) -> bytes:
         """The full data of a version as a normalised workbook."""
-        from planmonitor import export
+        from planmonitor.output import export
 
         return export.write_workbook(export.plan_to_sheets(self.plan(version_id)))
 
@@ -502,7 +502,7 @@ class Store:
                 f"The file is {len(data) / 1e6:.1f} MB; the limit is {mb} MB.",
             )
             return Preview(ok=False, issues=issues, **common)
-        from planmonitor.loader import load_workbook
+        from planmonitor.reading.loader import load_workbook
 
         result = load_workbook(data, base=base, append_progress=append_progress)
         issues = _issues_frame(result.issues)
@@ -666,7 +666,7 @@ class Store:
 
 
 def _seed_candidates(paths: Sequence[Path]) -> list[_Candidate]:
-    from planmonitor.loader import load_workbook
+    from planmonitor.reading.loader import load_workbook
 
     base: model.Plan | None = None
     out = []

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from planmonitor import metrics
+from planmonitor.analysis import metrics
+from planmonitor.analysis.metrics import quarter_bounds
 from planmonitor.i18n import agency_label, quarter_label, status_label, t
-from planmonitor.metrics import quarter_bounds
 from planmonitor.model import NO_REPORT, PLAN_QUARTERS, STATUS_ORDER, AgencyRole, Plan
 
 __all__ = ["QUARTERS", "Filters", "quarter_bounds"]

@@ -24,8 +24,8 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from planmonitor import charts, export, metrics
-from planmonitor.changes import ChangeReport, changes_since
+from planmonitor.analysis import metrics
+from planmonitor.analysis.changes import ChangeReport, changes_since
 from planmonitor.i18n import (
     agency_label,
     fmt_date,
@@ -35,6 +35,7 @@ from planmonitor.i18n import (
     t,
 )
 from planmonitor.model import NO_REPORT, Plan, Status
+from planmonitor.output import charts, export
 
 MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 STALE_DAYS = 60

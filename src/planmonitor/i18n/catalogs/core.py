@@ -1,6 +1,6 @@
 """Strings of the core (filters, metrics, charts): one entry per key, Spanish and English.
 
-The pages' own strings live in `_strings_ui.py`; `i18n.STRINGS` merges both. Placeholders use
+The other catalogues sit beside this one; `i18n.STRINGS` merges them. Placeholders use
 `str.format` names and must be the same in both languages (a test checks it).
 """
 

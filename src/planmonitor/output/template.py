@@ -26,7 +26,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planmonitor import model
-from planmonitor.normalize import norm_key
+from planmonitor.reading.normalize import norm_key
 
 INSTRUCTIONS = "Instrucciones"
 LISTS = "Listas"
@@ -92,7 +92,7 @@ def _validation(formula: str, strict: bool, prompt: str) -> DataValidation:
 
 
 def _data_frames(plan: model.Plan | None) -> dict[str, pd.DataFrame]:
-    from planmonitor import export
+    from planmonitor.output import export
 
     if plan is None:
         # The empty template still carries the GCM catalog: reference facts, not plan data.
@@ -360,7 +360,7 @@ def annotate_errors(data: bytes, issues: pd.DataFrame) -> bytes:
         wb = openpyxl.load_workbook(io.BytesIO(data), rich_text=False)
     except Exception as exc:  # openpyxl raises many types on damaged files
         raise ValueError(f"the file cannot be opened as a workbook: {exc}") from exc
-    from planmonitor.workbook import match_sheets
+    from planmonitor.reading.workbook import match_sheets
 
     titles = match_sheets(wb.sheetnames)
     notes: dict[tuple[str, int, int], list[str]] = defaultdict(list)
