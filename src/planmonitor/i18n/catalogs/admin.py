@@ -74,6 +74,75 @@ STRINGS: dict[str, dict[str, str]] = {
     "store.stored": {"es": "Guardada la versión {v}.", "en": "Stored version {v}."},
     "store.no_version": {"es": "No existe la versión {v}.", "en": "There is no version {v}."},
     "store.rollback_note": {"es": "Restaura la versión {v}", "en": "Restores version {v}"},
+    "store.err.empty": {"es": "El almacén de datos está vacío.", "en": "The data store is empty."},
+    "store.err.no_author": {
+        "es": "Falta el nombre de quien guarda la versión.",
+        "en": "The name of whoever stores the version is missing.",
+    },
+    "store.err.seed_missing": {
+        "es": "Falta el libro inicial {path}; no se puede crear el almacén.",
+        "en": "The initial workbook {path} is missing; the store cannot be created.",
+    },
+    "store.err.seed_invalid": {
+        "es": "El libro inicial {name} tiene errores: {errors}",
+        "en": "The initial workbook {name} has errors: {errors}",
+    },
+    "store.too_large": {
+        "es": "El archivo pesa {mb} MB; el máximo es {limit} MB.",
+        "en": "The file is {mb} MB; the limit is {limit} MB.",
+    },
+    "store.err.url": {
+        "es": "La dirección de la base de datos «{url}» no es válida (se espera, por ejemplo, "
+        "postgresql+psycopg://usuario@servidor/base o sqlite:///carpeta/archivo.sqlite).",
+        "en": "The database address «{url}» is not valid (expected, e.g., "
+        "postgresql+psycopg://user@host/db or sqlite:///folder/file.sqlite).",
+    },
+    "store.err.unsupported": {
+        "es": "La base de datos «{url}» no es de un tipo admitido: use SQLite (sqlite:///…) o "
+        "PostgreSQL (postgresql+psycopg://…).",
+        "en": "The database «{url}» is not of a supported kind: use SQLite (sqlite:///…) or "
+        "PostgreSQL (postgresql+psycopg://…).",
+    },
+    "store.err.driver": {
+        "es": "No está instalado el controlador que pide «{url}»: use postgresql+psycopg://… "
+        "(psycopg viene con la aplicación) o sqlite:///….",
+        "en": "The driver «{url}» asks for is not installed: use postgresql+psycopg://… "
+        "(psycopg comes with the application) or sqlite:///….",
+    },
+    "store.err.unreachable": {
+        "es": "No se puede conectar con la base de datos «{url}»: revise el servidor, el puerto, "
+        "el usuario y la contraseña.",
+        "en": "Cannot connect to the database «{url}»: check the host, the port, the user and "
+        "the password.",
+    },
+    "store.err.locked": {
+        "es": "La base de datos «{url}» está bloqueada: otro programa está escribiendo en ella. "
+        "Inténtelo de nuevo en un momento.",
+        "en": "The database «{url}» is locked: another program is writing to it. Try again in "
+        "a moment.",
+    },
+    "store.err.cannot_open": {
+        "es": "No se puede abrir ni crear el archivo de la base de datos «{url}»: revise que la "
+        "carpeta exista y que se pueda escribir en ella.",
+        "en": "Cannot open or create the database file «{url}»: check that the folder exists "
+        "and can be written to.",
+    },
+    "store.err.read_only": {
+        "es": "La base de datos «{url}» es de solo lectura: no se puede guardar nada en ella.",
+        "en": "The database «{url}» is read-only: nothing can be stored in it.",
+    },
+    "store.err.newer_schema": {
+        "es": "La base de datos «{url}» fue actualizada por una versión más reciente de "
+        "planmonitor (revisión {revision}): actualice la aplicación.",
+        "en": "The database «{url}» was upgraded by a newer release of planmonitor (revision "
+        "{revision}): update the application.",
+    },
+    "store.err.not_a_store": {
+        "es": "«{url}» no es un almacén de planmonitor: el archivo no es una base de datos o sus "
+        "tablas son de otra aplicación.",
+        "en": "«{url}» is not a planmonitor store: the file is not a database or its tables "
+        "belong to another application.",
+    },
     "store.kind.seed": {"es": "inicial", "en": "initial"},
     "store.kind.upload": {"es": "carga", "en": "upload"},
     "store.kind.rollback": {"es": "restauración", "en": "rollback"},
