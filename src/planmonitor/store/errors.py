@@ -27,8 +27,8 @@ class StoreError(RuntimeError):
 
 
 class StoreUnavailable(StoreError):
-    """The database cannot be used; `reason` says why (url, driver, unreachable, locked,
-    cannot_open, read_only, newer_schema, not_a_store)."""
+    """The database cannot be used; `reason` says why (url, unsupported, driver, unreachable,
+    locked, cannot_open, read_only, newer_schema, not_a_store, seed_missing, seed_invalid)."""
 
     def __init__(self, reason: str, **kw: Any) -> None:
         self.reason = reason

@@ -11,27 +11,28 @@ from sqlalchemy.engine import Connection, Engine
 
 from planmonitor.store import schema
 from planmonitor.store.engine import write_lock
-from planmonitor.store.errors import StoreError
+from planmonitor.store.errors import StoreUnavailable
 
 SEED_FILES: tuple[str, ...] = ("plan-de-trabajo-2023-2024.xlsx", "avances-ejemplo.xlsx")
 
 
 def candidates(paths: Sequence[Path]) -> list[schema.Candidate]:
     """The versions the workbooks make, each loaded on top of the one before (a plan, then
-    partial updates); StoreError when one is missing or has errors."""
+    partial updates); StoreUnavailable when one is missing or has errors (the store cannot
+    be created)."""
     from planmonitor.reading.loader import load_workbook
 
     base = None
     out = []
     for p in paths:
         if not p.exists():
-            raise StoreError("store.err.seed_missing", path=str(p))
+            raise StoreUnavailable("seed_missing", path=str(p))
         data = p.read_bytes()
         result = load_workbook(data, base=base)
         if not result.ok or result.plan is None:
             errors = schema.issues_or_empty(result.issues)
             first = "; ".join(errors["message"].head(3).tolist())
-            raise StoreError("store.err.seed_invalid", name=p.name, errors=first)
+            raise StoreUnavailable("seed_invalid", name=p.name, errors=first)
         base = result.plan
         out.append(
             schema.Candidate(
