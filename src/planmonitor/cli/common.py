@@ -52,6 +52,7 @@ _REASONS = {
     errno.EROFS: "cli.reason.read_only",
     errno.ENOSPC: "cli.reason.disk_full",
     errno.ENOTDIR: "cli.reason.not_a_folder",
+    errno.ENOENT: "cli.reason.not_found",
 }
 
 

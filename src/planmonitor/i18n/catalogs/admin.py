@@ -335,6 +335,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "       admitido, servidor que no responde, archivo bloqueado por otro programa\n"
         "  70   error interno de planmonitor (PLANMONITOR_DEBUG=1 muestra el detalle)\n"
         "  130  interrumpido (Ctrl+C)\n"
+        "  141  la salida se cerró antes de tiempo (… | head): no se escribe nada más\n"
         "\n"
         "Cada orden tiene su ayuda: python -m planmonitor ORDEN --help",
         "en": "exit codes:\n"
@@ -348,6 +349,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "       does not answer, a file locked by another program\n"
         "  70   internal error of planmonitor (PLANMONITOR_DEBUG=1 shows the details)\n"
         "  130  interrupted (Ctrl+C)\n"
+        "  141  the output was closed early (… | head): nothing more is written\n"
         "\n"
         "Each command has its own help: python -m planmonitor COMMAND --help",
     },
@@ -598,6 +600,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "the disk is read-only",
     },
     "cli.reason.disk_full": {"es": "el disco está lleno", "en": "the disk is full"},
+    "cli.reason.not_found": {"es": "la ruta no existe", "en": "the path does not exist"},
     "cli.reason.not_a_folder": {
         "es": "una parte de la ruta no es una carpeta",
         "en": "part of the path is not a folder",
