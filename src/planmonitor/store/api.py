@@ -18,7 +18,8 @@ from sqlalchemy.engine import Engine
 from planmonitor import model
 from planmonitor.analysis.diff import Changes, diff_plans
 from planmonitor.i18n import t
-from planmonitor.store import codec, migrations, policy, schema, seed
+from planmonitor.store import codec, migrations, policy, schema
+from planmonitor.store import seed as seeding
 from planmonitor.store.engine import (
     DATA_DIR,
     default_url,
@@ -235,7 +236,7 @@ class Store:
 
     def ensure_seeded(self, files: Sequence[Path] | None = None) -> None:
         """Store the bundled workbooks (or `files`) as the first versions of an empty store."""
-        seed.seed(self.engine, files or [self.data_dir / n for n in seed.SEED_FILES])
+        seeding.seed(self.engine, files or [self.data_dir / n for n in seeding.SEED_FILES])
 
     def dispose(self) -> None:
         self.engine.dispose()
