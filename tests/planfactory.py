@@ -1,7 +1,10 @@
-"""Small Plan objects built directly in code, for the tests of filters, metrics and charts.
+"""The one factory of Plan objects for the tests: plans built directly in code.
 
-Products are given as dicts with only what a test cares about; the rest (objective, strategy,
-activity, seq, texts) is derived from the code the way the loader does it.
+Products are given as dicts with only what a test cares about (`product`, `report`); the rest
+(objective, strategy, activity, seq, texts) is derived from the code the way the loader does
+it. `small_plan()` is the eight-product plan the AppTests and the report tests draw.
+Workbooks (bytes) come from tests/factory.py, whose agencies these plans share; the GCM
+objectives are the application's own catalog.
 """
 
 from __future__ import annotations
@@ -10,12 +13,14 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
+from factory import AGENCIES as WORKBOOK_AGENCIES
 
+from planmonitor.catalog import gcm_catalog
 from planmonitor.model import (
     ACTIVITY_COLUMNS,
     AGENCY_COLUMNS,
     COMMITTEE,
-    GCM_COLUMNS,
+    META_EXAMPLE_KEY,
     OBJECTIVE_COLUMNS,
     PRODUCT_COLUMNS,
     PROGRESS_COLUMNS,
@@ -27,177 +32,23 @@ from planmonitor.model import (
 __all__ = [
     "AGENCIES",
     "COMMITTEE",
-    "GCM_LABELS",
     "committee_members",
     "make_plan",
     "product",
     "report",
+    "small_plan",
 ]
 
+# The agencies of the test plans: the first ten rows of the workbook factory's Agencias
+# sheet (tests/factory.py), minus FAO, UNFPA (not needed) and with their roles as written.
+_AGENCY_ACRONYMS = (
+    "OIM", "OCR", "PNUD", "OIT", "ACNUR", "UNODC", "UNESCO", "ONU Mujeres", "ONUSIDA", "UNICEF"
+)  # fmt: skip
 # (acronym, name_es, name_en, acronym_en, role)
 AGENCIES: list[tuple[str, str, str, str, str]] = [
-    (
-        "OIM",
-        "Organización Internacional para las Migraciones",
-        "International Organization for Migration",
-        "IOM",
-        Role.SECRETARIAT.value,
-    ),
-    (
-        "OCR",
-        "Oficina del Coordinador Residente",
-        "Resident Coordinator Office",
-        "RCO",
-        Role.COMMITTEE.value,
-    ),
-    (
-        "PNUD",
-        "Programa de las Naciones Unidas para el Desarrollo",
-        "United Nations Development Programme",
-        "UNDP",
-        Role.COMMITTEE.value,
-    ),
-    (
-        "OIT",
-        "Organización Internacional del Trabajo",
-        "International Labour Organization",
-        "ILO",
-        Role.COMMITTEE.value,
-    ),
-    (
-        "ACNUR",
-        "Oficina del Alto Comisionado de las Naciones Unidas para los Refugiados",
-        "Office of the UN High Commissioner for Refugees",
-        "UNHCR",
-        Role.COMMITTEE.value,
-    ),
-    (
-        "UNODC",
-        "Oficina de Naciones Unidas contra la Droga y el Delito",
-        "United Nations Office on Drugs and Crime",
-        "UNODC",
-        Role.COMMITTEE.value,
-    ),
-    (
-        "UNESCO",
-        "Organización de las Naciones Unidas para la Educación, la Ciencia y la Cultura",
-        "United Nations Educational, Scientific and Cultural Organization",
-        "UNESCO",
-        Role.MEMBER.value,
-    ),
-    ("ONU Mujeres", "ONU Mujeres", "UN Women", "UN Women", Role.MEMBER.value),
-    (
-        "ONUSIDA",
-        "Programa Conjunto de las Naciones Unidas sobre el VIH/sida",
-        "Joint United Nations Programme on HIV/AIDS",
-        "UNAIDS",
-        Role.MEMBER.value,
-    ),
-    (
-        "UNICEF",
-        "Fondo de las Naciones Unidas para la Infancia",
-        "United Nations Children's Fund",
-        "UNICEF",
-        Role.MEMBER.value,
-    ),
-]
-
-GCM_LABELS: list[tuple[str, str, str]] = [
-    ("DATOS", "Datos", "Collect and utilize accurate and disaggregated data"),
-    (
-        "REDUCIR LOS FACTORES ADVERSOS",
-        "Minimizar factores adversos",
-        "Minimize the adverse drivers and structural factors",
-    ),
-    (
-        "PROVISIÓN DE INFORMACIÓN",
-        "Proporcionar información",
-        "Provide accurate and timely information at all stages of migration",
-    ),
-    (
-        "IDENTIDAD JURÍDICA Y DOCUMENTACIÓN",
-        "Identidad jurídica y documentación",
-        "Ensure that all migrants have proof of legal identity",
-    ),
-    (
-        "VÍAS DE MIGRACIÓN REGULAR",
-        "Vías de migración regular",
-        "Enhance availability and flexibility of pathways for regular migration",
-    ),
-    (
-        "CONTRATACIÓN Y TRABAJO DECENTE",
-        "Contratación y trabajo decente",
-        "Facilitate fair and ethical recruitment and safeguard decent work",
-    ),
-    (
-        "REDUCIR VULNERABILIDADES",
-        "Reducir vulnerabilidades",
-        "Address and reduce vulnerabilities in migration",
-    ),
-    ("SALVAR VIDAS", "Salvar vidas", "Save lives and establish coordinated efforts"),
-    (
-        "COMBATIR EL TRÁFICO ILÍCITO DE MIGRANTES",
-        "Combatir el tráfico de migrantes",
-        "Strengthen the transnational response to smuggling of migrants",
-    ),
-    (
-        "ERRADICAR LA TRATA DE PERSONAS",
-        "Erradicar la trata de personas",
-        "Prevent, combat and eradicate trafficking in persons",
-    ),
-    ("GESTIÓN DE FRONTERAS", "Gestión de fronteras", "Manage borders in an integrated manner"),
-    (
-        "CONTROL, EVALUACIÓN Y ORIENTACIÓN",
-        "Verificación de antecedentes y derivación",
-        "Strengthen certainty and predictability in migration procedures",
-    ),
-    (
-        "ALTERNATIVAS A LA DETENCIÓN",
-        "Alternativas a la detención",
-        "Use migration detention only as a measure of last resort",
-    ),
-    ("PROTECCIÓN CONSULAR", "Protección consular", "Enhance consular protection"),
-    (
-        "ACCESO A SERVICIOS BÁSICOS",
-        "Acceso a los servicios básicos",
-        "Provide access to basic services for migrants",
-    ),
-    (
-        "INCLUSIÓN Y COHESIÓN SOCIAL",
-        "Inclusión y cohesión social",
-        "Empower migrants and societies to realize full inclusion",
-    ),
-    (
-        "ELIMINAR LAS DISCRIMINACIONES",
-        "Eliminar la discriminación",
-        "Eliminate all forms of discrimination",
-    ),
-    (
-        "DESARROLLO Y CONOCIMIENTO DE CUALIFICACIONES",
-        "Desarrollo y reconocimiento de competencias",
-        "Invest in skills development",
-    ),
-    (
-        "CONTRIBUCIÓN DE LOS MIGRANTES Y LAS DIÁSPORAS",
-        "Contribución de migrantes y diásporas",
-        "Create conditions for migrants and diasporas to fully contribute",
-    ),
-    ("TRANSFERENCIAS DE REMESAS", "Remesas", "Promote faster, safer and cheaper remittances"),
-    (
-        "RETORNO DIGNO Y REINTEGRACIÓN",
-        "Retorno y reintegración dignos",
-        "Cooperate in facilitating safe and dignified return",
-    ),
-    (
-        "PROTECCIÓN SOCIAL",
-        "Protección social",
-        "Establish mechanisms for the portability of social security entitlements",
-    ),
-    (
-        "COOPERACIÓN INTERNACIONAL",
-        "Cooperación internacional",
-        "Strengthen international cooperation and global partnerships",
-    ),
+    (a, name, name_en, acronym_en, role)
+    for a, name, name_en, acronym_en, role, _aliases in WORKBOOK_AGENCIES
+    if a in _AGENCY_ACRONYMS
 ]
 
 
@@ -253,6 +104,7 @@ def make_plan(
     products: Iterable[Mapping[str, Any]],
     progress: Iterable[Mapping[str, Any]] = (),
     agencies: list[tuple[str, str, str, str, str]] | None = None,
+    meta: Mapping[str, str] | None = None,
 ) -> Plan:
     """A Plan with the given products and progress; structure tables derived from the codes."""
     specs = [dict(p) for p in products]
@@ -300,10 +152,11 @@ def make_plan(
     prod["end"] = pd.to_datetime(prod["end"])
     prod["seq"] = prod["seq"].astype("int64")
 
-    prog = pd.DataFrame([dict(r) for r in progress], columns=PROGRESS_COLUMNS)
+    texts = {"comment": "", "reported_by": "", "evidence": ""}  # what a report may leave out
+    prog = pd.DataFrame([{**texts, **r} for r in progress], columns=PROGRESS_COLUMNS)
     prog["date"] = pd.to_datetime(prog["date"])
     for col in ("code", "status", "comment", "reported_by", "evidence"):
-        prog[col] = _str(prog[col].fillna(""))
+        prog[col] = _str(prog[col])
     prog["percent"] = prog["percent"].astype("float64")
     prog = prog.sort_values("date", kind="stable").reset_index(drop=True)
 
@@ -311,9 +164,7 @@ def make_plan(
         [(a, n, ne, ae, r, [], None) for a, n, ne, ae, r in (agencies or AGENCIES)],
         columns=AGENCY_COLUMNS,
     )
-    gcm = pd.DataFrame(
-        [(i + 1, *labels) for i, labels in enumerate(GCM_LABELS)], columns=GCM_COLUMNS
-    )
+    gcm = gcm_catalog()
 
     def ordered_unique(values: Iterable[str]) -> list[str]:
         return list(dict.fromkeys(values))
@@ -343,10 +194,98 @@ def make_plan(
         agencies=ag,
         gcm=gcm,
         progress=prog,
-        meta={},
+        meta=dict(meta or {}),
         sheets=(),
     )
 
 
 def committee_members() -> list[str]:
     return [a for a, *_rest, role in AGENCIES if role == Role.COMMITTEE.value]
+
+
+def small_plan(example: bool = True) -> Plan:
+    """Eight products over the three objectives: every status, a committee partner, a product
+    without dates, one without lead, specific and "Todos" GCM links."""
+    products = [
+        product(
+            "1.1.1-1",
+            "Diálogo de expertos",
+            leads=["OIM"],
+            partners=["PNUD"],
+            start="2023-04-01",
+            end="2023-12-31",
+            gcm=[1, 3],
+        ),
+        product(
+            "1.1.1-2",
+            "Guía de inclusión",
+            leads=["PNUD", "OIT"],
+            partners=[COMMITTEE],
+            start="2023-07-01",
+            end="2024-06-30",
+            gcm=[6],
+        ),
+        product(
+            "2.1.1-1",
+            "Estrategia de comunicación",
+            leads=["OCR"],
+            partners=["OIM"],
+            start="2023-01-01",
+            end="2024-12-31",
+            gcm_all=True,
+        ),
+        product(
+            "2.2.1-1",
+            "Boletín de datos <b>migratorios</b>",
+            leads=["OIM"],
+            partners=["ACNUR", "UNODC"],
+            start="2024-01-01",
+            end="2024-12-31",
+            gcm=[1],
+        ),
+        product("2.3.1-1", "Foro anual", leads=["ACNUR"], partners=[], gcm=[16]),
+        product(
+            "3.1.1-1",
+            "Informe país PMM",
+            leads=[],
+            partners=["OIM"],
+            start="2023-10-01",
+            end="2024-03-31",
+            gcm=[23],
+        ),
+        product(
+            "3.2.2-1",
+            "Red de empresas",
+            leads=["OIT"],
+            partners=["OIM", "PNUD"],
+            start="2024-04-01",
+            end="2024-12-31",
+            gcm=[6, 18],
+        ),
+        product(
+            "3.2.2-2",
+            "Talleres con gobiernos locales",
+            leads=["UNODC"],
+            partners=["OIM"],
+            start="2023-01-01",
+            end="2023-06-30",
+            gcm=[10],
+        ),
+    ]
+    progress = [
+        report("2023-06-30", "1.1.1-1", "En curso", 40, "Primer diálogo", "OIM"),
+        report(
+            "2023-12-15",
+            "1.1.1-1",
+            "Completado",
+            100,
+            "Cerrado",
+            "OIM",
+            "https://example.org/acta.pdf",
+        ),
+        report("2023-09-30", "1.1.1-2", "En curso", 30, '=HYPERLINK("x")', "PNUD"),
+        report("2024-03-31", "2.1.1-1", "Retrasado", 20, "Sin fondos", "OCR"),
+        report("2023-03-31", "3.2.2-2", "No iniciado", 0, "", "UNODC"),
+        report("2024-02-28", "3.1.1-1", "Cancelado", 10, "Reprogramado", "OIM"),
+    ]
+    return make_plan(products, progress, meta={META_EXAMPLE_KEY: "Sí"} if example else {})

@@ -10,7 +10,7 @@ import pytest
 from factory import make_workbook, progress_only, valid_sheets
 
 from planmonitor.cli import main
-from planmonitor.cli.plan import format_table
+from planmonitor.cli.console import format_table
 
 
 @pytest.fixture
@@ -69,16 +69,51 @@ def test_unreadable_file_exits_2(files, capsys, data) -> None:
     assert "no se puede leer" in capsys.readouterr().out
 
 
-def test_partial_workbook_with_base(files, capsys) -> None:
+AVANCE = [dt.datetime(2024, 2, 1), "2.1.1-1", "En curso", 20, "", "", ""]
+
+
+def test_an_avances_only_file_is_checked_against_the_stores_plan(files, capsys) -> None:
+    """issue 10: without --base, a partial file gave five «missing_sheet» errors."""
+    update = files("avances.xlsx", make_workbook(progress_only([AVANCE])))
+    assert main(["validate", update]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "Libro parcial: se revisa contra la versión 2 del almacén."
+    assert "missing_sheet" not in out and "válido" in out
+    bad = files("bad.xlsx", make_workbook(progress_only([[*AVANCE[:1], "9-9", *AVANCE[2:]]])))
+    assert main(["validate", bad, "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert "version 2 of the store" in out and "unknown_product" in out
+
+
+def test_without_a_store_a_partial_file_is_checked_against_the_bundled_plan(
+    files, capsys, no_store
+) -> None:
+    update = files("avances.xlsx", make_workbook(progress_only([AVANCE])))
+    assert main(["validate", update]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (
+        "Libro parcial y no hay almacén: se revisa contra el plan incluido con la aplicación."
+    )
+    assert lines[1].endswith("válido.")
+
+
+def test_base_overrides_the_store(files, capsys) -> None:
     base = files("plan.xlsx", make_workbook(valid_sheets()))
-    rows = [[dt.datetime(2024, 2, 1), "2.1.1-1", "En curso", 20, "", "", ""]]
+    rows = [[dt.datetime(2024, 2, 1), "1.1.1-2", "En curso", 20, "", "", ""]]
     update = files("avances.xlsx", make_workbook(progress_only(rows)))
-    assert main(["validate", update]) == 1  # structure sheets missing without a base
-    capsys.readouterr()
     assert main(["validate", update, "--base", base]) == 0
+    assert "almacén" not in capsys.readouterr().out
     bad = files("bad.xlsx", make_workbook(progress_only([[*rows[0][:1], "9-9", *rows[0][2:]]])))
     assert main(["validate", bad, "--base", base]) == 1
     assert "unknown_product" in capsys.readouterr().out
+
+
+def test_summary_of_an_avances_only_file_counts_the_current_plan(files, capsys) -> None:
+    update = files("avances.xlsx", make_workbook(progress_only([AVANCE])))
+    assert main(["summary", update]) == 0
+    out = capsys.readouterr().out
+    assert "missing_sheet" not in out
+    assert "20 productos" in out  # the bundled plan's products, the file's reports on top
 
 
 def test_summary_prints_counts(files, capsys) -> None:
@@ -112,3 +147,29 @@ def test_format_table_cuts_long_cells_but_not_the_last() -> None:
     text = format_table([["x" * 100, "y" * 100]], ["A", "B"], max_width=10)
     row = text.splitlines()[2]
     assert row.startswith("x" * 9 + "…") and row.endswith("y" * 100)
+
+
+def test_control_characters_from_a_workbook_are_printed_escaped(files, capsys) -> None:
+    """issue 12: `_x001B_` in a cell is a real ESC once read; printed raw it drives the
+    terminal (clears it, retitles it)."""
+    sheets = valid_sheets()
+    sheets["Productos"][1][3] = "OMI_x001B_[2J_x0000_"
+    path = files("plan\x1b]0;titulo\x07.xlsx", make_workbook(sheets))  # a file name too
+    assert main(["validate", path]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x00" not in out
+    assert "OMI\\x1b[2J\\x00" in out
+    assert "plan\\x1b]0;titulo\\x07.xlsx: 1 error(es)" in out
+    assert all(ch >= " " for line in out.splitlines() for ch in line)
+
+
+def test_summary_table_is_translated_and_aligned(files, capsys) -> None:
+    assert main(["summary", files("plan.xlsx", make_workbook(valid_sheets())), "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    i = lines.index("Products per agency")
+    header, rule = lines[i + 1], lines[i + 2]
+    assert header.split() == ["Agency", "Lead", "Partner", "Total"]
+    starts = [header.index(h) for h in ("Lead", "Partner", "Total")]
+    assert [rule[s - 2 : s] for s in starts] == ["  "] * 3
+    oim = next(line for line in lines[i:] if line.startswith("OIM "))
+    assert [oim[s] for s in starts] == ["2", "0", "2"]

@@ -11,13 +11,6 @@ from planmonitor import cli, store
 from planmonitor.output import report as rp
 
 
-@pytest.fixture
-def no_store(monkeypatch, tmp_path):
-    """No database: no URL in the environment and no default SQLite file."""
-    monkeypatch.delenv(store.URL_ENV, raising=False)
-    monkeypatch.setattr(store, "DATA_DIR", tmp_path / "no-store")
-
-
 def _pdf_expected() -> bool:
     if rp.chromium_path() is not None:
         return True
@@ -38,7 +31,8 @@ def test_report_on_the_bundled_data(no_store, tmp_path, capsys, lang, sheet, mon
     argv = ["report", "--month", "2024-05", "--out", str(out), "--lang", lang]
     assert cli.main(argv) == 0
     printed = capsys.readouterr().out
-    xlsx, html_path, pdf = (out / f"informe-2024-05.{ext}" for ext in ("xlsx", "html", "pdf"))
+    stem = f"informe-2024-05-{lang}"
+    xlsx, html_path, pdf = (out / f"{stem}.{ext}" for ext in ("xlsx", "html", "pdf"))
     assert str(xlsx) in printed and str(html_path) in printed
     wb = openpyxl.load_workbook(xlsx)
     assert wb.sheetnames[0] == sheet and len(wb.sheetnames) == len(rp.SECTIONS)
@@ -55,7 +49,8 @@ def test_report_says_so_when_chromium_is_missing(no_store, tmp_path, capsys, mon
     out = tmp_path / "out"
     assert cli.main(["report", "--month", "2024-05", "--out", str(out)]) == 0
     assert "Chromium no está instalado" in capsys.readouterr().out
-    assert sorted(p.name for p in out.iterdir()) == ["informe-2024-05.html", "informe-2024-05.xlsx"]
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["informe-2024-05-es.html", "informe-2024-05-es.xlsx"]
 
 
 @pytest.mark.parametrize("month", ["2024-5", "2024-13", "mayo", "2024-05-01"])
@@ -73,4 +68,16 @@ def test_report_reads_the_store_when_there_is_one(tmp_path, capsys, monkeypatch)
     out = tmp_path / "out"
     assert cli.main(["report", "--month", "2024-05", "--out", str(out), "--lang", "en"]) == 0
     assert "Data: stored version" in capsys.readouterr().out
-    assert (out / "informe-2024-05.xlsx").exists()
+    assert (out / "informe-2024-05-en.xlsx").exists()
+
+
+def test_a_report_in_english_does_not_overwrite_the_spanish_one(no_store, tmp_path, monkeypatch):
+    """issue 10: `report --lang en` wrote over the Spanish files of the same month."""
+    monkeypatch.setattr(rp, "chromium_path", lambda: None)
+    out = tmp_path / "out"
+    assert cli.main(["report", "--month", "2024-05", "--out", str(out)]) == 0
+    spanish = (out / "informe-2024-05-es.html").read_text(encoding="utf-8")
+    assert cli.main(["report", "--month", "2024-05", "--out", str(out), "--lang", "en"]) == 0
+    assert (out / "informe-2024-05-es.html").read_text(encoding="utf-8") == spanish
+    assert 'lang="en"' in (out / "informe-2024-05-en.html").read_text(encoding="utf-8")
+    assert len(list(out.iterdir())) == 4

@@ -47,7 +47,7 @@ def test_import_then_versions_diff_rollback_export(db, tmp_path, capsys):
 
     assert main(["versions"]) == 0
     out = capsys.readouterr().out
-    assert "av.xlsx" in out and "diciembre" in out and "seed" in out
+    assert "av.xlsx" in out and "diciembre" in out and "inicial" in out
 
     assert main(["diff", str(v0), str(v1)]) == 0
     assert "Cancelado" in capsys.readouterr().out
@@ -76,7 +76,7 @@ def test_import_of_a_non_workbook_exits_1(db, tmp_path, capsys):
     path.write_text("Fecha,Producto\n2024-01-01,1.1.1-1\n")
     assert main(["import", str(path), "--by", "Ana"]) == 1
     assert capsys.readouterr().err
-    assert main(["import", str(tmp_path / "no-existe.xlsx"), "--by", "Ana"]) == 1
+    assert main(["import", str(tmp_path / "no-existe.xlsx"), "--by", "Ana"]) == 2
 
 
 def test_unknown_version_exits_2(db, capsys):
@@ -139,3 +139,28 @@ def test_import_adds_reports_to_the_log_unless_replace_is_asked(db, tmp_path, ca
     args = ["import", str(path), "--by", "Ana", "--replace-progress", "--allow-removals"]
     assert main(args) == 0
     assert len(db.plan().progress) == 1
+
+
+def test_import_prints_its_tables_in_the_language(db, tmp_path, capsys):
+    """issue 10: `import` printed English column names (sheet, row, message)."""
+    path = _progress_file(db.plan(), tmp_path, status="Terminado")
+    assert main(["import", str(path), "--by", "Ana"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[1].split() == ["Gravedad", "Hoja", "Fila", "Columna", "Regla", "Mensaje"]
+    assert main(["import", str(path), "--by", "Ana", "--lang", "en"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "The file has errors: nothing is stored."
+    assert err[1].split() == ["Severity", "Sheet", "Row", "Column", "Rule", "Message"]
+    assert "unknown status «Terminado»" in err[3]
+
+
+def test_versions_and_diff_in_english(db, capsys):
+    assert main(["versions", "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:4] == ["Version", "Date", "(UTC)", "Kind"]
+    assert lines[2].split()[3] == "initial"
+    assert main(["diff", "1", "2", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "new progress entries" in out and "== New progress entries ==" in out
+    table = out.split("== New progress entries ==")[1].strip().splitlines()
+    assert table[0].split()[:3] == ["Date", "Code", "Status"]

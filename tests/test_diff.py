@@ -3,162 +3,35 @@
 from __future__ import annotations
 
 import pandas as pd
+import planfactory
+from planfactory import COMMITTEE, product, report
 
 from planmonitor import model
-from planmonitor.analysis.diff import diff_plans, fmt, latest_status
+from planmonitor.analysis import metrics
+from planmonitor.analysis.diff import diff_plans, fmt
 
 
 def make_plan(products: list[dict] | None = None, progress: list[dict] | None = None) -> model.Plan:
-    """A small plan in the loader's shape, built in code."""
-    prods = products or [
-        {
-            "code": "1.1.1-1",
-            "activity": "1.1.1",
-            "name": "Diálogo de expertos",
-            "leads": ["OIM"],
-            "partners": ["PNUD"],
-            "start_text": "2023-T2",
-            "end_text": "2024-T4",
-            "gcm": [1, 3],
-            "gcm_all": False,
-        },
-        {
-            "code": "1.1.1-2",
-            "activity": "1.1.1",
-            "name": "Curso virtual",
-            "leads": ["OIT"],
-            "partners": [model.COMMITTEE],
-            "start_text": "",
-            "end_text": "",
-            "gcm": [],
-            "gcm_all": True,
-        },
-    ]
-    rows = []
-    for i, p in enumerate(prods):
-        rows.append(
-            {
-                "code": p["code"],
-                "objective": p["activity"].split(".")[0],
-                "strategy": ".".join(p["activity"].split(".")[:2]),
-                "activity": p["activity"],
-                "name": p["name"],
-                "leads": p.get("leads", []),
-                "partners": p.get("partners", []),
-                "start": pd.Timestamp("2023-04-01") if p.get("start_text") else pd.NaT,
-                "end": pd.Timestamp("2024-12-31") if p.get("end_text") else pd.NaT,
-                "start_text": p.get("start_text", ""),
-                "end_text": p.get("end_text", ""),
-                "dates_interpreted": p.get("dates_interpreted", False),
-                "gcm": p.get("gcm", []),
-                "gcm_all": p.get("gcm_all", False),
-                "timeline_text": p.get("timeline_text", ""),
-                "notes": p.get("notes", ""),
-                "seq": i,
-                "row": i + 2,
-            }
-        )
-    products_df = pd.DataFrame(rows, columns=model.PRODUCT_COLUMNS)
-    for c in (
-        "code",
-        "objective",
-        "strategy",
-        "activity",
-        "name",
-        "start_text",
-        "end_text",
-        "timeline_text",
-        "notes",
-    ):
-        products_df[c] = products_df[c].astype("str")
-    products_df["start"] = pd.to_datetime(products_df["start"])
-    products_df["end"] = pd.to_datetime(products_df["end"])
-    products_df["dates_interpreted"] = products_df["dates_interpreted"].astype(bool)
-    products_df["gcm_all"] = products_df["gcm_all"].astype(bool)
-    products_df["row"] = products_df["row"].astype("Int64")
-
-    prog = (
+    """Two products of activity 1.1.1 and one report: the data the tests below change."""
+    return planfactory.make_plan(
+        products
+        if products is not None
+        else [
+            product(
+                "1.1.1-1",
+                "Diálogo de expertos",
+                leads=["OIM"],
+                partners=["PNUD"],
+                start="2023-04-01",
+                end="2024-12-31",
+                gcm=[1, 3],
+            ),
+            product("1.1.1-2", "Curso virtual", leads=["OIT"], partners=[COMMITTEE], gcm_all=True),
+        ],
         progress
         if progress is not None
-        else [
-            {
-                "date": "2023-09-30",
-                "code": "1.1.1-1",
-                "status": "En curso",
-                "percent": 40.0,
-                "comment": "Primer diálogo",
-            },
-        ]
-    )
-    prog_df = pd.DataFrame(
-        [
-            {
-                "date": pd.Timestamp(e["date"]),
-                "code": e["code"],
-                "status": e["status"],
-                "percent": float(e["percent"]),
-                "comment": e.get("comment", ""),
-                "reported_by": e.get("reported_by", "OIM"),
-                "evidence": e.get("evidence", ""),
-                "row": i + 2,
-            }
-            for i, e in enumerate(prog)
-        ],
-        columns=model.PROGRESS_COLUMNS,
-    )
-    for c in ("code", "status", "comment", "reported_by", "evidence"):
-        prog_df[c] = prog_df[c].astype("str")
-    prog_df["date"] = pd.to_datetime(prog_df["date"])
-    prog_df["percent"] = prog_df["percent"].astype(float)
-    prog_df["row"] = prog_df["row"].astype("Int64")
-
-    objectives = pd.DataFrame({"code": ["1"], "name": ["Objetivo uno"], "seq": [0], "row": [2]})
-    strategies = pd.DataFrame(
-        {"code": ["1.1"], "objective": ["1"], "name": ["Estrategia"], "seq": [0], "row": [2]}
-    )
-    activities = pd.DataFrame(
-        {
-            "code": ["1.1.1"],
-            "strategy": ["1.1"],
-            "objective": ["1"],
-            "name": ["Actividad"],
-            "seq": [0],
-            "row": [2],
-        }
-    )
-    agencies = pd.DataFrame(
-        {
-            "acronym": ["OIM", "PNUD", "OIT"],
-            "name_es": ["Organización Internacional para las Migraciones", "PNUD", "OIT"],
-            "name_en": ["International Organization for Migration", "UNDP", "ILO"],
-            "acronym_en": ["IOM", "UNDP", "ILO"],
-            "role": [
-                model.Role.SECRETARIAT.value,
-                model.Role.COMMITTEE.value,
-                model.Role.COMMITTEE.value,
-            ],
-            "aliases": [["IOM"], [], []],
-            "row": [2, 3, 4],
-        }
-    )
-    gcm = pd.DataFrame(
-        {
-            "number": [1, 3],
-            "label_plan": ["DATOS", "INFO"],
-            "label_es": ["Datos", "Información"],
-            "title_en": ["Data", "Info"],
-        }
-    )
-    return model.Plan(
-        objectives=objectives,
-        strategies=strategies,
-        activities=activities,
-        products=products_df,
-        agencies=agencies,
-        gcm=gcm,
-        progress=prog_df,
+        else [report("2023-09-30", "1.1.1-1", "En curso", 40, "Primer diálogo", "OIM")],
         meta={"datos_ficticios": "Sí"},
-        sheets=("Productos", "Avances"),
     )
 
 
@@ -189,18 +62,16 @@ def test_product_added_removed_and_changed_field_by_field():
     old = make_plan()
     new = make_plan(
         products=[
-            {
-                "code": "1.1.1-1",
-                "activity": "1.1.1",
-                "name": "Diálogo de expertos (ampliado)",
-                "leads": ["OIM", "PNUD"],
-                "partners": ["PNUD"],
-                "start_text": "2023-T2",
-                "end_text": "2024-T4",
-                "gcm": [1, 3],
-                "gcm_all": False,
-            },
-            {"code": "1.1.1-3", "activity": "1.1.1", "name": "Guía nueva", "leads": ["OIM"]},
+            product(
+                "1.1.1-1",
+                "Diálogo de expertos (ampliado)",
+                leads=["OIM", "PNUD"],
+                partners=["PNUD"],
+                start="2023-04-01",
+                end="2024-12-31",
+                gcm=[1, 3],
+            ),
+            product("1.1.1-3", "Guía nueva", leads=["OIM"]),
         ]
     )
     changes = diff_plans(old, new)
@@ -237,6 +108,7 @@ def test_new_progress_and_status_changes():
                 "status": "En curso",
                 "percent": 40,
                 "comment": "Primer diálogo",
+                "reported_by": "OIM",
             },
             {"date": "2024-03-31", "code": "1.1.1-1", "status": "Completado", "percent": 100},
             {"date": "2024-03-31", "code": "1.1.1-2", "status": "Retrasado", "percent": 10},
@@ -269,7 +141,7 @@ def test_duplicate_progress_entries_are_counted():
     assert len(back.removed_progress) == 1 and len(back.new_progress) == 0
 
 
-def test_latest_status_uses_date_then_log_order():
+def test_status_changes_take_the_latest_entry_by_date_then_log_order():
     plan = make_plan(
         progress=[
             {"date": "2024-01-01", "code": "1.1.1-1", "status": "Completado", "percent": 100},
@@ -277,13 +149,16 @@ def test_latest_status_uses_date_then_log_order():
             {"date": "2024-01-01", "code": "1.1.1-1", "status": "Retrasado", "percent": 90},
         ]
     )
-    assert latest_status(plan.progress) == {"1.1.1-1": ("Retrasado", "90")}
+    changes = diff_plans(make_plan(progress=[]), plan).status_changes
+    assert changes[["code", "old_status", "new_status", "new_percent"]].values.tolist() == [
+        ["1.1.1-1", model.NO_REPORT, "Retrasado", "90"]
+    ]
 
 
 def test_structure_and_meta_changes():
     old = make_plan()
     agencies = old.agencies.copy()
-    agencies.at[1, "name_es"] = "Programa de las Naciones Unidas para el Desarrollo"
+    agencies.loc[agencies["acronym"] == "PNUD", "name_es"] = "PNUD (nombre nuevo)"
     new = model.Plan(**{**old.__dict__, "agencies": agencies, "meta": {}})
     s = diff_plans(old, new).structure
     rows = {(r.sheet, r.key, r.change, r.field) for r in s.itertuples()}
@@ -313,10 +188,8 @@ def test_fmt():
     assert fmt(True) == "Sí"
 
 
-def test_latest_status_is_the_rule_of_metrics():
-    """One rule for "the latest entry" (diff.latest_status reads metrics.last_entries)."""
-    from planmonitor.analysis import metrics
-
+def test_status_changes_follow_the_rule_of_metrics():
+    """One rule for "the latest entry": the diff shows what metrics.latest_status says."""
     plan = make_plan(
         progress=[
             {"date": "2024-01-01", "code": "1.1.1-2", "status": "Completado", "percent": 100},
@@ -330,7 +203,9 @@ def test_latest_status_is_the_rule_of_metrics():
         c: (s, fmt(p))
         for c, s, p in zip(table["code"], table["status"], table["percent"], strict=True)
     }
-    assert latest_status(plan.progress) == from_metrics
+    changes = diff_plans(make_plan(progress=[]), plan).status_changes
+    shown = {r.code: (r.new_status, r.new_percent) for r in changes.itertuples()}
+    assert shown == from_metrics
     assert from_metrics["1.1.1-2"] == ("Retrasado", "90")
 
 

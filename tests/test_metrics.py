@@ -302,6 +302,29 @@ def test_agency_load_with_expansion_counts_each_member_once(plan):
     assert load[("PNUD", "lead")] == 2
 
 
+def test_agency_counts_total_counts_a_product_once_per_agency(plan):
+    """The CLI summary's table and the load chart are one count (issue 8): PNUD leads
+    1.1.1-2 and partners it too, so it takes part in 2 products, not 3."""
+    counts = metrics.agency_counts(plan).set_index("agency")
+    assert counts.loc["PNUD", ["lead", "partner", "total"]].tolist() == [2, 1, 2]
+    assert counts.loc[COMMITTEE, ["lead", "partner", "total"]].tolist() == [0, 2, 2]
+    load = _load(plan, expand=False)
+    for agency, row in counts.iterrows():
+        assert (load[(agency, "lead")], load[(agency, "partner")]) == (row["lead"], row["partner"])
+
+
+def test_quarter_bounds_read_the_plan_code_and_agree_with_the_loader():
+    """One definition of a quarter's first and last day (normalize.quarter_bounds)."""
+    from planmonitor.reading import normalize
+
+    for code in PLAN_QUARTERS:
+        start, end = metrics.quarter_bounds(code)
+        assert (start, end) == (normalize.parse_date(code), normalize.parse_date(code, end=True))
+    assert metrics.quarter_bounds("2024-T1") == (TS("2024-01-01"), TS("2024-03-31"))
+    with pytest.raises(ValueError):
+        metrics.quarter_bounds("2024-T5")
+
+
 def test_agency_quarter_matrix_counts_undated_separately(plan):
     matrix = metrics.agency_quarter_matrix(plan)
     assert matrix.columns.tolist() == [*PLAN_QUARTERS, metrics.UNDATED_COLUMN]

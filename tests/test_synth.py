@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pandas as pd
 
 from planmonitor import model
@@ -42,3 +45,14 @@ def test_rows_have_the_model_headers() -> None:
     for sheet in model.SHEETS:
         assert rows[sheet.name][0] == sheet.headers
     assert len(rows["Avances"]) == 11
+
+
+def test_agencies_are_the_bundled_catalogue_not_a_copy() -> None:
+    """synth reads data/source/agencies.toml (issue 8: it held a fourth copy of it)."""
+    source = Path(__file__).resolve().parents[1] / "data" / "source" / "agencies.toml"
+    records = tomllib.loads(source.read_text(encoding="utf-8"))["agencies"]
+    agencies = make_network_plan(n_products=20, n_progress=10).agencies
+    assert agencies["acronym"].tolist() == [r["acronym"] for r in records]
+    assert agencies["name_en"].tolist() == [r["name_en"] for r in records]
+    assert agencies["role"].tolist() == [r["role"] for r in records]
+    assert [list(a) for a in agencies["aliases"]] == [r["aliases"] for r in records]

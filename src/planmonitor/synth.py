@@ -2,8 +2,9 @@
 
 The real plan has 20 products; the dashboard must stay fast if the network (or a regional
 network) tracks thousands with a long progress log. These plans are deterministic for a seed,
-valid (no errors, no warnings), use the real agencies, 3 objectives, several strategies and
-many activities, dates in 2023-2024 and every status. They are marked as fictitious data.
+valid (no errors, no warnings), use the network's agencies (catalog.agency_rows, read from
+data/source/agencies.toml), 3 objectives, several strategies and many activities, dates in
+2023-2024 and every status. They are marked as fictitious data.
 """
 
 from __future__ import annotations
@@ -15,44 +16,8 @@ import numpy as np
 import openpyxl
 
 from planmonitor import model
-from planmonitor.catalog import gcm_catalog
+from planmonitor.catalog import agency_rows, gcm_catalog
 from planmonitor.model import Plan, Status
-
-# (acronym, name_es, name_en, acronym_en, role, aliases)
-AGENCIES: tuple[tuple[str, str, str, str, str, str], ...] = (
-    ("OIM", "Organización Internacional para las Migraciones",
-     "International Organization for Migration", "IOM", model.Role.SECRETARIAT, "IOM"),
-    ("OCR", "Oficina del Coordinador Residente", "Resident Coordinator Office", "RCO",
-     model.Role.COMMITTEE, "RCO"),
-    ("PNUD", "Programa de las Naciones Unidas para el Desarrollo",
-     "United Nations Development Programme", "UNDP", model.Role.COMMITTEE, "UNDP"),
-    ("OIT", "Organización Internacional del Trabajo", "International Labour Organization", "ILO",
-     model.Role.COMMITTEE, "ILO"),
-    ("ACNUR", "Oficina del Alto Comisionado de las Naciones Unidas para los Refugiados",
-     "Office of the United Nations High Commissioner for Refugees", "UNHCR",
-     model.Role.COMMITTEE, "UNHCR"),
-    ("UNODC", "Oficina de Naciones Unidas contra la Droga y el Delito",
-     "United Nations Office on Drugs and Crime", "UNODC", model.Role.COMMITTEE, ""),
-    ("UNESCO", "Organización de las Naciones Unidas para la Educación, la Ciencia y la Cultura",
-     "United Nations Educational, Scientific and Cultural Organization", "UNESCO",
-     model.Role.MEMBER, ""),
-    ("ONU Mujeres", "Entidad de las Naciones Unidas para la Igualdad de Género y el "
-     "Empoderamiento de las Mujeres", "UN Women", "UN Women", model.Role.MEMBER, "UN Women"),
-    ("ONUSIDA", "Programa Conjunto de las Naciones Unidas sobre el VIH/sida",
-     "Joint United Nations Programme on HIV/AIDS", "UNAIDS", model.Role.MEMBER,
-     "UNAIDS, UNUSIDA"),
-    ("FAO", "Organización de las Naciones Unidas para la Alimentación y la Agricultura",
-     "Food and Agriculture Organization of the United Nations", "FAO", model.Role.MEMBER, ""),
-    ("UNFPA", "Fondo de Población de las Naciones Unidas", "United Nations Population Fund",
-     "UNFPA", model.Role.MEMBER, ""),
-    ("UNICEF", "Fondo de las Naciones Unidas para la Infancia", "United Nations Children's Fund",
-     "UNICEF", model.Role.MEMBER, ""),
-    ("WFP", "Programa Mundial de Alimentos", "World Food Programme", "WFP", model.Role.MEMBER,
-     "PMA"),
-    ("OACNUDH", "Oficina del Alto Comisionado de las Naciones Unidas para los Derechos Humanos",
-     "Office of the United Nations High Commissioner for Human Rights", "OHCHR",
-     model.Role.MEMBER, "OHCHR"),
-)  # fmt: skip
 
 STRATEGIES_PER_OBJECTIVE = (3, 4, 3)
 _QUARTERS = [(y, q) for y in (2023, 2024) for q in (1, 2, 3, 4)]
@@ -67,7 +32,8 @@ def network_rows(
 ) -> dict[str, list[list]]:
     """Every sheet's rows (header first), as a spreadsheet reader would return them."""
     rng = np.random.default_rng(seed)
-    acronyms = [a[0] for a in AGENCIES]
+    agencies = agency_rows()
+    acronyms = [a[0] for a in agencies]
     sheets: dict[str, list[list]] = {}
     sheets["Objetivos"] = [model.OBJECTIVES.headers] + [
         [str(o), f"Objetivo específico {o} (sintético)"] for o in (1, 2, 3)
@@ -146,7 +112,7 @@ def network_rows(
             ]
         )
     sheets["Productos"] = [model.PRODUCTS.headers] + products
-    sheets["Agencias"] = [model.AGENCIES.headers] + [[*a[:4], str(a[4]), a[5]] for a in AGENCIES]
+    sheets["Agencias"] = [model.AGENCIES.headers, *agencies]
     catalog = gcm_catalog()
     sheets["ObjetivosPMM"] = [model.GCM.headers] + catalog.astype(object).values.tolist()
 

@@ -19,8 +19,8 @@ from apphelpers import (  # noqa: F401  (re-exported: other test modules import 
     ROOT,
     page_path,
     sample_issues,
-    small_plan,
 )
+from planfactory import small_plan
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 

@@ -4,7 +4,7 @@ planmonitor.report's output for the same data, and the message when Chromium is 
 from __future__ import annotations
 
 import pytest
-from apphelpers import small_plan
+from planfactory import small_plan
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 

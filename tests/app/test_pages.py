@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from apphelpers import ENTRY, PAGES, page_path, small_plan
+from apphelpers import ENTRY, PAGES, page_path
+from planfactory import small_plan
 from streamlit.testing.v1 import AppTest
 
 from planmonitor.analysis import metrics

@@ -1,7 +1,10 @@
 """Browser tests: Playwright driving Debian's Chromium against a real `streamlit run`.
 
 The server gets its own store (a SQLite file in a temporary folder, seeded from the bundled
-workbooks) and its output goes to a log file that a failing test prints.
+workbooks), no secrets file (`--secrets.files` points at a path that does not exist, so a
+developer's .streamlit/secrets.toml is never read) and the environment of the test session
+(tests/conftest.py: HOME in a temporary folder, no PLANMONITOR_* variable but those a test
+sets); its output goes to a log file that a failing test prints.
 """
 
 from __future__ import annotations
@@ -76,6 +79,7 @@ def start_server(tmp: Path, timeout: float = 60.0) -> Server:
         "--server.port", str(port), "--server.headless", "true",
         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
+        "--secrets.files", str(tmp / "no-secrets.toml"),
     ]  # fmt: skip
     with log.open("wb") as out:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)

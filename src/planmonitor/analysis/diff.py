@@ -290,19 +290,19 @@ def _progress(old: pd.DataFrame, new: pd.DataFrame) -> tuple[list, list]:
     return rows(added, new_rows), rows(gone, old_rows)
 
 
-def latest_status(progress: pd.DataFrame) -> dict[str, tuple[str, str]]:
-    """Latest (status, percent) per product, by the rule of metrics.last_entries."""
-    last = metrics.last_entries(progress)
-    if len(last) == 0:
-        return {}
+def _reported_status(plan: model.Plan) -> dict[str, tuple[str, str]]:
+    """(status, percent) as text of each product that has a report, in plan order: the rows
+    of metrics.latest_status (the one rule of "the latest entry")."""
+    latest = metrics.latest_status(plan)
+    reported = latest[latest["n_reports"] > 0]
     return {
         fmt(c): (fmt(s), fmt(p))
-        for c, s, p in zip(last["code"], last["status"], last["percent"], strict=True)
+        for c, s, p in zip(reported["code"], reported["status"], reported["percent"], strict=True)
     }
 
 
 def _status(old: model.Plan, new: model.Plan) -> list[dict]:
-    before, after = latest_status(old.progress), latest_status(new.progress)
+    before, after = _reported_status(old), _reported_status(new)
     names = {
         fmt(c): fmt(nm) for c, nm in zip(new.products["code"], new.products["name"], strict=True)
     }

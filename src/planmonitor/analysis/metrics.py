@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from planmonitor.i18n import fmt_date, fmt_percent, status_label, t
+from planmonitor.i18n import fmt_date, fmt_percent, quarter_parts, status_label, t
 from planmonitor.model import (
     COMMITTEE,
     NO_REPORT,
@@ -25,6 +25,7 @@ from planmonitor.model import (
     Plan,
     Status,
 )
+from planmonitor.reading import normalize
 
 UNDATED_COLUMN = "sin fechas"
 ALL_STATUSES: tuple[str, ...] = (*STATUS_ORDER, NO_REPORT)
@@ -59,14 +60,11 @@ _DONE = {Status.COMPLETED.value, Status.CANCELLED.value}
 # Shared helpers
 # --------------------------------------------------------------------------------------------
 def quarter_bounds(q: str) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """First and last day of a quarter written "2023-T2" (the loader's convention for ends)."""
-    parts = str(q).split("-T")
-    if len(parts) != 2 or not parts[0].isdigit() or parts[1] not in {"1", "2", "3", "4"}:
+    """First and last day of a quarter written "2023-T2" (the plan's quarter code)."""
+    parts = quarter_parts(q)
+    if parts is None:
         raise ValueError(f"Trimestre no válido: {q!r} (se espera p. ej. '2023-T2')")
-    year, quarter = int(parts[0]), int(parts[1])
-    start = pd.Timestamp(year=year, month=3 * quarter - 2, day=1)
-    end = (start + pd.offsets.QuarterEnd(startingMonth=3)).normalize()
-    return start, end
+    return normalize.quarter_bounds(*parts)
 
 
 def _as_of(as_of: pd.Timestamp | str | None) -> pd.Timestamp:
@@ -160,7 +158,7 @@ def last_entries(progress: pd.DataFrame) -> pd.DataFrame:
     """The entry that sets each product's status: the last by date, and among entries of the
     same day the later one in the log. One row per code, in the order of those entries.
 
-    The one place this rule lives (latest_status here, diff.latest_status for uploads).
+    The one place this rule lives (latest_status, which diff and changes read).
     """
     if not len(progress):
         return progress
@@ -383,20 +381,38 @@ def completeness(plan: Plan, as_of: pd.Timestamp | str | None = None) -> pd.Data
 # --------------------------------------------------------------------------------------------
 # Agencies
 # --------------------------------------------------------------------------------------------
-def agency_load(plan: Plan, expand_committee: bool = False) -> pd.DataFrame:
-    """(agency, role, count): products each agency leads or partners, zeros kept.
+def agency_counts(plan: Plan, expand_committee: bool = False) -> pd.DataFrame:
+    """agency, lead, partner, total: products each agency leads, partners, takes part in.
 
-    Not expanded, "Comité Ejecutivo" is a row of its own (as the plan writes it); expanded,
-    each member counts the product once, even when also named directly.
+    One row per agency of the plan's table (in its order, zeros kept), then any other name
+    found; not expanded, "Comité Ejecutivo" is a row of its own (as the plan writes it);
+    expanded, each member counts the product once, even when also named directly. `total`
+    counts a product once when the agency is both lead and partner.
     """
     roles = product_roles(plan, expand_committee)
     axis = _agency_axis(plan, roles, expand_committee)
+    rows = [
+        (
+            agency,
+            sum(agency in leads for leads, _ in roles),
+            sum(agency in partners for _, partners in roles),
+            sum(agency in leads or agency in partners for leads, partners in roles),
+        )
+        for agency in axis
+    ]
+    out = pd.DataFrame(rows, columns=["agency", "lead", "partner", "total"])
+    return out.astype({"agency": "str", "lead": "int64", "partner": "int64", "total": "int64"})
+
+
+def agency_load(plan: Plan, expand_committee: bool = False) -> pd.DataFrame:
+    """(agency, role, count): agency_counts in long form, lead then partner per agency."""
+    counts = agency_counts(plan, expand_committee)
     rows = []
-    for agency in axis:
-        n_lead = sum(agency in leads for leads, _ in roles)
-        n_partner = sum(agency in partners for _, partners in roles)
-        rows.append((agency, AgencyRole.LEAD.value, n_lead))
-        rows.append((agency, AgencyRole.PARTNER.value, n_partner))
+    for agency, lead, partner in zip(
+        counts["agency"], counts["lead"], counts["partner"], strict=True
+    ):
+        rows.append((agency, AgencyRole.LEAD.value, int(lead)))
+        rows.append((agency, AgencyRole.PARTNER.value, int(partner)))
     out = pd.DataFrame(rows, columns=["agency", "role", "count"])
     return out.astype({"agency": "str", "role": "str", "count": "int64"})
 

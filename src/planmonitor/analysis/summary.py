@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from planmonitor.model import COMMITTEE, Plan
+from planmonitor.analysis.metrics import agency_counts
+from planmonitor.model import Plan
 
 LEVELS: dict[str, str] = {"objective": "objectives", "strategy": "strategies",
                           "activity": "activities"}  # fmt: skip
@@ -33,30 +34,9 @@ def products_per_level(plan: Plan, level: str) -> pd.DataFrame:
 def products_per_agency(plan: Plan) -> pd.DataFrame:
     """acronym, lead, partner, total: products per agency by role, in the Agencias order.
 
-    «Comité Ejecutivo» written as a partner is counted as written (its own row), not expanded.
+    metrics.agency_counts as written: «Comité Ejecutivo» is its own row, not expanded.
     """
-    lead: dict[str, int] = {}
-    partner: dict[str, int] = {}
-    involved: dict[str, int] = {}
-    for leads, partners in zip(plan.products["leads"], plan.products["partners"], strict=True):
-        for a in set(leads):
-            lead[a] = lead.get(a, 0) + 1
-        for a in set(partners):
-            partner[a] = partner.get(a, 0) + 1
-        for a in set(leads) | set(partners):
-            involved[a] = involved.get(a, 0) + 1
-    names = list(plan.agencies["acronym"].astype(str))
-    names += sorted(a for a in involved if a not in names and a != COMMITTEE)
-    if COMMITTEE in involved:
-        names.append(COMMITTEE)
-    return pd.DataFrame(
-        {
-            "acronym": names,
-            "lead": [lead.get(a, 0) for a in names],
-            "partner": [partner.get(a, 0) for a in names],
-            "total": [involved.get(a, 0) for a in names],
-        }
-    ).astype({"acronym": str, "lead": "int64", "partner": "int64", "total": "int64"})
+    return agency_counts(plan).rename(columns={"agency": "acronym"})
 
 
 def summarize(plan: Plan) -> dict[str, pd.DataFrame]:

@@ -1,93 +1,47 @@
 """`validate` and `summary`: check a workbook from the command line.
 
 Exit codes of `validate`: 0 valid (warnings are printed), 1 issues to fix, 2 the file cannot
-be read at all (not an .xlsx, damaged, encrypted, too large, unsafe).
+be read at all (not an .xlsx, damaged, encrypted, too large, unsafe; or missing, a folder).
+A partial workbook (only some sheets, e.g. only «Avances») is checked against the store's
+current version, or the bundled plan when there is no store, or `--base FILE`; one line says
+which.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Sequence
 
 import pandas as pd
 
 from planmonitor.analysis.summary import summarize
-from planmonitor.reading.loader import LoadResult, load_workbook
-from planmonitor.reading.validate import FILE_RULES, issue_summary
+from planmonitor.cli.common import (
+    EXIT_ISSUES,
+    EXIT_OK,
+    EXIT_USAGE,
+    open_store,
+    read_input,
+    store_exists,
+)
+from planmonitor.cli.console import Console, format_table
+from planmonitor.i18n import t
+from planmonitor.model import Plan
+from planmonitor.reading.loader import LoadResult, load_default, load_workbook
+from planmonitor.reading.validate import FILE_RULES, Rule, issue_summary
 
-EXIT_OK, EXIT_ISSUES, EXIT_UNREADABLE = 0, 1, 2
+EXIT_UNREADABLE = EXIT_USAGE
 
-_TEXT = {
-    "es": {
-        "valid": "{file}: válido.",
-        "valid_warnings": "{file}: válido, con {w} advertencia(s).",
-        "invalid": "{file}: {e} error(es), {w} advertencia(s).",
-        "unreadable": "{file}: no se puede leer.",
-        "base_invalid": "El plan base {file} no es válido:",
-        "issue_headers": ["Gravedad", "Hoja", "Fila", "Columna", "Regla", "Mensaje"],
-        "severity": {"error": "error", "warning": "advertencia"},
-        "level_titles": {
-            "objective": "Productos por objetivo específico",
-            "strategy": "Productos por estrategia",
-            "activity": "Productos por actividad",
-            "agency": "Productos por agencia",
-        },
-        "level_headers": ["Código", "Nombre", "Productos"],
-        "agency_headers": ["Agencia", "Líder", "Socia", "Total"],
-        "totals": "{products} productos, {progress} reportes de avance, {agencies} agencias.",
-    },
-    "en": {
-        "valid": "{file}: valid.",
-        "valid_warnings": "{file}: valid, with {w} warning(s).",
-        "invalid": "{file}: {e} error(s), {w} warning(s).",
-        "unreadable": "{file}: cannot be read.",
-        "base_invalid": "The base plan {file} is not valid:",
-        "issue_headers": ["Severity", "Sheet", "Row", "Column", "Rule", "Message"],
-        "severity": {"error": "error", "warning": "warning"},
-        "level_titles": {
-            "objective": "Products per specific objective",
-            "strategy": "Products per strategy",
-            "activity": "Products per activity",
-            "agency": "Products per agency",
-        },
-        "level_headers": ["Code", "Name", "Products"],
-        "agency_headers": ["Agency", "Lead", "Partner", "Total"],
-        "totals": "{products} products, {progress} progress reports, {agencies} agencies.",
-    },
-}
-
-
-def format_table(rows: Sequence[Sequence[object]], headers: Sequence[str], max_width: int = 60):
-    """An aligned plain-text table; every column but the last is cut at `max_width`."""
-
-    def cell(value: object, last: bool) -> str:
-        text = "" if value is None or value is pd.NA else str(value)
-        text = " ".join(text.split())
-        return text if last or len(text) <= max_width else text[: max_width - 1] + "…"
-
-    n = len(headers)
-    body = [[cell(v, i == n - 1) for i, v in enumerate(r)] for r in rows]
-    widths = [max([len(headers[i])] + [len(r[i]) for r in body]) for i in range(n)]
-
-    def line(values: Sequence[str]) -> str:
-        return "  ".join(
-            v if i == n - 1 else v.ljust(widths[i]) for i, v in enumerate(values)
-        ).rstrip()
-
-    sep = "  ".join("-" * w for w in widths)
-    return "\n".join([line(list(headers)), sep, *(line(r) for r in body)])
+__all__ = ["EXIT_ISSUES", "EXIT_OK", "EXIT_UNREADABLE", "format_table", "issues_table"]
 
 
 def issues_table(issues: pd.DataFrame, lang: str = "es") -> str:
-    tx = _TEXT[lang]
     message = "message" if lang == "es" else "message_en"
     rows = [
-        [tx["severity"].get(r["severity"], r["severity"]), r["sheet"], r["row"], r["column"],
-         r["rule"], r[message]]
+        [t(f"cli.severity.{r['severity']}", lang), r["sheet"], r["row"], r["column"], r["rule"],
+         r[message]]
         for r in issues.to_dict("records")
     ]  # fmt: skip
-    return format_table(rows, tx["issue_headers"])
+    headers = [t(f"issues.col.{k}", lang) for k in ("severity", "sheet", "row", "column")]
+    return format_table(rows, [*headers, t("issues.col.rule", lang), t("issues.col.message", lang)])
 
 
 def exit_code(result: LoadResult) -> int:
@@ -96,62 +50,100 @@ def exit_code(result: LoadResult) -> int:
     return EXIT_OK if result.ok else EXIT_ISSUES
 
 
-def _report(result: LoadResult, file: str, lang: str, out) -> int:
-    tx = _TEXT[lang]
+def _report(result: LoadResult, file: str, lang: str, con: Console) -> int:
     errors, warnings = issue_summary(result.issues)
     code = exit_code(result)
     if code == EXIT_UNREADABLE:
-        print(tx["unreadable"].format(file=file), file=out)
+        con.line(t("cli.unreadable", lang, file=file))
     elif code == EXIT_OK:
-        key = "valid_warnings" if warnings else "valid"
-        print(tx[key].format(file=file, w=warnings), file=out)
+        key = "cli.valid_warnings" if warnings else "cli.valid"
+        con.line(t(key, lang, file=file, w=warnings))
     else:
-        print(tx["invalid"].format(file=file, e=errors, w=warnings), file=out)
+        con.line(t("cli.invalid", lang, file=file, e=errors, w=warnings))
     if len(result.issues):
-        print(issues_table(result.issues, lang), file=out)
+        con.block(issues_table(result.issues, lang))
     return code
 
 
-def validate(file: str, base: str | None = None, lang: str = "es", out=None) -> int:
-    """Print the verdict and the issues of `file` (loaded on top of `base` when given)."""
-    out = out or sys.stdout
-    base_plan = None
+def _is_partial(result: LoadResult) -> bool:
+    """Some sheets only: the structure sheets are missing and nothing else is wrong with it."""
+    rules = set(result.issues["rule"])
+    return Rule.MISSING_SHEET.value in rules and not rules & {r.value for r in FILE_RULES}
+
+
+def _current_plan(lang: str, con: Console) -> Plan | None:
+    """The plan a partial workbook updates: the store's current version, else the bundled
+    plan; one line says which."""
+    if store_exists():
+        s = open_store()
+        try:
+            v = s.current_version_id()
+            plan = s.plan(v)
+        finally:
+            s.dispose()
+        con.line(t("cli.base.store", lang, v=v))
+        return plan
+    bundled = load_default()
+    con.line(t("cli.base.bundled", lang))
+    return bundled.plan
+
+
+def _load(file: str, base: str | None, lang: str, con: Console) -> tuple[LoadResult, int | None]:
+    """The file loaded on top of the plan it updates; (result, None), or (base's result, code)
+    when the --base file itself is not a valid plan."""
+    data = read_input(file)
     if base:
-        base_result = load_workbook(base)
+        base_result = load_workbook(read_input(base))
         if base_result.plan is None:
-            print(_TEXT[lang]["base_invalid"].format(file=base), file=out)
-            _report(base_result, base, lang, out)
-            return EXIT_UNREADABLE
-        base_plan = base_result.plan
-    return _report(load_workbook(file, base=base_plan), file, lang, out)
+            con.line(t("cli.base_invalid", lang, file=base))
+            _report(base_result, base, lang, con)
+            return base_result, EXIT_UNREADABLE
+        return load_workbook(data, base=base_result.plan), None
+    result = load_workbook(data)
+    if _is_partial(result):
+        plan = _current_plan(lang, con)
+        if plan is not None:
+            result = load_workbook(data, base=plan)
+    return result, None
 
 
-def summary(file: str, lang: str = "es", out=None) -> int:
+def validate(file: str, base: str | None = None, lang: str = "es", con: Console | None = None):
+    """Print the verdict and the issues of `file`; the exit code."""
+    con = con or Console()
+    result, failed = _load(file, base, lang, con)
+    if failed is not None:
+        return failed
+    return _report(result, file, lang, con)
+
+
+def summary(file: str, base: str | None = None, lang: str = "es", con: Console | None = None):
     """Print products per objective, strategy, activity and agency (or the issues)."""
-    out = out or sys.stdout
-    tx = _TEXT[lang]
-    result = load_workbook(file)
+    con = con or Console()
+    result, failed = _load(file, base, lang, con)
+    if failed is not None:
+        return failed
     if result.plan is None:
-        return _report(result, file, lang, out)
+        return _report(result, file, lang, con)
     plan = result.plan
-    print(
-        tx["totals"].format(
-            products=len(plan.products), progress=len(plan.progress),
-            agencies=len(plan.agencies),
-        ),
-        file=out,
+    con.line(
+        t("cli.totals", lang, products=len(plan.products), progress=len(plan.progress),
+          agencies=len(plan.agencies))
     )  # fmt: skip
     for key, table in summarize(plan).items():
-        print(f"\n{tx['level_titles'][key]}", file=out)
-        headers = tx["agency_headers"] if key == "agency" else tx["level_headers"]
-        print(format_table(table.values.tolist(), headers), file=out)
+        con.blank()
+        con.line(t(f"cli.level.{key}", lang))
+        names = (
+            ("agency", "lead", "partner", "total")
+            if key == "agency"
+            else ("code", "name", "products")
+        )
+        con.table(table.values.tolist(), [t(f"cli.col.{n}", lang) for n in names])
     return EXIT_OK
 
 
-def run(args: argparse.Namespace) -> int:
-    lang = getattr(args, "lang", "es") or "es"
+def run(args: argparse.Namespace, con: Console) -> int:
     if args.command == "validate":
-        return validate(args.file, getattr(args, "base", None), lang)
+        return validate(args.file, args.base, args.lang, con)
     if args.command == "summary":
-        return summary(args.file, lang)
-    raise ValueError(f"cli_plan does not handle {args.command!r}")
+        return summary(args.file, args.base, args.lang, con)
+    raise ValueError(f"cli.plan does not handle {args.command!r}")

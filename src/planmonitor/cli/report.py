@@ -1,52 +1,49 @@
 """`python -m planmonitor report --month 2024-05 --out DIR [--lang en]`.
 
-Writes informe-YYYY-MM.xlsx, informe-YYYY-MM.html and, when the system Chromium is installed,
-informe-YYYY-MM.pdf into DIR, and prints their paths. The data is the store's current version
-when a store exists (PLANMONITOR_DATABASE_URL set, or the default SQLite file present); the
-report never creates a database as a side effect, so otherwise it reads the bundled workbooks.
-Exit codes: 0 written, 1 data could not be loaded or the PDF failed, 2 malformed month.
+Writes informe-YYYY-MM-LANG.xlsx, .html and, when the system Chromium is installed, .pdf into
+DIR (the language in the name: a Spanish and an English report side by side never overwrite
+each other), and prints their paths. The data is the store's current version when a store
+exists (PLANMONITOR_DATABASE_URL set, or the default SQLite file present); the report never
+creates a database as a side effect, so otherwise it reads the bundled workbooks.
+Exit codes: 0 written, 1 data could not be loaded or the PDF failed, 2 malformed month,
+3 the folder or a file cannot be written, 4 the store cannot be used.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import sys
-from pathlib import Path
 
 import pandas as pd
 
+from planmonitor.cli.common import (
+    EXIT_ISSUES,
+    EXIT_OK,
+    EXIT_USAGE,
+    open_store,
+    output_folder,
+    store_exists,
+    write_output,
+)
+from planmonitor.cli.console import Console
 from planmonitor.i18n import t
 from planmonitor.model import Plan
 from planmonitor.output import report as rp
 
-FILE_STEM = "informe-{month}"
+FILE_STEM = "informe-{month}-{lang}"
 
 
 def _store_plans(month_end: pd.Timestamp, lang: str) -> tuple[Plan, Plan | None, str] | None:
-    """(current plan, version current at the previous month's end or None, source line).
-
-    None when there is no store to read (or it fails: then a warning goes to stderr).
-    """
+    """(current plan, version current at the previous month's end or None, source line), or
+    None when there is no store (a store that cannot be used is an error: StoreUnavailable)."""
+    if not store_exists():
+        return None
+    store = open_store()
     try:
-        from planmonitor import store as store_mod
-    except ImportError:
-        return None
-    url = os.environ.get(store_mod.URL_ENV, "").strip()
-    default_file = Path(store_mod.DATA_DIR) / store_mod.SQLITE_NAME
-    if not url and not default_file.exists():
-        return None
-    try:
-        store = store_mod.open_store(url or None)
-        try:
-            current_id = store.current_version_id()
-            plan = store.plan(current_id)
-            previous = _previous_version(store, current_id, month_end)
-        finally:
-            store.dispose()
-    except Exception as exc:  # noqa: BLE001 - any store failure falls back to the bundled data
-        print(t("report.cli.store_failed", lang, error=exc), file=sys.stderr)
-        return None
+        current_id = store.current_version_id()
+        plan = store.plan(current_id)
+        previous = _previous_version(store, current_id, month_end)
+    finally:
+        store.dispose()
     return plan, previous, t("report.cli.source_store", lang, v=current_id)
 
 
@@ -76,41 +73,37 @@ def _load(month_end: pd.Timestamp, lang: str) -> tuple[Plan, Plan | None, str] |
     return result.plan, None, t("report.cli.source_default", lang)
 
 
-def run(args: argparse.Namespace) -> int:
-    lang = getattr(args, "lang", "es") or "es"
+def run(args: argparse.Namespace, con: Console) -> int:
+    lang = args.lang
     try:
         _, month_end = rp.parse_month(args.month)
     except ValueError:
-        print(t("report.cli.bad_month", lang, month=args.month), file=sys.stderr)
-        return 2
+        con.line(t("report.cli.bad_month", lang, month=args.month), err=True)
+        return EXIT_USAGE
     loaded = _load(month_end, lang)
     if loaded is None:
-        print(t("report.cli.load_failed", lang), file=sys.stderr)
-        return 1
+        con.line(t("report.cli.load_failed", lang), err=True)
+        return EXIT_ISSUES
     plan, previous, source = loaded
-    print(source)
+    con.line(source)
     report = rp.build_report(plan, args.month, lang=lang, previous=previous)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    stem = FILE_STEM.format(month=report.month)
+    out = output_folder(args.out)
+    stem = FILE_STEM.format(month=report.month, lang=lang)
 
-    xlsx = out / f"{stem}.xlsx"
-    xlsx.write_bytes(rp.to_excel(report))
-    print(t("report.cli.wrote", lang, path=xlsx))
+    xlsx = write_output(out / f"{stem}.xlsx", rp.to_excel(report))
+    con.line(t("report.cli.wrote", lang, path=xlsx))
     html_text = rp.to_html(report)
-    html_path = out / f"{stem}.html"
-    html_path.write_text(html_text, encoding="utf-8")
-    print(t("report.cli.wrote", lang, path=html_path))
+    html_path = write_output(out / f"{stem}.html", html_text)
+    con.line(t("report.cli.wrote", lang, path=html_path))
 
     try:
         pdf = rp.to_pdf(html_text)
     except rp.PdfError as exc:
-        print(t("report.cli.pdf_failed", lang, error=exc), file=sys.stderr)
-        return 1
+        con.line(t("report.cli.pdf_failed", lang, error=exc), err=True)
+        return EXIT_ISSUES
     if pdf is None:
-        print(t("report.cli.no_pdf", lang))
-        return 0
-    pdf_path = out / f"{stem}.pdf"
-    pdf_path.write_bytes(pdf)
-    print(t("report.cli.wrote", lang, path=pdf_path))
-    return 0
+        con.line(t("report.cli.no_pdf", lang))
+        return EXIT_OK
+    pdf_path = write_output(out / f"{stem}.pdf", pdf)
+    con.line(t("report.cli.wrote", lang, path=pdf_path))
+    return EXIT_OK

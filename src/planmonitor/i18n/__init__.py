@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from planmonitor.i18n.catalogs import admin, core, meeting, report, ui
-from planmonitor.model import COMMITTEE, PLAN_QUARTERS
+from planmonitor.model import COMMITTEE
 
 LANGS: tuple[str, ...] = ("es", "en")
 DEFAULT_LANG = "es"
@@ -142,23 +142,23 @@ def role_label(role: str, lang: str = DEFAULT_LANG) -> str:
     return t(key, lang) if has_key(key) else str(role)
 
 
+def quarter_parts(q: object) -> tuple[int, int] | None:
+    """(2023, 2) for the plan's quarter code "2023-T2"; None for any other text.
+
+    The one reader of the code; its first and last day are normalize.quarter_bounds.
+    """
+    year, sep, quarter = str(q).partition("-T")
+    if not sep or len(year) != 4 or not year.isdigit() or quarter not in {"1", "2", "3", "4"}:
+        return None
+    return int(year), int(quarter)
+
+
 def quarter_label(q: str, lang: str = DEFAULT_LANG) -> str:
     """ "2023-T2" -> "T2 2023" / "Q2 2023"; other text is returned as it is."""
-    text = str(q)
-    if text not in PLAN_QUARTERS and not _looks_like_quarter(text):
-        return text
-    year, quarter = text.split("-T")
-    return t("quarter.label", lang, q=quarter, year=year)
-
-
-def _looks_like_quarter(text: str) -> bool:
-    parts = text.split("-T")
-    return (
-        len(parts) == 2
-        and parts[0].isdigit()
-        and len(parts[0]) == 4
-        and parts[1] in {"1", "2", "3", "4"}
-    )
+    parts = quarter_parts(q)
+    if parts is None:
+        return str(q)
+    return t("quarter.label", lang, q=parts[1], year=parts[0])
 
 
 def agency_label(

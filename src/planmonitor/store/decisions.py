@@ -19,16 +19,16 @@ from __future__ import annotations
 import datetime as dt
 import html
 import uuid
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 
 from planmonitor.i18n import fmt_date, t
 from planmonitor.output import export
+from planmonitor.store.engine import write_lock
 
 KINDS: tuple[str, ...] = ("decision", "action")
 STATUSES: tuple[str, ...] = ("open", "done")
@@ -178,7 +178,7 @@ class Decisions:
         """Store a new decision or action point; returns its decision_id."""
         e = _checked(entry, codes)
         decision_id = uuid.uuid4().hex
-        with _write(self.engine) as c:
+        with write_lock(self.engine) as c:
             c.execute(decisions_table.insert().values(**_row(e, decision_id, 1, author)))
         return decision_id
 
@@ -200,7 +200,7 @@ class Decisions:
         unknown = set(changes) - set(_FIELDS) - {"status"}
         if unknown:
             raise TypeError(f"unknown fields: {', '.join(sorted(unknown))}")
-        with _write(self.engine) as c:
+        with write_lock(self.engine) as c:
             last = c.execute(
                 sa.select(decisions_table)
                 .where(decisions_table.c.decision_id == decision_id)
@@ -268,29 +268,11 @@ class Decisions:
 
 
 def ensure_schema(engine: Engine) -> None:
-    """Create the decisions table once (two processes may race on a first start)."""
-    with engine.connect() as c:
-        if sa.inspect(c).has_table(decisions_table.name):
-            return
-    try:
-        with _write(engine) as c:
-            metadata.create_all(c, checkfirst=True)
-    except sa.exc.DBAPIError:
-        with engine.connect() as c:  # the other process created it first
-            if not sa.inspect(c).has_table(decisions_table.name):
-                raise
+    """The store's schema at its head revision, decisions table included (the migrations
+    create it; one query when it is there already)."""
+    from planmonitor.store import migrations
 
-
-@contextmanager
-def _write(engine: Engine) -> Iterator[Connection]:
-    """A write transaction. On SQLite it takes the write lock first (BEGIN IMMEDIATE, which
-    the store's engine emits for this option) so a read-then-insert never deadlocks with
-    another writer; PostgreSQL relies on the unique (decision_id, revision)."""
-    with engine.connect() as conn:
-        if engine.dialect.name == "sqlite":
-            conn = conn.execution_options(sqlite_immediate=True)
-        with conn.begin():
-            yield conn
+    migrations.upgrade(engine)
 
 
 def _conflict() -> tuple[str, str]:

@@ -1,0 +1,83 @@
+"""What the store answers when a file is checked or stored: a Preview, a CommitResult."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from planmonitor import model
+from planmonitor.analysis.diff import Changes
+from planmonitor.i18n import t
+from planmonitor.store import policy
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What storing a file would do: its issues, or the changes against the current version."""
+
+    ok: bool
+    issues: pd.DataFrame  # model.ISSUE_COLUMNS
+    filename: str
+    sha256: str
+    size: int
+    base_version_id: int
+    sheets: tuple[str, ...] = ()
+    plan: model.Plan | None = None
+    changes: Changes | None = None
+    identical: bool = False  # same data as the base version: nothing to store
+    base_progress: int = 0  # progress entries of the base version (for the removal share)
+
+    @property
+    def removed_products(self) -> int:
+        return 0 if self.changes is None else len(self.changes.removed)
+
+    @property
+    def removed_progress(self) -> int:
+        return 0 if self.changes is None else len(self.changes.removed_progress)
+
+    @property
+    def needs_removal_confirmation(self) -> bool:
+        """Removing products, or much of the log, is never silent (see policy)."""
+        if not self.ok or self.identical:
+            return False
+        return policy.needs_confirmation(
+            self.removed_products, self.removed_progress, self.base_progress
+        )
+
+    def removal_text(self, lang: str = "es") -> str:
+        """ "3 productos y 40 de los 120 avances del registro" (what confirming would remove)."""
+        return policy.removal_text(
+            self.removed_products, self.removed_progress, self.base_progress, lang
+        )
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        return self.issues[self.issues["severity"] == model.Severity.ERROR.value]
+
+    @property
+    def warnings(self) -> pd.DataFrame:
+        return self.issues[self.issues["severity"] != model.Severity.ERROR.value]
+
+    def message(self, lang: str = "es") -> str:
+        if not self.ok:
+            return t("store.invalid", lang)
+        if self.identical:
+            return t("store.unchanged", lang, v=self.base_version_id)
+        return self.changes.summary(lang) if self.changes is not None else ""
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    stored: bool  # False: invalid, or identical to the current data
+    version_id: int  # the new version, or the current one when nothing was stored
+    preview: Preview
+    parent_id: int | None = None
+    refused_removals: bool = False  # it would remove data and that was not confirmed
+
+    def message(self, lang: str = "es") -> str:
+        if self.stored:
+            return t("store.stored", lang, v=self.version_id)
+        if self.refused_removals:
+            return t("store.removals_refused", lang, what=self.preview.removal_text(lang))
+        return self.preview.message(lang)
