@@ -505,7 +505,7 @@ KINDS: tuple[Kind, ...] = (
          "G150000"),
     Kind("dimension_lies_large", lambda: build(with_sheet(
         "Avances", head='<dimension ref="A1:XFD1048576"/>')), None),
-    Kind("many_rows", lambda: many_rows(100_001), R.SHEET_TOO_LARGE, "100.001"),
+    Kind("many_rows", lambda: many_rows(120_001), R.SHEET_TOO_LARGE, "120.001"),
     Kind("many_columns", many_columns, R.SHEET_TOO_LARGE, "«Avances» 100 × 16384"),
     Kind("prefixed_far_cell", prefixed_far_cell, R.SHEET_TOO_LARGE, "XFD1048576", cli=False),
     Kind("r_not_first_far_cell", r_not_first, R.SHEET_TOO_LARGE, "XFD1048576", cli=False),

@@ -544,8 +544,8 @@ def annotate(data: bytes, issues: pd.DataFrame, limits: Limits | None = None) ->
                 raise _Unsupported("a comments relationship to a missing part")
             own = zf.read(comments_name)
             known = {
-                (int(m[2]), xmlscan.column_number(m[1]))
-                for m in re.findall(rb'<comment ref="([A-Z]+)([0-9]+)"', own)
+                (int(digits), xmlscan.column_number(letters))
+                for letters, digits in re.findall(rb'<comment ref="([A-Z]+)([0-9]+)"', own)
             }
             changed[comments_name] = _merge_comments(own, sheet_marks)
             changed[vml_name] = _merge_vml(zf.read(vml_name), sheet_marks, known)

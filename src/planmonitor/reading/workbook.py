@@ -76,7 +76,7 @@ class Limits:
     max_shared_strings: int = 48 * MB  # xl/sharedStrings.xml, expanded
     max_ratio: float = 200.0  # expanded/compressed for one member ...
     ratio_min_size: int = 1 * MB  # ... once it expands past this size
-    max_rows: int = 100_000  # rows of one sheet that is read (Excel row number)
+    max_rows: int = 120_000  # rows of one sheet that is read (Excel row number)
     max_cells: int = 1_500_000  # rows x columns of the sheets read, all together
 
 
