@@ -292,7 +292,7 @@ def test_limits_are_stated_in_the_refusal_and_can_be_tightened() -> None:
     assert check_container(data, Limits())
     tight = _refusal(data, Limits(max_rows=30))
     assert tight.rule is Rule.SHEET_TOO_LARGE and tight.sheet == "Avances"
-    assert "30 filas" in tight.message and "fila 40" in tight.message
+    assert "más allá de la fila 30" in tight.message and "30 filas por hoja" in tight.message
     cells = _refusal(data, Limits(max_cells=200))
     assert "200" in cells.message and "«Avances» 40 × 7" in cells.message
 

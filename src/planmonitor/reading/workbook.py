@@ -597,7 +597,11 @@ def _scan_members(
     for key, info in parts.items():
         dtd = xmlscan.DtdScan()
         prolog: xmlscan.PrologCheck | None = None
-        scan = xmlscan.SheetScan(structure.date_styles) if key in to_scan else None
+        scan = (
+            xmlscan.SheetScan(structure.date_styles, reader.limits.max_rows)
+            if key in to_scan
+            else None
+        )
         cap = reader.limits.max_shared_strings if key == shared else None
         first = True
         for chunk in reader.chunks(info, count=True, cap=cap):
@@ -657,7 +661,7 @@ def _judge_sheets(
             or facts.max_col > xmlscan.EXCEL_MAX_COLUMNS
             or total + facts.max_row * facts.max_col > limits.max_cells
         ):
-            exact = xmlscan.exact_extents(reader.chunks(info))
+            exact = xmlscan.exact_extents(reader.chunks(info), stop_row=limits.max_rows)
             exact.dimension, exact.bad_date = facts.dimension, facts.bad_date
             facts = exact
         if facts.max_row > xmlscan.EXCEL_MAX_ROWS or facts.max_col > xmlscan.EXCEL_MAX_COLUMNS:

@@ -384,13 +384,20 @@ class SheetScan:
     empty formatted row at the end), never too small.
     """
 
-    def __init__(self, styles: frozenset[int]) -> None:
+    def __init__(self, styles: frozenset[int], stop_row: int | None = None) -> None:
         self.facts = SheetFacts()
         self._styles = styles
+        self._stop_row = stop_row  # past it the sheet is refused anyway: stop scanning
         self._carry = b""
         self._head = True
 
+    @property
+    def stopped(self) -> bool:
+        return self._stop_row is not None and self.facts.max_row > self._stop_row
+
     def feed(self, chunk: bytes) -> None:
+        if self.stopped:
+            return
         buf = self._carry + chunk
         cut = buf.rfind(_STD_CELL)
         if cut <= 0:
@@ -406,7 +413,7 @@ class SheetScan:
         self._carry = buf[cut:]
 
     def close(self) -> SheetFacts:
-        if self._carry:
+        if self._carry and not self.stopped:
             self._scan(self._carry)
             self._carry = b""
         return self.facts
@@ -442,23 +449,30 @@ class SheetScan:
                     break
 
 
-def exact_extents(chunks: Iterable[bytes]) -> SheetFacts:
+def exact_extents(chunks: Iterable[bytes], stop_row: int | None = None) -> SheetFacts:
     """The second pass for a standard sheet whose bound is past the limits: the extent of the
-    cells that hold something (a self-closing `<c r="Z9" s="1"/>` holds nothing)."""
+    cells that hold something (a self-closing `<c r="Z9" s="1"/>` holds nothing). With
+    `stop_row` it ends at the first buffer holding a cell past that row (enough to refuse)."""
     facts = SheetFacts()
     carry = b""
+
+    def grow(matches: list[tuple[bytes, bytes, bytes]]) -> None:
+        full = [(letters, digits) for letters, digits, empty in matches if not empty]
+        if full:
+            letters, digits = zip(*full, strict=True)
+            facts.max_col = max(facts.max_col, *map(column_number, set(letters)))
+            facts.max_row = max(facts.max_row, *(int(d) for d in digits if d))
+
     for chunk in chunks:
         buf = carry + chunk
         cut = buf.rfind(_STD_CELL)
         if cut <= 0 or len(buf) - cut > _CARRY_MAX:
             cut = len(buf)
-        for letters, digits, empty in _EXACT.findall(buf, 0, cut):
-            if not empty:
-                facts.grow(letters, digits)
+        grow(_EXACT.findall(buf, 0, cut))
         carry = buf[cut:]
-    for letters, digits, empty in _EXACT.findall(carry):
-        if not empty:
-            facts.grow(letters, digits)
+        if stop_row is not None and facts.max_row > stop_row:
+            return facts
+    grow(_EXACT.findall(carry))
     return facts
 
 

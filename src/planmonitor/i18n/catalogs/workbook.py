@@ -168,10 +168,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "Excel did not write this file and it is not processed.",
     },
     "workbook.too_many_rows": {
-        "es": "la hoja llega hasta la fila {rows} (celda {cell}); el máximo es {limit} filas "
-        "por hoja. Borre las filas vacías o con formato debajo de los datos, o divida el libro.",
-        "en": "the sheet reaches row {rows} (cell {cell}); the limit is {limit} rows per "
-        "sheet. Delete the empty or formatted rows below the data, or split the workbook.",
+        "es": "la hoja tiene datos más allá de la fila {limit} (al menos hasta la fila {rows}, "
+        "celda {cell}); el máximo es {limit} filas por hoja. Borre las filas vacías o con "
+        "formato debajo de los datos, o divida el libro.",
+        "en": "the sheet has data past row {limit} (at least down to row {rows}, cell {cell}); "
+        "the limit is {limit} rows per sheet. Delete the empty or formatted rows below the "
+        "data, or split the workbook.",
     },
     "workbook.too_many_cells": {
         "es": "las hojas que se leen ocupan {cells} celdas (filas × columnas hasta la última con "
