@@ -43,6 +43,8 @@ def _dtd_pattern() -> re.Pattern[bytes]:
 
 _DTD = _dtd_pattern()
 _DTD_OVERLAP = 4 * len("<!DOCTYPE")
+# "<!" in each encoding: memmem finds these fast; the regex runs only where one is present.
+_BANG = tuple("<!".encode(e) for e in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"))
 
 
 class DtdScan:
@@ -56,7 +58,8 @@ class DtdScan:
         if self.found:
             return
         buf = self._tail + chunk
-        if _DTD.search(buf):
+        # "!" is one byte in every encoding's "<!" (memchr: fast); then the exact tokens
+        if b"!" in buf and any(bang in buf for bang in _BANG) and _DTD.search(buf):
             self.found = True
         self._tail = buf[-_DTD_OVERLAP:]
 
@@ -346,11 +349,14 @@ class SheetFacts:
         """The bottom-right cell of what the sheet holds, e.g. "XFD1048576"."""
         return f"{column_letters(max(self.max_col, 1))}{max(self.max_row, 1)}"
 
-    def grow(self, letters: bytes, digits: bytes) -> None:
-        col = column_number(letters) if letters else 0
-        row = int(digits) if digits else 0
-        self.max_row = max(self.max_row, row)
-        self.max_col = max(self.max_col, col)
+    def grow(self, refs: list[tuple[bytes, bytes]]) -> None:
+        """Widen to cover these (letters, digits) references (one pass over distinct ones)."""
+        if not refs:
+            return
+        letters, digits = zip(*refs, strict=True)
+        cols = (column_number(x) for x in set(letters) if x)
+        self.max_col = max(self.max_col, max(cols, default=0))
+        self.max_row = max(self.max_row, max((int(d) for d in set(digits) if d), default=0))
 
 
 def _cell_attrs(buf: bytes, pos: int) -> dict[bytes, bytes] | None:
@@ -436,8 +442,7 @@ class SheetScan:
             return
         rows = _ROW_TAG.findall(buf)
         hyp_row = max(facts.max_row, max(map(int, rows), default=0))
-        for letters, digits in _outside(hyp_row, facts.max_col).findall(buf):
-            facts.grow(letters, digits)
+        facts.grow(_outside(hyp_row, facts.max_col).findall(buf))
         if _STD_CELL in buf:
             facts.max_row = max(facts.max_row, hyp_row)
         if facts.bad_date is None and self._styles:
@@ -457,11 +462,7 @@ def exact_extents(chunks: Iterable[bytes], stop_row: int | None = None) -> Sheet
     carry = b""
 
     def grow(matches: list[tuple[bytes, bytes, bytes]]) -> None:
-        full = [(letters, digits) for letters, digits, empty in matches if not empty]
-        if full:
-            letters, digits = zip(*full, strict=True)
-            facts.max_col = max(facts.max_col, *map(column_number, set(letters)))
-            facts.max_row = max(facts.max_row, *(int(d) for d in digits if d))
+        facts.grow([(letters, digits) for letters, digits, empty in matches if not empty])
 
     for chunk in chunks:
         buf = carry + chunk
