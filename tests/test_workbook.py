@@ -424,3 +424,13 @@ def test_shared_strings_have_their_own_bound() -> None:
     refused = _refusal(data, Limits(max_shared_strings=2 * 1024 * 1024))
     assert refused.rule is Rule.PART_TOO_LARGE and "xl/sharedStrings.xml" in refused.message
     assert check_container(data, Limits())
+
+
+def test_empty_rows_past_the_limit_do_not_hide_a_bad_date_after_them() -> None:
+    """The fast scan stops past max_rows; when the exact pass finds those rows empty, the
+    dates the fast scan skipped are still checked (calamine would panic on them)."""
+    padding = "".join(f'<row r="{r}" customFormat="1"/>' for r in range(200_000, 260_000))
+    late = '<row r="9"><c r="A9" s="1"><v>-1e20</v></c></row>'
+    data = hostile.build(hostile.with_sheet("Avances", extra=padding + late))
+    refused = _refusal(data)
+    assert refused.rule is Rule.BAD_DATE_CELL and "A9" in refused.message

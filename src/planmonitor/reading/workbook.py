@@ -663,6 +663,12 @@ def _judge_sheets(
         ):
             exact = xmlscan.exact_extents(reader.chunks(info), stop_row=limits.max_rows)
             exact.dimension, exact.bad_date = facts.dimension, facts.bad_date
+            if not facts.complete and exact.max_row <= limits.max_rows:
+                # the fast scan stopped at empty rows past the limit: check the dates it skipped
+                full = xmlscan.SheetScan(styles)
+                for chunk in reader.chunks(info):
+                    full.feed(chunk)
+                exact.bad_date = full.close().bad_date
             facts = exact
         if facts.max_row > xmlscan.EXCEL_MAX_ROWS or facts.max_col > xmlscan.EXCEL_MAX_COLUMNS:
             raise refusal(

@@ -343,6 +343,7 @@ class SheetFacts:
     dimension: str | None = None
     standard: bool = True
     bad_date: tuple[str, str] | None = None  # (cell, value)
+    complete: bool = True  # False: the fast scan stopped past the row limit
 
     @property
     def corner(self) -> str:
@@ -422,6 +423,7 @@ class SheetScan:
         if self._carry and not self.stopped:
             self._scan(self._carry)
             self._carry = b""
+        self.facts.complete = not self.stopped
         return self.facts
 
     def _scan(self, buf: bytes) -> None:
