@@ -1,7 +1,8 @@
 """`make bench`: speed and memory, measured side by side.
 
 Each `bench/section_*.py` is one section with a `run(args) -> None` function (and optionally
-`add_arguments(parser)`); they run in sorted file order. `--only load` runs section_load.py.
+`add_arguments(parser)`); they run in sorted file order: hostile (the worst uploads of issue
+12), load, pages, report. `--only load` runs section_load.py.
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
 """Bad uploads through the store: each ends in a clear message and the current version is
-unchanged (or, for data that is merely unusual, is stored exactly as text)."""
+unchanged (or, for data that is merely unusual, is stored exactly as text). The store checks
+every upload with the loader before storing it, so a refused file is never kept as an
+"original" to be handed out again (issue 12)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import io
 import re
 import zipfile
 
+import hostile
 import openpyxl
 import pandas as pd
 import pytest
@@ -238,3 +241,50 @@ def test_ten_thousand_empty_but_formatted_rows(db):
     res = db.commit(buf.getvalue(), "formato.xlsx", author="prueba")
     assert res.stored, res.preview.issues
     assert len(db.plan().progress) == len(av)
+
+
+# --------------------------------------------------------------------------------------------
+# Issue 12: what the store keeps as "original" passed the container checks
+# --------------------------------------------------------------------------------------------
+STORE_KINDS = [
+    "doctype_after_comment",
+    "doctype_in_bin_member",
+    "vba_project",
+    "xlsm_content_type",
+    "cell_xfd1048576",
+    "date_minus_1e20",
+    "very_hidden_avances_only",
+    "duplicate_zip_member",
+    "encrypted_zip_member",
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile-store")
+    plan = folder / "plan.xlsx"
+    plan.write_bytes(hostile.valid())
+    s = store.open_store(f"sqlite:///{folder / 'store.sqlite'}", seed=[plan])
+    yield s
+    s.dispose()
+
+
+@pytest.mark.parametrize("name", STORE_KINDS)
+def test_a_refused_file_is_never_stored_nor_handed_out_as_an_original(hostile_db, name):
+    data = hostile.KINDS_BY_NAME[name].build()
+    before = hostile_db.versions()
+    originals = [hostile_db.file_bytes(int(v)) for v in before["id"]]
+    preview = hostile_db.preview(data, f"{name}.xlsx")
+    result = hostile_db.commit(data, f"{name}.xlsx", author="prueba")
+    assert not preview.ok and not result.stored
+    pd.testing.assert_frame_equal(hostile_db.versions(), before)
+    assert [hostile_db.file_bytes(int(v)) for v in before["id"]] == originals
+    assert data not in originals
+
+
+def test_every_stored_original_passes_the_checks_again(hostile_db):
+    """Whatever the store hands out as «descargar el original» is a file the loader accepts."""
+    from planmonitor.reading.workbook import Limits, check_container
+
+    for version in hostile_db.versions()["id"]:
+        check_container(hostile_db.file_bytes(int(version)), Limits())

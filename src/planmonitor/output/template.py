@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections import defaultdict
 from typing import Any
 
 import openpyxl
@@ -26,14 +25,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planmonitor import model
-from planmonitor.reading.normalize import norm_key
 
 INSTRUCTIONS = "Instrucciones"
 LISTS = "Listas"
 # Data rows that get dropdowns and stay unlocked beyond the data (room to add rows).
 EXTRA_ROWS = 500
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
-ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")
 HEADER_FONT = Font(bold=True)
 COMMENT_AUTHOR = "planmonitor"
 
@@ -333,63 +330,22 @@ def _instructions(ws: Worksheet) -> None:
 # --------------------------------------------------------------------------------------------
 # The workbook with the errors marked
 # --------------------------------------------------------------------------------------------
-def _header_columns(ws: Worksheet, sheet: model.Sheet | None) -> tuple[int, dict[str, int]]:
-    """(header row, normalised header -> column index) of a sheet as the user wrote it."""
-    wanted = {norm_key(c.header): c.header for c in sheet.columns} if sheet else {}
-    best_row, best = 1, {}
-    for r, row in enumerate(ws.iter_rows(min_row=1, max_row=10, values_only=True), start=1):
-        found = {}
-        for j, v in enumerate(row, start=1):
-            if isinstance(v, str) and v.strip():
-                key = norm_key(v)
-                if key in wanted or not wanted:
-                    found.setdefault(key, j)
-        if len(found) > len(best):
-            best_row, best = r, found
-    return best_row, best
-
-
 def annotate_errors(data: bytes, issues: pd.DataFrame) -> bytes:
     """The uploaded workbook with every issue's cell filled and commented.
 
     Issues without a row go on the column's header, issues without a column on the row's first
-    cell, and issues without a sheet on A1 of the first sheet. Raises ValueError when the file
-    cannot be opened as a workbook (there is nothing to annotate then).
+    cell, and issues without a sheet on A1 of the first sheet. The file passes the loader's
+    checks first and only the marked sheets and styles are rewritten (output/annotate.py), so
+    the work is bounded like the loader's (issue 12). Raises ValueError, and nothing else, when
+    the file cannot be annotated (it is refused, or not in the form Excel writes).
     """
-    try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), rich_text=False)
-    except Exception as exc:  # openpyxl raises many types on damaged files
-        raise ValueError(f"the file cannot be opened as a workbook: {exc}") from exc
-    from planmonitor.reading.workbook import match_sheets
+    from planmonitor.output.annotate import annotate
 
-    titles = match_sheets(wb.sheetnames)
-    notes: dict[tuple[str, int, int], list[str]] = defaultdict(list)
-    for issue in issues.to_dict("records"):
-        name = str(issue.get("sheet") or "")
-        title = titles.get(name) or (name if name in wb.sheetnames else wb.sheetnames[0])
-        ws = wb[title]
-        sheet = model.SHEETS_BY_NAME.get(name)
-        header_row, cols = _header_columns(ws, sheet)
-        col_key = norm_key(str(issue.get("column") or ""))
-        col = cols.get(col_key, 1) if col_key else 1
-        row = issue.get("row")
-        row_n = int(row) if row is not None and not pd.isna(row) else header_row
-        severity = issue.get("severity", model.Severity.ERROR.value)
-        prefix = "Advertencia: " if severity == model.Severity.WARNING.value else "Error: "
-        notes[(title, row_n, col)].append(prefix + str(issue.get("message") or ""))
-    for (title, r, c), messages in notes.items():
-        ws = wb[title]
-        cell = ws.cell(row=r, column=c)
-        if any(m.startswith("Error") for m in messages):
-            cell.fill = ERROR_FILL
-        else:
-            cell.fill = PatternFill("solid", fgColor="FFEB9C")
-        text = "\n".join(messages)
-        if cell.comment is not None:
-            text = f"{cell.comment.text}\n{text}"
-        comment = Comment(text[:30000], COMMENT_AUTHOR)
-        comment.width, comment.height = 320, min(40 + 40 * len(messages), 600)
-        cell.comment = comment
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    try:
+        return annotate(data, issues)
+    except ValueError:
+        raise
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # a dependency's failure is "cannot be annotated", not a crash
+        raise ValueError(f"the workbook cannot be annotated: {type(exc).__name__}") from exc

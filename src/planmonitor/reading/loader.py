@@ -85,9 +85,11 @@ def load_workbook(
     log = IssueLog()
     try:
         data = read_source(src, limits)
-        tables = read_tables(data, limits)
+        tables = read_tables(data, limits, log)
     except WorkbookError as exc:
-        log.add(exc.rule, exc.message, exc.message_en, value=exc.value)
+        log.add(
+            exc.rule, exc.message, exc.message_en, value=exc.value, sheet=exc.sheet, row=exc.row
+        )
         return LoadResult(False, log.frame(), None, ())
     except Exception as exc:  # a reader failure we did not foresee is still "unreadable"
         log.add(

@@ -58,6 +58,18 @@ class Rule(StrEnum):
     CODE_MISMATCH = "code_mismatch"
     # A partial update's sheet with its header and no data rows: kept from the current data.
     EMPTY_SHEET = "empty_sheet"
+    # container and sheet checks (issue 12)
+    OTHER_FORMAT = "other_format"  # .xlsb or .ods: another spreadsheet format
+    MACROS = "macros"  # vbaProject.bin, a macro-enabled content type, Excel 4 macro sheets
+    DUPLICATE_PART = "duplicate_part"  # two zip members with the same (case-folded) name
+    PART_TOO_LARGE = "part_too_large"  # one member, sharedStrings or the member count too large
+    SHEET_TOO_LARGE = "sheet_too_large"  # rows or cells past Limits, or past Excel's grid
+    BAD_DATE_CELL = "bad_date_cell"  # a date-formatted number no date can show (Excel: ####)
+    UNREADABLE_SHEET = "unreadable_sheet"  # the reader failed on one sheet (named)
+    HIDDEN_SHEET = "hidden_sheet"  # a recognised sheet that Excel does not show
+    DUPLICATE_SHEET = "duplicate_sheet"  # two visible sheets read as the same model sheet
+    IGNORED_SHEET = "ignored_sheet"  # warning: a hidden twin of a visible sheet, not read
+    CONTROL_CHARACTER = "control_character"  # warning: an invisible control character removed
 
 
 # Rules that mean "the file could not be read at all".
@@ -73,6 +85,13 @@ FILE_RULES: frozenset[Rule] = frozenset(
         Rule.NOT_WORKBOOK,
         Rule.ZIP_BOMB,
         Rule.UNSAFE_XML,
+        Rule.OTHER_FORMAT,
+        Rule.MACROS,
+        Rule.DUPLICATE_PART,
+        Rule.PART_TOO_LARGE,
+        Rule.SHEET_TOO_LARGE,
+        Rule.BAD_DATE_CELL,
+        Rule.UNREADABLE_SHEET,
     }
 )
 
@@ -85,6 +104,8 @@ WARNING_RULES: frozenset[Rule] = frozenset(
         Rule.FUTURE_PROGRESS_DATE,
         Rule.CODE_MISMATCH,
         Rule.EMPTY_SHEET,
+        Rule.IGNORED_SHEET,
+        Rule.CONTROL_CHARACTER,
     }
 )
 
