@@ -19,6 +19,70 @@ PLAN_START = pd.Timestamp("2023-01-01")
 PLAN_END = pd.Timestamp("2024-12-31")
 PLAN_QUARTERS: tuple[str, ...] = tuple(f"{y}-T{q}" for y in (2023, 2024) for q in (1, 2, 3, 4))
 
+# --------------------------------------------------------------------------------------------
+# The plan's description of itself (sheet «Plan»)
+# --------------------------------------------------------------------------------------------
+LEVELS: tuple[str, ...] = ("objective", "strategy", "activity", "product")
+
+
+def quarter_code(day: pd.Timestamp) -> str:
+    """The internal code of the quarter holding `day`: "2025-T3"."""
+    return f"{day.year}-T{(day.month - 1) // 3 + 1}"
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """Who the plan belongs to and the period it covers, as its own «Plan» sheet states.
+
+    Everything a page, a chart, the report or the validation used to take from constants of
+    one network's plan (titles, the period, its quarters and months) comes from here.
+    """
+
+    plan_id: str  # stable slug: "red-peru-2023-2024"
+    title: str
+    network_es: str
+    network_en: str
+    network_id: str  # stable slug of the network (access per network, regional roll-up)
+    country: str
+    region: str
+    start: pd.Timestamp  # first day of the period
+    end: pd.Timestamp  # last day of the period
+    lang: str = "es"  # language of the plan's own text
+    previous_plan_id: str = ""  # the plan this one continues (carry-over)
+    level_names: tuple[str, str, str, str] = ("", "", "", "")  # "" = the default word
+    fictitious: bool = False  # every page says so
+    period_inferred: bool = False  # no period given: read from the plan's dates (said)
+
+    def network(self, lang: str = "es") -> str:
+        """The network's name in `lang` (the Spanish name when no English one is given)."""
+        return self.network_en if lang == "en" and self.network_en else self.network_es
+
+    def quarters(self) -> tuple[str, ...]:
+        """The period's quarters in order: ("2025-T1", …, "2026-T4")."""
+        days = pd.date_range(self.start.to_period("Q").start_time, self.end, freq="QS")
+        return tuple(quarter_code(d) for d in days)
+
+    def years(self) -> tuple[int, ...]:
+        return tuple(range(self.start.year, self.end.year + 1))
+
+    def months(self) -> tuple[str, ...]:
+        """The period's months in order: ("2025-01", …)."""
+        return tuple(str(p) for p in pd.period_range(self.start, self.end, freq="M"))
+
+    def contains(self, day: object) -> bool:
+        ts = pd.Timestamp(day)
+        return bool(self.start <= ts.normalize() <= self.end)
+
+    def is_closed(self, today: object) -> bool:
+        """True once the period has ended: the plan is a finished cycle."""
+        return bool(pd.Timestamp(today).normalize() > self.end)
+
+    def as_of(self, today: object) -> pd.Timestamp:
+        """The day a page reads the plan at: today, or the plan's last day once it is closed."""
+        ts = pd.Timestamp(today).normalize()
+        return min(ts, self.end)
+
+
 # "Comité Ejecutivo" is written in the plan as a partner. It stays as written in the data and
 # can be resolved to the agencies whose role is ROLE_COMMITTEE.
 COMMITTEE = "Comité Ejecutivo"
