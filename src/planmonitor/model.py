@@ -613,6 +613,8 @@ class Plan:
     gcm: number (int), label_plan, label_es, title_en.
     meta: key -> value of the Metadatos sheets read.
     sheets: names of the sheets this plan's tables came from (the workbook's own sheets).
+    info: the plan's description of itself (network, period…); when none is given, one is
+      inferred (`inferred_info`) so that every consumer can rely on `plan.info`.
     """
 
     objectives: pd.DataFrame
@@ -624,6 +626,11 @@ class Plan:
     progress: pd.DataFrame
     meta: dict[str, str] = field(default_factory=dict)
     sheets: tuple[str, ...] = ()
+    info: PlanInfo | None = None
+
+    def __post_init__(self) -> None:
+        if self.info is None:
+            object.__setattr__(self, "info", inferred_info(self))
 
     @property
     def is_example(self) -> bool:
@@ -634,6 +641,23 @@ class Plan:
         """Acronyms of the Executive Committee's members (role Comité Ejecutivo)."""
         a = self.agencies
         return a.loc[a["role"] == Role.COMMITTEE.value, "acronym"].tolist()
+
+
+def inferred_info(plan: Plan) -> PlanInfo:
+    """The description of a plan that states none (transitional: the period of the bundled plan
+    until the workbook's «Plan» sheet is read; issue 9)."""
+    return PlanInfo(
+        plan_id="plan",
+        title="",
+        network_es="",
+        network_en="",
+        network_id="",
+        country="",
+        region="",
+        start=PLAN_START,
+        end=PLAN_END,
+        period_inferred=True,
+    )
 
 
 def empty_table(columns: list[str]) -> pd.DataFrame:
