@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from apphelpers import ENTRY, ROOT
+from apphelpers import ENTRY, ROOT, plain
 from streamlit.testing.v1 import AppTest
 
 from planmonitor import model, store
@@ -123,7 +123,7 @@ def test_login_form_wrong_then_right_password(configured):
     at.text_input(key="_pm_login_password").input("secreto-de-prueba")
     at.button[0].click().run()
     assert at.session_state["_pm_secretariat_user"] == "ana"
-    assert t("auth.logged_as", "es", name="ana") in [s.value for s in at.success]
+    assert t("auth.logged_as", "es", name="ana") in [plain(s.value) for s in at.success]
 
 
 # --------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from planmonitor.analysis.summary import summarize
+from planmonitor.output.issues import CLI_COLUMNS, issues_table
 from planmonitor.reading.loader import LoadResult, load_workbook
 from planmonitor.reading.validate import FILE_RULES, issue_summary
 
@@ -25,8 +26,6 @@ _TEXT = {
         "invalid": "{file}: {e} error(es), {w} advertencia(s).",
         "unreadable": "{file}: no se puede leer.",
         "base_invalid": "El plan base {file} no es válido:",
-        "issue_headers": ["Gravedad", "Hoja", "Fila", "Columna", "Regla", "Mensaje"],
-        "severity": {"error": "error", "warning": "advertencia"},
         "level_titles": {
             "objective": "Productos por objetivo específico",
             "strategy": "Productos por estrategia",
@@ -43,8 +42,6 @@ _TEXT = {
         "invalid": "{file}: {e} error(s), {w} warning(s).",
         "unreadable": "{file}: cannot be read.",
         "base_invalid": "The base plan {file} is not valid:",
-        "issue_headers": ["Severity", "Sheet", "Row", "Column", "Rule", "Message"],
-        "severity": {"error": "error", "warning": "warning"},
         "level_titles": {
             "objective": "Products per specific objective",
             "strategy": "Products per strategy",
@@ -79,15 +76,10 @@ def format_table(rows: Sequence[Sequence[object]], headers: Sequence[str], max_w
     return "\n".join([line(list(headers)), sep, *(line(r) for r in body)])
 
 
-def issues_table(issues: pd.DataFrame, lang: str = "es") -> str:
-    tx = _TEXT[lang]
-    message = "message" if lang == "es" else "message_en"
-    rows = [
-        [tx["severity"].get(r["severity"], r["severity"]), r["sheet"], r["row"], r["column"],
-         r["rule"], r[message]]
-        for r in issues.to_dict("records")
-    ]  # fmt: skip
-    return format_table(rows, tx["issue_headers"])
+def issues_text(issues: pd.DataFrame, lang: str = "es") -> str:
+    """The issues table of the dashboard (output.issues), with severity and rule, aligned."""
+    table = issues_table(issues, lang, CLI_COLUMNS)
+    return format_table(table.to_numpy().tolist(), list(table.columns))
 
 
 def exit_code(result: LoadResult) -> int:
@@ -108,7 +100,7 @@ def _report(result: LoadResult, file: str, lang: str, out) -> int:
     else:
         print(tx["invalid"].format(file=file, e=errors, w=warnings), file=out)
     if len(result.issues):
-        print(issues_table(result.issues, lang), file=out)
+        print(issues_text(result.issues, lang), file=out)
     return code
 
 
