@@ -128,7 +128,7 @@ def options(plan: model.Plan, version: str | None = None) -> dict[str, list]:
     return _options_cached(plan, version, chosen_obj, chosen_strat)
 
 
-def _agency_from_url(acronyms: list[str], labels: dict[str, str]) -> None:
+def _agency_from_url(plan: model.Plan, acronyms: list[str]) -> None:
     """Once per session (and after a run that did not draw the filters): the URL's agencies.
 
     A link may also carry the English acronyms (``agencia=IOM``): they are taken back to the
@@ -136,7 +136,7 @@ def _agency_from_url(acronyms: list[str], labels: dict[str, str]) -> None:
     """
     if state.AGENCY in st.session_state:
         return
-    by_label = {label: a for a, label in labels.items()}
+    by_label = {agency_label(a, "en", plan.agencies): a for a in acronyms}
     chosen: list[str] = []
     for asked in st.query_params.get_all(state.AGENCY):
         acronym = asked if asked in acronyms else by_label.get(asked)
@@ -164,7 +164,7 @@ def show(plan: model.Plan, lang: str = "es", version: str | None = None) -> Filt
     labels = _labels(plan, lang) if version is None else _labels_cached(plan, version, lang)
     for key in (state.STRATEGY, state.ACTIVITY):
         _keep_valid(key, opts[key])
-    _agency_from_url(opts[state.AGENCY], labels[state.AGENCY])
+    _agency_from_url(plan, opts[state.AGENCY])
     _keep_valid(state.AGENCY, opts[state.AGENCY])
     sb = st.sidebar
     sb.header(t("sidebar.header", lang))
