@@ -134,7 +134,7 @@ _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 def plain(source: str) -> str:
     """What a Markdown element reads on screen: its source with the backslash escapes of
     ui.safe.md resolved (AppTest gives the source; workbook text in it is escaped)."""
-    return _ESCAPED.sub(r"\1", source)
+    return _ESCAPED.sub(r"\1", source).replace("\u2060", "")  # and its invisible joiners
 
 
 def page_path(name: str) -> str:

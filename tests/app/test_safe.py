@@ -9,7 +9,7 @@ import pytest
 from apphelpers import plain
 from streamlit.testing.v1 import AppTest
 
-from planmonitor.ui.safe import md, md_table
+from planmonitor.ui.safe import WORD_JOINER, md, md_table
 
 PAYLOADS = [
     "<img src=http://127.0.0.1:9/x>",
@@ -29,6 +29,8 @@ PAYLOADS = [
     "&lt;",
     "back\\slash",
     "www.example.org",
+    "http://127.0.0.1:9/x",
+    "ana@example.org",
 ]
 
 
@@ -38,6 +40,17 @@ def test_every_markup_character_is_escaped_and_the_text_comes_back_whole(text):
     assert plain(escaped) == text
     # no punctuation is left bare: without the escape pairs, none remains
     assert not re.search(r"[!-/:-@\[-`{-~]", re.sub(r"\\[!-/:-@\[-`{-~]", "", escaped))
+
+
+@pytest.mark.parametrize(
+    "text", ["http://127.0.0.1:9/x", "HTTPS://a.org", "www.a.org", "ana@a.org"]
+)
+def test_autolink_literals_are_broken_by_an_invisible_joiner(text):
+    """remark-gfm links bare addresses in the resolved text, whatever the escapes: the word
+    joiner sits where its patterns need a scheme, "www." or a user name next to "@"."""
+    resolved = plain(md(text).replace(WORD_JOINER, "#"))  # the joiner made visible
+    assert not re.search(r"(?i)https?://|www\.|\w@", resolved)
+    assert resolved.replace("#", "") == text
 
 
 def test_letters_digits_and_spaces_are_left_alone():

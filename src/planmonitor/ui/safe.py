@@ -10,8 +10,12 @@ on every visit; ``**b**`` would turn bold, ``$x^2$`` into a formula.
 be escaped, and the escape shows nothing), so the parser sees only literal characters: no
 link, image, emphasis, code, heading, list, math, directive, entity or HTML can start. Lines
 are joined by hard breaks with their indentation dropped (an indented line would be a code
-block). Text that Streamlit shows literally (st.dataframe cells, selectbox and multiselect
-options, st.text) must NOT go through it: the backslashes would show.
+block). GitHub's "autolink literals" (``http://…``, ``www.…``, ``a@b.org``) are found in the
+text after the escapes are resolved, so no escape stops them: an invisible WORD JOINER
+(U+2060) after the scheme or ``www`` and before ``@`` does, and the text reads the same.
+
+Text that Streamlit shows literally (st.dataframe cells, selectbox and multiselect options,
+st.text) must NOT go through it: the backslashes would show.
 
 Catalogue strings hold no Markdown, so a whole translated sentence with workbook text in it
 goes through ``md`` as one piece: ``st.caption(md(t("key", lang, name=name)))``.
@@ -25,6 +29,9 @@ import pandas as pd
 
 # Every ASCII punctuation character: ! " # $ % & ' ( ) * + , - . / : ; < = > ? @ [ \ ] ^ _ ` { | } ~
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+# Where remark-gfm would start a link of its own: "http(s)" before ":", "www" before ".", "@".
+_AUTOLINK = re.compile(r"(?i)(?<=https)(?=:)|(?<=http)(?=:)|(?<=www)(?=\.)|(?=@)")
+WORD_JOINER = "\u2060"
 
 
 def md(text: object) -> str:
@@ -32,7 +39,9 @@ def md(text: object) -> str:
     if text is None:
         return ""
     lines = str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "  \n".join(_PUNCTUATION.sub(r"\\\1", line.strip()) for line in lines)
+    return "  \n".join(
+        _PUNCTUATION.sub(r"\\\1", _AUTOLINK.sub(WORD_JOINER, line.strip())) for line in lines
+    )
 
 
 def md_table(table: pd.DataFrame) -> pd.DataFrame:
