@@ -28,7 +28,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 # The yardstick: one page, one Plotly chart of the size of the dashboard's (20 horizontal bars
 # with a few lines of hover each, like the Gantt of the default plan: ~19 KB of JSON), drawn
 # through st.plotly_chart and timed the same way. It builds its figure each run, as a bare
-# page does (about 1 ms); the dashboard's pages keep theirs (ui.page.memo).
+# page does (about 1 ms); the dashboard's pages keep theirs (cached functions of each page).
 BARE_PAGE = """
 import plotly.graph_objects as go
 import streamlit as st

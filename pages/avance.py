@@ -9,9 +9,65 @@ import streamlit as st  # noqa: E402
 
 from planmonitor import model  # noqa: E402
 from planmonitor.analysis import metrics  # noqa: E402
+from planmonitor.analysis.filters import Filters  # noqa: E402
 from planmonitor.i18n import t  # noqa: E402
 from planmonitor.output import charts, export  # noqa: E402
 from planmonitor.ui import page, state, tables  # noqa: E402
+
+
+@st.cache_resource(max_entries=64, ttl=6 * 3600, show_spinner=False)
+def overview(
+    _plan: model.Plan, version: str, filters: Filters, lang: str, as_of: pd.Timestamp
+) -> dict:
+    """Per as-of day: the latest status of each product, as a table and by strategy."""
+    filtered = filters.apply(_plan, as_of=as_of)
+    if filtered.products.empty:
+        return {"empty": True}
+    latest = metrics.latest_status(filtered, as_of=as_of)
+    by_strategy = metrics.status_by(latest, "strategy")
+    table = tables.progress_table(latest, lang, _plan.agencies)
+    return {
+        "empty": False,
+        "table": table,
+        "screen": tables.for_screen(table),
+        "labels": {
+            code: f"{code} · {name[:80]}"
+            for code, name in zip(latest["code"], latest["name"], strict=True)
+        },
+        "status_by": charts.build_status_by_figure(
+            by_strategy, lang=lang, names=metrics.level_names(_plan, "strategy")
+        ),
+    }
+
+
+@st.cache_resource(max_entries=128, ttl=6 * 3600, show_spinner=False)
+def shown(
+    _plan: model.Plan, version: str, filters: Filters, lang: str, as_of: pd.Timestamp, text: str
+) -> dict:
+    """Per as-of day and search: the rows found ready to draw (tables.frozen), their download."""
+    r = overview(_plan, version, filters, lang, as_of)
+    if r["empty"]:
+        return r
+    found = tables.search(r["screen"], text)  # dates as text: "2024-06" finds them too
+    if found.empty:
+        return {**r, "found": None}
+    table = r["table"].loc[found.index]  # the download keeps real dates
+    return {
+        **r,
+        "found": tables.frozen(tables.for_screen(found)),
+        "xlsx": export.write_workbook({t("avance.table", lang): table}),
+    }
+
+
+@st.cache_resource(max_entries=64, ttl=6 * 3600, show_spinner=False)
+def history(
+    _plan: model.Plan, version: str, filters: Filters, lang: str, as_of: pd.Timestamp, code: str
+) -> object | None:
+    """The chart of one product's reports up to the as-of day (None when it has none)."""
+    past = metrics.history(filters.apply(_plan, as_of=as_of), code)
+    past = past[pd.to_datetime(past["date"]) <= as_of]
+    return None if past.empty else charts.build_history_figure(past, lang=lang, code=code)
+
 
 v = page.start("avance")
 lang = v.lang
@@ -32,55 +88,8 @@ text = c2.text_input(
     placeholder=t("avance.search.placeholder", lang),
 )
 as_of = pd.Timestamp(as_of_date or v.today)
-day = str(as_of.date())
 
-
-def overview() -> dict:
-    """Per as-of day: the latest status of each product, as a table and by strategy."""
-    filtered = v.filters.apply(v.plan, as_of=as_of)
-    if filtered.products.empty:
-        return {"empty": True}
-    latest = metrics.latest_status(filtered, as_of=as_of)
-    by_strategy = metrics.status_by(latest, "strategy")
-    table = tables.progress_table(latest, lang)
-    return {
-        "empty": False,
-        "table": table,
-        "screen": tables.for_screen(table),
-        "labels": {
-            code: f"{code} · {name[:80]}"
-            for code, name in zip(latest["code"], latest["name"], strict=True)
-        },
-        "status_by": charts.build_status_by_figure(
-            by_strategy, lang=lang, names=metrics.level_names(v.plan, "strategy")
-        ),
-    }
-
-
-def shown() -> dict:
-    """Per as-of day and search: the rows found ready to draw (tables.frozen), their download."""
-    r = page.memo("avance", overview, day)
-    if r["empty"]:
-        return r
-    found = tables.search(r["screen"], text)  # dates as text: "2024-06" finds them too
-    if found.empty:
-        return {**r, "found": None}
-    table = r["table"].loc[found.index]  # the download keeps real dates
-    return {
-        **r,
-        "found": tables.frozen(tables.for_screen(found)),
-        "xlsx": export.write_workbook({t("avance.table", lang): table}),
-    }
-
-
-def history(code: str) -> object | None:
-    """The chart of one product's reports up to the as-of day (None when it has none)."""
-    past = metrics.history(v.filters.apply(v.plan, as_of=as_of), code)
-    past = past[pd.to_datetime(past["date"]) <= as_of]
-    return None if past.empty else charts.build_history_figure(past, lang=lang, code=code)
-
-
-r = page.memo("avance.shown", shown, day, text)
+r = shown(v.plan, v.version, v.filters, lang, as_of, text or "")
 if r["empty"]:
     st.info(t("app.empty", lang), icon=":material/filter_alt_off:")
     st.stop()
@@ -108,7 +117,7 @@ page.chart(r["status_by"], key="status_by_strategy")
 
 st.subheader(t("avance.history", lang))
 labels = r["labels"]
-code = st.selectbox(
+code = st.selectbox(  # options are shown as plain text (no Markdown): no escaping
     t("avance.pick", lang),
     list(labels),
     index=None,
@@ -118,7 +127,7 @@ code = st.selectbox(
     placeholder=t("avance.pick.placeholder", lang),
 )
 if code is not None:
-    fig = page.memo("avance.history", lambda: history(code), day, code)
+    fig = history(v.plan, v.version, v.filters, lang, as_of, code)
     if fig is None:
         st.info(t("avance.no_history", lang))
     else:

@@ -4,27 +4,60 @@ from planmonitor.ui import guard
 
 guard.ensure_frame()
 
+import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from planmonitor.analysis import metrics  # noqa: E402
+from planmonitor.analysis.filters import Filters  # noqa: E402
 from planmonitor.i18n import agency_label, t  # noqa: E402
-from planmonitor.ui import page, state, tables  # noqa: E402
+from planmonitor.model import Plan  # noqa: E402
+from planmonitor.output.issues import issues_table  # noqa: E402
+from planmonitor.ui import frame, page, state, tables  # noqa: E402
+from planmonitor.ui.safe import md  # noqa: E402
 
-v = page.start("calidad")
-lang = v.lang
 
+@st.cache_resource(max_entries=128, ttl=6 * 3600, show_spinner=False)
+def per_product(
+    _plan: Plan,
+    _issues: pd.DataFrame,
+    version: str,
+    filters: Filters,
+    lang: str,
+    today: pd.Timestamp,
+) -> dict:
+    """The product table and the validation's, ready to draw (kept: see tables.frozen).
 
-def per_product() -> dict:
-    """The product table and the validation's, ready to draw (kept: see tables.frozen)."""
-    done = tables.completeness_table(metrics.completeness(v.filtered, as_of=v.today), lang)
-    issues = None if v.issues.empty else tables.for_screen(tables.issues_table(v.issues, lang))
+    `_issues` are the warnings of `version` (loaded with the plan), hashed through it.
+    """
+    filtered = frame.filtered_plan(_plan, version, filters, today)
+    done = tables.completeness_table(metrics.completeness(filtered, as_of=today), lang)
     return {
         "done": tables.frozen(done),
-        "issues": None if issues is None else tables.frozen(issues),
+        "issues": None if _issues.empty else tables.frozen(issues_table(_issues, lang)),
     }
 
 
-r = page.memo("calidad", per_product)
+@st.cache_resource(max_entries=128, ttl=6 * 3600, show_spinner=False)
+def per_agency(
+    _plan: Plan, version: str, filters: Filters, lang: str, today: pd.Timestamp, days: int
+) -> dict:
+    """Agencies' reporting for this threshold: who is stale, and the table ready to draw."""
+    filtered = frame.filtered_plan(_plan, version, filters, today)
+    reporting = metrics.agency_reporting(filtered, as_of=today, days=days)
+    return {
+        "stale": [
+            agency_label(a, lang, _plan.agencies)
+            for a in reporting.loc[reporting["stale"], "agency"]
+        ],
+        "table": tables.frozen(
+            tables.for_screen(tables.reporting_table(reporting, lang, _plan.agencies))
+        ),
+    }
+
+
+v = page.start("calidad")
+lang = v.lang
+r = per_product(v.plan, v.issues, v.version, v.filters, lang, v.today)
 
 st.subheader(t("calidad.products", lang))
 st.dataframe(
@@ -48,25 +81,10 @@ days = st.columns([1, 3])[0].number_input(
     key=state.STALE_DAYS,
     bind="query-params",
 )
-
-
-def per_agency() -> dict:
-    """Agencies' reporting for this threshold: who is stale, and the table ready to draw."""
-    reporting = metrics.agency_reporting(v.filtered, as_of=v.today, days=int(days))
-    return {
-        "stale": [
-            agency_label(a, lang, v.plan.agencies)
-            for a in reporting.loc[reporting["stale"], "agency"]
-        ],
-        "table": tables.frozen(
-            tables.for_screen(tables.reporting_table(reporting, lang, v.plan.agencies))
-        ),
-    }
-
-
-agencies = page.memo("calidad.reporting", per_agency, int(days))
+agencies = per_agency(v.plan, v.version, v.filters, lang, v.today, int(days))
 if agencies["stale"]:
-    st.warning(t("calidad.stale", lang, days=int(days), agencies=", ".join(agencies["stale"])))
+    stale = ", ".join(agencies["stale"])
+    st.warning(md(t("calidad.stale", lang, days=int(days), agencies=stale)))
 else:
     st.success(t("calidad.all_fresh", lang, days=int(days)))
 st.dataframe(agencies["table"], hide_index=True, width="stretch")

@@ -8,20 +8,35 @@ import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from planmonitor.analysis import changes, metrics  # noqa: E402
+from planmonitor.analysis.filters import Filters  # noqa: E402
 from planmonitor.i18n import fmt_date, fmt_number, fmt_percent, status_label, t  # noqa: E402
+from planmonitor.model import Plan  # noqa: E402
 from planmonitor.output import charts  # noqa: E402
-from planmonitor.ui import page  # noqa: E402
+from planmonitor.ui import data, frame, page  # noqa: E402
 
 PARAM = "desde"  # ?desde=2024-05-31 or ?desde=v12
 KIND, DATE, VERSION = "_pm_cambios_kind", "_pm_cambios_date", "_pm_cambios_version"
 
+
+@st.cache_resource(max_entries=64, ttl=6 * 3600, show_spinner=False)
+def changes_of(
+    _plan: Plan, version: str, filters: Filters, lang: str, today: pd.Timestamp, ref_key: str
+) -> dict:
+    """What changed since `ref_key` (a date, or "v12": a stored version) and the Gantt."""
+    filtered = frame.filtered_plan(_plan, version, filters, today)
+    ref = filters.apply(data.store().plan(int(ref_key[1:]))) if ref_key.startswith("v") else ref_key
+    report = changes.changes_since(filtered, ref, as_of=today)
+    latest = metrics.latest_status(filtered, as_of=today)
+    gantt = charts.build_gantt_figure(
+        latest, lang=lang, today=today, level="product" if len(latest) <= 300 else "activity",
+        markers=report.markers(lang), names=metrics.level_names(_plan, "activity"),
+    )  # fmt: skip
+    return {"report": report, "gantt": gantt}
+
+
 v = page.start("cambios")
 lang = v.lang
-store = None
-if v.version.startswith("store:"):
-    from planmonitor.ui.upload import store as open_store
-
-    store = open_store()
+store = data.store() if v.version.startswith("store:") else None
 versions = store.versions() if store is not None else pd.DataFrame({"id": []})
 ids = [int(i) for i in versions["id"]][::-1]  # newest first
 
@@ -67,17 +82,6 @@ st.query_params[PARAM] = ref_key
 st.caption(caption)
 
 
-def compute() -> dict:
-    ref = v.filters.apply(store.plan(int(ref_key[1:]))) if ref_key.startswith("v") else ref_key
-    report = changes.changes_since(v.filtered, ref, as_of=v.today)
-    latest = metrics.latest_status(v.filtered, as_of=v.today)
-    gantt = charts.build_gantt_figure(
-        latest, lang=lang, today=v.today, level="product" if len(latest) <= 300 else "activity",
-        markers=report.markers(lang), names=metrics.level_names(v.plan, "activity"),
-    )  # fmt: skip
-    return {"report": report, "gantt": gantt}
-
-
 def shown(name: str, df: pd.DataFrame) -> pd.DataFrame:
     """A change table as text in the language, with translated headers."""
     out = df.copy()
@@ -96,7 +100,7 @@ def shown(name: str, df: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns=lambda c: t(f"cambios.col.{c}", lang))
 
 
-r = page.memo("cambios", compute, ref_key)
+r = changes_of(v.plan, v.version, v.filters, lang, v.today, ref_key)
 report = r["report"]
 tables = report.tables()
 cards = st.columns(4)

@@ -4,28 +4,26 @@ from planmonitor.ui import guard
 
 guard.ensure_frame()
 
+import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from planmonitor.analysis import metrics  # noqa: E402
+from planmonitor.analysis.filters import Filters  # noqa: E402
 from planmonitor.i18n import gcm_label, t  # noqa: E402
+from planmonitor.model import Plan  # noqa: E402
 from planmonitor.output import charts  # noqa: E402
-from planmonitor.ui import page, state, tables  # noqa: E402
-
-v = page.start("cobertura")
-lang = v.lang
-exclude_all = st.toggle(
-    t("cobertura.exclude_all", lang),
-    key=state.EXCLUDE_ALL_GCM,
-    bind="query-params",
-    help=t("cobertura.exclude_all.help", lang),
-)
-include_all = not exclude_all
+from planmonitor.ui import frame, page, state, tables  # noqa: E402
 
 
-def compute() -> dict:
-    coverage = metrics.gcm_coverage(v.filtered, include_all=include_all)
-    matrix = metrics.strategy_gcm_matrix(v.filtered, include_all=include_all)
-    products = v.filtered.products
+@st.cache_resource(max_entries=128, ttl=6 * 3600, show_spinner=False)
+def coverage_of(
+    _plan: Plan, version: str, filters: Filters, lang: str, today: pd.Timestamp, include_all: bool
+) -> dict:
+    """Coverage, tiles, strategy × objective and the counts of "Todos"/unlinked products."""
+    filtered = frame.filtered_plan(_plan, version, filters, today)
+    coverage = metrics.gcm_coverage(filtered, include_all=include_all)
+    matrix = metrics.strategy_gcm_matrix(filtered, include_all=include_all)
+    products = filtered.products
     return {
         "coverage": coverage,
         "tiles": charts.build_gcm_tiles_figure(coverage, lang=lang),
@@ -40,7 +38,22 @@ def compute() -> dict:
     }
 
 
-r = page.memo("cobertura", compute, include_all)
+# 23 labels, the same for every filter: built once per data version and language
+@st.cache_resource(max_entries=16, ttl=6 * 3600, show_spinner=False)
+def gcm_labels(_plan: Plan, version: str, lang: str, numbers: tuple[int, ...]) -> dict[int, str]:
+    return {n: gcm_label(n, lang, _plan.gcm) for n in numbers}
+
+
+v = page.start("cobertura")
+lang = v.lang
+exclude_all = st.toggle(
+    t("cobertura.exclude_all", lang),
+    key=state.EXCLUDE_ALL_GCM,
+    bind="query-params",
+    help=t("cobertura.exclude_all.help", lang),
+)
+include_all = not exclude_all
+r = coverage_of(v.plan, v.version, v.filters, lang, v.today, include_all)
 coverage = r["coverage"]
 if r["n_unlinked"]:
     total = len(v.filtered.products)
@@ -57,12 +70,8 @@ else:
 
 page.chart(r["matrix"], key="strategy_gcm")
 
-# 23 labels, the same for every filter: built once per data version and language
-labels = page.memo_version(
-    "cobertura.labels",
-    lambda: {int(n): gcm_label(int(n), lang, v.plan.gcm) for n in coverage["number"]},
-)
-chosen = st.selectbox(
+labels = gcm_labels(v.plan, v.version, lang, tuple(int(n) for n in coverage["number"]))
+chosen = st.selectbox(  # options are shown as plain text (no Markdown): no escaping
     t("cobertura.pick", lang),
     list(labels),
     index=None,
@@ -76,4 +85,8 @@ if chosen is not None:
     if linked.empty:
         st.info(t("cobertura.none_linked", lang))
     else:
-        st.dataframe(tables.gcm_products_table(linked, lang), hide_index=True, width="stretch")
+        st.dataframe(
+            tables.gcm_products_table(linked, lang, v.plan.agencies),
+            hide_index=True,
+            width="stretch",
+        )

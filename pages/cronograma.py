@@ -9,11 +9,45 @@ import streamlit as st  # noqa: E402
 
 from planmonitor import model  # noqa: E402
 from planmonitor.analysis import changes, metrics  # noqa: E402
+from planmonitor.analysis.filters import Filters  # noqa: E402
 from planmonitor.i18n import fmt_date, t  # noqa: E402
 from planmonitor.output import charts  # noqa: E402
-from planmonitor.ui import page, state  # noqa: E402
+from planmonitor.ui import frame, page, state  # noqa: E402
+from planmonitor.ui.safe import md  # noqa: E402
 
 AUTO_ACTIVITY_ABOVE = 300  # more products than this: one bar per activity by default
+
+
+@st.cache_resource(max_entries=128, ttl=6 * 3600, show_spinner=False)
+def gantts(
+    _plan: model.Plan,
+    version: str,
+    filters: Filters,
+    lang: str,
+    today: pd.Timestamp,
+    color_by: str,
+    level: str,
+    by_strategy: bool,
+    since: pd.Timestamp | None,
+) -> list[tuple[str, object]]:
+    """One (strategy code or "", figure) per chart to draw."""
+    filtered = frame.filtered_plan(_plan, version, filters, today)
+    latest = metrics.latest_status(filtered, as_of=today)
+    names = metrics.level_names(_plan, level) if level != "product" else None
+    groups = metrics.level_names(_plan, "objective" if level == "strategy" else "strategy")
+    marks = changes.changes_since(filtered, since).markers(lang) if since is not None else None
+
+    def gantt(rows):
+        return charts.build_gantt_figure(
+            rows, lang=lang, color_by=color_by, today=today, level=level, names=names,
+            markers=marks, group_rows=True, group_names=groups, today_note=False,
+        )  # fmt: skip
+
+    if not by_strategy:
+        return [("", gantt(latest))]
+    return [(code, gantt(latest[latest["strategy"] == code]))
+            for code in dict.fromkeys(latest["strategy"])]  # fmt: skip
+
 
 v = page.start("cronograma")
 lang = v.lang
@@ -50,32 +84,16 @@ if level == "auto":
     if level == "activity":
         st.info(t("cronograma.collapsed", lang, n=n_products), icon=":material/unfold_less:")
 
-
-def compute() -> list[tuple[str, object]]:
-    """One (strategy code or "", figure) per chart to draw."""
-    latest = metrics.latest_status(v.filtered, as_of=v.today)
-    names = metrics.level_names(v.plan, level) if level != "product" else None
-    groups = metrics.level_names(v.plan, "objective" if level == "strategy" else "strategy")
-    marks = changes.changes_since(v.filtered, pd.Timestamp(since)).markers(lang) if since else None
-
-    def gantt(rows):
-        return charts.build_gantt_figure(
-            rows, lang=lang, color_by=color_by or "status", today=v.today, level=level,
-            names=names, markers=marks, group_rows=True, group_names=groups, today_note=False,
-        )  # fmt: skip
-
-    if not by_strategy:
-        return [("", gantt(latest))]
-    return [(code, gantt(latest[latest["strategy"] == code]))
-            for code in dict.fromkeys(latest["strategy"])]  # fmt: skip
-
-
 if not model.PLAN_START <= v.today <= model.PLAN_END:  # no line to draw: say why
     st.caption(t("chart.gantt.today_outside", lang, date=fmt_date(v.today, lang)))
 strategy_names = metrics.level_names(v.plan, "strategy") if by_strategy else {}
-for code, fig in page.memo("cronograma", compute, color_by, level, by_strategy, str(since)):
+figures = gantts(
+    v.plan, v.version, v.filters, lang, v.today, color_by or "status", level, bool(by_strategy),
+    pd.Timestamp(since) if since else None,
+)  # fmt: skip
+for code, fig in figures:
     if code:
-        st.subheader(t("cronograma.strategy_title", lang, code=code))
+        st.subheader(md(t("cronograma.strategy_title", lang, code=code)))
         if strategy_names.get(code):
-            st.caption(strategy_names[code])
+            st.caption(md(strategy_names[code]))
     page.chart(fig, key=f"gantt_{code}" if code else "gantt")

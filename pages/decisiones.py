@@ -14,16 +14,15 @@ import streamlit as st  # noqa: E402
 from planmonitor.i18n import fmt_date, t  # noqa: E402
 from planmonitor.store import decisions  # noqa: E402
 from planmonitor.store.decisions import DecisionError, Decisions, Entry  # noqa: E402
-from planmonitor.ui import auth  # noqa: E402
+from planmonitor.ui import auth, data  # noqa: E402
 from planmonitor.ui.frame import view  # noqa: E402
+from planmonitor.ui.safe import md  # noqa: E402
 
 v = view()
 lang = v.lang
 st.title(t("page.decisiones", lang))
 try:
-    from planmonitor.ui.upload import store
-
-    book = Decisions(store().engine)
+    book = Decisions(data.store().engine)
 except Exception:
     st.info(t("decisions.unavailable", lang), icon=":material/database_off:")
     st.stop()
@@ -40,8 +39,8 @@ def target_label(code: str) -> str:
 
 
 def show_problems(exc: DecisionError) -> None:
-    for es, en in exc.messages:
-        st.error(en if lang == "en" else es)
+    for es, en in exc.messages:  # they may quote what was typed
+        st.error(md(en if lang == "en" else es))
 
 
 if user is None:

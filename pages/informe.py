@@ -10,10 +10,19 @@ import streamlit as st  # noqa: E402
 from planmonitor import model  # noqa: E402
 from planmonitor.i18n import LANG_NAMES, LANGS, t  # noqa: E402
 from planmonitor.output import report  # noqa: E402
-from planmonitor.ui import page  # noqa: E402
 from planmonitor.ui.frame import view  # noqa: E402
+from planmonitor.ui.safe import md  # noqa: E402
 
 MONTH, LANG, PDF = "_pm_informe_month", "_pm_informe_lang", "_pm_informe_pdf_bytes"
+
+
+@st.cache_resource(max_entries=32, ttl=6 * 3600, show_spinner=False)
+def monthly(_plan: model.Plan, version: str, month: str, report_lang: str) -> dict:
+    """The month's report of a data version, and its Excel and HTML files."""
+    built = report.build_report(_plan, month, lang=report_lang)
+    html = report.to_html(built)
+    return {"report": built, "excel": report.to_excel(built), "html": html}
+
 
 v = view()
 lang = v.lang
@@ -42,13 +51,7 @@ report_lang = c2.segmented_control(
 report_lang = report_lang if report_lang in LANGS else lang
 
 
-def compute() -> dict:
-    built = report.build_report(v.plan, month, lang=report_lang)
-    html = report.to_html(built)
-    return {"report": built, "excel": report.to_excel(built), "html": html}
-
-
-r = page.memo("informe", compute, month, report_lang)
+r = monthly(v.plan, v.version, month, report_lang)
 name = f"informe-mensual-{month}-{report_lang}"
 d1, d2, d3 = st.columns(3)
 d1.download_button(
@@ -83,10 +86,10 @@ with d3:
 
 with st.expander(t("informe.preview", lang)):
     for section in r["report"].sections():
-        st.subheader(section.title)
+        st.subheader(md(section.title))
         if section.note:
-            st.caption(section.note)
+            st.caption(md(section.note))
         for line in section.lines:
-            st.caption(line)
+            st.caption(md(line))
         table = section.table.astype(object)
         st.dataframe(table.where(table.notna(), "").astype("str"), hide_index=True)

@@ -4,26 +4,30 @@ from planmonitor.ui import guard
 
 guard.ensure_frame()
 
+import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from planmonitor.analysis import metrics  # noqa: E402
+from planmonitor.analysis.filters import Filters  # noqa: E402
 from planmonitor.i18n import fmt_date, fmt_number, fmt_percent, status_label, t  # noqa: E402
-from planmonitor.model import NO_REPORT  # noqa: E402
+from planmonitor.model import NO_REPORT, Plan  # noqa: E402
 from planmonitor.output import charts  # noqa: E402
-from planmonitor.ui import page, tables  # noqa: E402
+from planmonitor.ui import frame, page, tables  # noqa: E402
 
 STALE_DAYS = 60
 
-v = page.start("resumen")
-lang = v.lang
 
-
-def compute() -> dict:
-    latest = metrics.latest_status(v.filtered, as_of=v.today)
+@st.cache_resource(max_entries=128, ttl=6 * 3600, show_spinner=False)
+def overview(
+    _plan: Plan, version: str, filters: Filters, lang: str, today: pd.Timestamp, stale_days: int
+) -> dict:
+    """Counts, completion, the two charts and the alerts of one view."""
+    filtered = frame.filtered_plan(_plan, version, filters, today)
+    latest = metrics.latest_status(filtered, as_of=today)
     counts = metrics.status_counts(latest)
     by_objective = metrics.completion_by(latest, "objective")
-    names = metrics.level_names(v.plan, "objective")
-    alerts = metrics.alerts(v.filtered, as_of=v.today, stale_days=STALE_DAYS)
+    names = metrics.level_names(_plan, "objective")
+    alerts = metrics.alerts(filtered, as_of=today, stale_days=stale_days)
     return {
         "n": len(latest),
         "overall": metrics.overall_completion(latest),
@@ -36,7 +40,9 @@ def compute() -> dict:
     }
 
 
-r = page.memo("resumen", compute, STALE_DAYS)
+v = page.start("resumen")
+lang = v.lang
+r = overview(v.plan, v.version, v.filters, lang, v.today, STALE_DAYS)
 by_status = r["by_status"]
 
 top = st.columns(3)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -32,6 +33,15 @@ def sample_issues() -> pd.DataFrame:
         ],
         columns=model.ISSUE_COLUMNS,
     )
+
+
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def plain(source: str) -> str:
+    """What a Markdown element reads on screen: its source with the backslash escapes of
+    ui.safe.md resolved (AppTest gives the source; workbook text in it is escaped)."""
+    return _ESCAPED.sub(r"\1", source).replace("\u2060", "")  # and its invisible joiners
 
 
 def page_path(name: str) -> str:

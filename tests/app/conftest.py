@@ -18,6 +18,7 @@ from apphelpers import (  # noqa: F401  (re-exported: other test modules import 
     PAGES,
     ROOT,
     page_path,
+    plain,
     sample_issues,
 )
 from planfactory import small_plan

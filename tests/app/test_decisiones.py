@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from apphelpers import ENTRY
+from apphelpers import ENTRY, plain
 from streamlit.testing.v1 import AppTest
 
 from planmonitor import store
@@ -95,7 +95,7 @@ def test_an_incomplete_action_point_is_refused_with_the_reasons(db):
     at.radio(key="_pm_d_kind").set_value("action")
     at.button(key="_pm_d_save").click().run()
     assert_clean(at)
-    errors = [e.value for e in at.error]
+    errors = [plain(e.value) for e in at.error]
     assert "Elija el producto o la estrategia." in errors
     assert "Escriba qué se decidió o acordó." in errors
     assert "Un acuerdo necesita un responsable («Quién»)." in errors

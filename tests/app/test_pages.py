@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from apphelpers import ENTRY, PAGES, page_path
+from apphelpers import ENTRY, PAGES, page_path, plain
 from planfactory import small_plan
 from streamlit.testing.v1 import AppTest
 
@@ -42,7 +42,7 @@ def test_every_page_renders_in_both_languages(app, name, lang):
     assert_clean(app)
     assert [x.value for x in app.title] == [TITLES[name][lang]]
     showing = "Mostrando:" if lang == "es" else "Showing:"
-    assert any(c.value.startswith(showing) for c in app.caption)
+    assert any(plain(c.value).startswith(showing) for c in app.caption)
     note = t("app.example_note", lang)
     assert [w.value for w in app.warning if w.value == note] == [note]
     if name != "calidad":
@@ -69,7 +69,7 @@ def test_filters_set_through_query_parameters(app, name):
     run_page(app, name)
     assert_clean(app)
     assert app.sidebar.multiselect(key="agencia").value == ["OIT"]
-    assert any("OIT como líder" in c.value for c in app.caption)
+    assert any("OIT como líder" in plain(c.value) for c in app.caption)
 
 
 def test_gantt_has_a_bar_per_filtered_product(app):
@@ -111,7 +111,7 @@ def test_sidebar_survives_a_rerun_and_a_page_change(app):
     assert app.title[0].value == "Cronograma"
     assert app.sidebar.multiselect(key="agencia").value == ["OIM"]
     assert app.sidebar.multiselect(key="estrategia").value == ["2.1"]
-    assert any("Estrategia 2.1" in c.value for c in app.caption)
+    assert any("Estrategia 2.1" in plain(c.value) for c in app.caption)
 
 
 def test_strategy_options_narrow_to_the_chosen_objective(app):
@@ -131,7 +131,7 @@ def test_reset_button_clears_every_filter(app):
     assert_clean(app)
     assert app.sidebar.multiselect(key="agencia").value == []
     assert app.sidebar.multiselect(key="estado").value == []
-    assert any(c.value == "Mostrando: todos los productos" for c in app.caption)
+    assert any(plain(c.value) == "Mostrando: todos los productos" for c in app.caption)
 
 
 def test_language_switch_changes_titles_and_caption(app):
@@ -340,3 +340,95 @@ def test_cronograma_has_no_outside_note_within_the_plan(app, monkeypatch):
     run_page(app, "cronograma")
     assert_clean(app)
     assert not [c.value for c in app.caption if "fuera del periodo" in c.value]
+
+
+# --------------------------------------------------------------------------------------------
+# One meaning of the Comité Ejecutivo and of an agency's name (issue 8)
+# --------------------------------------------------------------------------------------------
+def load_bars(at: AppTest) -> dict[str, dict[str, int]]:
+    """role trace name -> agency label -> count, from Carga's first chart (the load)."""
+    fig = figures(at)[0]
+    return {tr["name"]: dict(zip(tr["y"], tr["x"], strict=True)) for tr in fig["data"]}
+
+
+@pytest.mark.parametrize(
+    ("lang", "rule"),
+    [
+        ("es", '"Comité Ejecutivo" cuenta para cada uno de sus 5 miembros: '
+               "OCR, PNUD, OIT, ACNUR, UNODC."),
+        ("en", '"Executive Committee" counts for each of its 5 members: '
+               "RCO, UNDP, ILO, UNHCR, UNODC."),
+    ],
+)  # fmt: skip
+def test_carga_counts_the_committee_for_each_member_as_the_filter_does_and_says_so(app, lang, rule):
+    """Filtering UNODC keeps 1.1.1-2 (partners: «Comité Ejecutivo»); the load chart counts
+    that product for UNODC too, and has no «Comité Ejecutivo» row of its own."""
+    app.query_params["agencia"] = "UNODC"
+    app.query_params["lang"] = lang
+    run_page(app, "carga")
+    assert_clean(app)
+    assert rule in [plain(c.value) for c in app.caption]
+    bars = load_bars(app)
+    lead, partner = (t(f"role.{r}", lang) for r in ("lead", "partner"))
+    committee = "Comité Ejecutivo" if lang == "es" else "Executive Committee"
+    assert all(committee not in by_agency for by_agency in bars.values())
+    assert bars[lead]["UNODC"] == 1  # 3.2.2-2
+    assert bars[partner]["UNODC"] == 2  # 2.2.1-1, and 1.1.1-2 through the committee
+    heatmaps = figures(app)[1:]
+    assert len(heatmaps) == 3
+    for fig in heatmaps:
+        labels = [str(y) for tr in fig["data"] for y in tr.get("y", [])]
+        assert committee not in labels
+
+
+def test_the_rule_names_the_members_of_the_plan_s_own_agencias_table(use_plan):
+    """N and the names come from the plan: here a committee of two, with English acronyms
+    that no built-in table knows."""
+    from planfactory import AGENCIES, make_plan, product
+
+    from planmonitor.model import COMMITTEE, Role
+
+    english = {"PNUD": "PNUD-X", "OIT": "ILO-X"}
+    agencies = [
+        (a, n, ne, english.get(a, ae), Role.COMMITTEE.value if a in english else Role.MEMBER.value)
+        for a, n, ne, ae, _role in AGENCIES
+    ]
+    plan = make_plan(
+        [product("1.1.1-1", leads=["OIM"], partners=[COMMITTEE], start="2023-01-01")],
+        agencies=agencies,
+    )
+    use_plan(plan)
+    for lang, rule in (
+        ("es", '"Comité Ejecutivo" cuenta para cada uno de sus 2 miembros: PNUD, OIT.'),
+        ("en", '"Executive Committee" counts for each of its 2 members: PNUD-X, ILO-X.'),
+    ):
+        at = AppTest.from_file(ENTRY, default_timeout=60)
+        at.query_params["lang"] = lang
+        run_page(at, "carga")
+        assert_clean(at)
+        assert rule in [plain(c.value) for c in at.caption]
+        partner = t("role.partner", lang)
+        bars = load_bars(at)[partner]
+        assert bars["PNUD-X" if lang == "en" else "PNUD"] == 1
+
+
+def test_in_english_the_agency_list_shows_english_acronyms_and_the_url_keeps_the_plan_s(app):
+    app.query_params["lang"] = "en"
+    app.query_params["agencia"] = "OIM"
+    run_page(app, "resumen")
+    assert_clean(app)
+    agency = app.sidebar.multiselect(key="agencia")
+    assert agency.value == ["OIM"]
+    assert "IOM" in agency.proto.options and "OIM" not in agency.proto.options
+    assert "ILO" in agency.proto.options
+    agency.select("OIT").run()
+    assert app.query_params["agencia"] == ["OIM", "OIT"]  # the plan's acronyms, not IOM/ILO
+    assert any("Showing: IOM, ILO" in plain(c.value) for c in app.caption)
+
+
+def test_a_link_with_an_english_acronym_still_opens_the_view(app):
+    app.query_params["agencia"] = "IOM"
+    run_page(app, "resumen")
+    assert_clean(app)
+    assert app.sidebar.multiselect(key="agencia").value == ["OIM"]
+    assert any("Mostrando: OIM" in plain(c.value) for c in app.caption)

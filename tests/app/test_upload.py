@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from apphelpers import ENTRY, ROOT
+from apphelpers import ENTRY, plain
 from streamlit.testing.v1 import AppTest
 
 from planmonitor import model, store
@@ -81,14 +81,21 @@ def test_restricted_pages_are_not_in_the_navigation_without_the_credential(confi
         at.switch_page(page)  # not a registered page: no way to reach it
 
 
-@pytest.mark.parametrize("page", [UPLOAD, HISTORY])
-def test_restricted_page_run_on_its_own_refuses(configured, page):
-    """The page checks the credential itself (e.g. the first request on a fresh server)."""
-    at = AppTest.from_file(str(ROOT / page), default_timeout=60)
+@pytest.mark.parametrize(("page", "title"), [(UPLOAD, "page.upload"), (HISTORY, "page.history")])
+def test_restricted_page_checks_the_credential_itself(configured, monkeypatch, page, title):
+    """Behind the navigation, the page refuses on its own: listed (as if the navigation had
+    let it through) to a session without the credential, it draws its title and the refusal,
+    and nothing of the flow (issue 8: this test used to pass on a blank page)."""
+    monkeypatch.setattr(auth, "is_secretariat", lambda: True)  # the navigation lists it
+    at = AppTest.from_file(ENTRY, default_timeout=60)
     at.run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [x.value for x in at.title] == [t(title, "es")]
+    assert [e.value for e in at.error] == [t("auth.denied", "es")]
     assert not at.file_uploader
-    assert not at.button
-    assert t("auth.denied", "es") in [e.value for e in at.error] or not at.title
+    assert not [b for b in at.button if (b.key or "").startswith(("_pm_upload", "_pm_history"))]
+    assert not at.dataframe
 
 
 def test_no_credential_configured_means_no_upload_and_says_how(db):
@@ -123,7 +130,7 @@ def test_login_form_wrong_then_right_password(configured):
     at.text_input(key="_pm_login_password").input("secreto-de-prueba")
     at.button[0].click().run()
     assert at.session_state["_pm_secretariat_user"] == "ana"
-    assert t("auth.logged_as", "es", name="ana") in [s.value for s in at.success]
+    assert t("auth.logged_as", "es", name="ana") in [plain(s.value) for s in at.success]
 
 
 # --------------------------------------------------------------------------------------------
@@ -344,3 +351,69 @@ def test_only_the_new_reports_are_enough_and_replace_is_a_choice(configured):
     assert_clean(at)
     confirm = [b for b in at.button if b.key == "_pm_upload_confirm"]
     assert confirm and confirm[0].disabled  # replacing removes n reports: needs the tick
+
+
+# --------------------------------------------------------------------------------------------
+# The marked workbook on demand, the steps of the check (issue 12)
+# --------------------------------------------------------------------------------------------
+def test_a_refused_upload_builds_the_marked_workbook_only_when_its_button_is_pressed(
+    configured, monkeypatch
+):
+    import io
+
+    import openpyxl
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    from planmonitor.output import template
+
+    built: list[bytes] = []
+    original = template.annotate_errors
+
+    def spy(data: bytes, issues: pd.DataFrame) -> bytes:
+        built.append(original(data, issues))
+        return built[-1]
+
+    monkeypatch.setattr(template, "annotate_errors", spy)
+    deferred: dict[str, object] = {}  # what each download button runs when pressed
+    add = MediaFileManager.add_deferred
+
+    def keep(self, data_callable, *args, **kwargs):
+        file_id = add(self, data_callable, *args, **kwargs)
+        deferred[file_id] = data_callable
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", keep)
+    at = logged_in_app()
+    bad = progress_file(configured.plan(), status="Terminado")
+    at.file_uploader(key=UPLOADER).upload("malo.xlsx", bad).run()
+    assert_clean(at)
+    assert t("upload.errors", "es", n=1) in [e.value for e in at.error]
+    assert [b for b in at.get("download_button") if b.proto.label == t("upload.annotated", "es")]
+    assert built == []  # refused, shown, and nothing built yet
+    at.run()  # a rerun does not build it either
+    assert built == []
+
+    (button,) = [
+        b for b in at.get("download_button") if b.proto.label == t("upload.annotated", "es")
+    ]
+    deferred[button.proto.deferred_file_id]()  # what pressing the button runs
+    assert len(built) == 1
+    sheet = openpyxl.load_workbook(io.BytesIO(built[0]))["Avances"]
+    marked = [c.comment.text for row in sheet.iter_rows() for c in row if c.comment]
+    assert any("Terminado" in text for text in marked)
+
+
+def test_the_check_shows_its_steps_reading_checking_and_comparing(configured):
+    v0 = configured.current_version_id()
+    at = logged_in_app()
+    data = progress_file(configured.plan())
+    at.file_uploader(key=UPLOADER).upload("diciembre.xlsx", data).run()
+    assert_clean(at)
+    (status,) = at.status
+    assert status.label == t("upload.checked", "es") and status.state == "complete"
+    steps = [plain(m.value) for m in status.markdown]
+    assert steps[0] == t("upload.read", "es", n=f"{len(data):,}".replace(",", "."))
+    assert steps[1] == t("upload.step.checking", "es", v=v0)
+    assert steps[2] == t("upload.step.checked", "es", errors=0, warnings=0)
+    assert steps[3].startswith(t("upload.step.compared", "es", v=v0, summary=""))
+    assert t("upload.preview", "es", v=v0) in [s.value for s in at.subheader]

@@ -23,8 +23,12 @@ VIEWPORT_SIZE = {"width": 1920, "height": 1080}
 
 
 def wait_idle(page: Page) -> None:
-    """Wait until the script run finished (Streamlit's running indicator is gone)."""
-    page.wait_for_timeout(300)
+    """Wait until the script run finished: the app says it is not running (an interaction
+    sets "rerunRequested" at once, so this does not pass before the run starts), no element
+    is stale from the previous run and the running indicator is gone."""
+    app = page.locator('[data-testid="stApp"]')
+    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=TIMEOUT)
+    expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=TIMEOUT)
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
 
 
@@ -182,28 +186,39 @@ def fresh_secretariat_server(request, monkeypatch):
     return request.getfixturevalue("fresh_server")
 
 
+# Installed before the page loads: every change of the document is looked at, so even a
+# restricted element drawn for a moment and removed again is recorded.
+WATCH_RESTRICTED = """
+window.__restrictedSeen = [];
+new MutationObserver(() => {
+  const seen = window.__restrictedSeen;
+  if (document.querySelector('[data-testid="stFileUploader"]')) seen.push("uploader");
+  const text = document.body ? document.body.innerText : "";
+  if (text.includes("Versión actual:")) seen.push("version list");
+  for (const h of document.querySelectorAll("h1, h2, h3")) {
+    if (h.innerText.trim() === "Historial de versiones") seen.push("history heading");
+  }
+}).observe(document, {subtree: true, childList: true, characterData: true});
+"""
+
+
 @pytest.mark.parametrize("path", ["actualizar", "historial?desde=1"])
 def test_restricted_page_is_never_shown_by_a_first_deep_link(
     fresh_secretariat_server, browser, path
 ):
     """Watched all along, not only at the end: no uploader, no version list at any moment."""
     context = browser.new_context(viewport=VIEWPORT_SIZE)
+    context.add_init_script(WATCH_RESTRICTED)
     page = context.new_page()
     try:
         page.goto(f"{fresh_secretariat_server.url}/{path}")
         nav = page.get_by_test_id("stSidebarNavLink")
-        for _ in range(600):  # up to ~60 s, until the frame is on show and idle
-            assert page.get_by_test_id("stFileUploader").count() == 0
-            assert page.get_by_text("Versión actual:").count() == 0
-            assert page.get_by_role("heading", name="Historial de versiones").count() == 0
-            if (
-                nav.filter(has_text="Acceso de la Secretaría").count() == 1
-                and page.get_by_test_id("stStatusWidget").count() == 0
-                and page.get_by_role("heading", name="Resumen", exact=True).count() == 1
-            ):
-                break
-            page.wait_for_timeout(100)
+        expect(nav.filter(has_text="Acceso de la Secretaría")).to_have_count(1, timeout=60_000)
+        expect(page.get_by_role("heading", name="Resumen", exact=True)).to_be_visible(
+            timeout=60_000
+        )
         frame_settled(page)
+        assert page.evaluate("window.__restrictedSeen") == []
         expect(page.get_by_role("heading", name="Resumen", exact=True)).to_be_visible()
         expect(page.get_by_test_id("stFileUploader")).to_have_count(0)
         expect(nav.filter(has_text="Actualizar datos")).to_have_count(0)

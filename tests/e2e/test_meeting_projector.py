@@ -6,16 +6,12 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
+from test_dashboard import wait_idle
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
 TIMEOUT = 30_000
 MIN_BODY_PX = 24
-
-
-def wait_idle(page: Page) -> None:
-    page.wait_for_timeout(300)
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
 
 
 def heading(page: Page, name: str):

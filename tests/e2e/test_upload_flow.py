@@ -8,7 +8,7 @@ import os
 import socket
 import subprocess
 import sys
-import time
+import threading
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
+from test_dashboard import wait_idle
 
 from planmonitor.output import export
 from planmonitor.reading.loader import load_default
@@ -33,11 +34,6 @@ def new_product_file() -> bytes:
     prods = export.plan_to_sheets(load_default().plan, include=["Productos"])["Productos"]
     extra = {**prods.iloc[0].to_dict(), "Código": "1.1.1-9", "Nombre": NEW_NAME}
     return export.write_workbook({"Productos": pd.concat([prods, pd.DataFrame([extra])])})
-
-
-def wait_idle(page: Page) -> None:
-    page.wait_for_timeout(300)
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
 
 
 def no_exception(page: Page) -> None:
@@ -142,7 +138,9 @@ def _free_port() -> int:
 def start_on(url: str, tmp: Path, timeout: float = 60.0) -> Server:
     """`streamlit run dashboard.py` on a free port with the store at `url` (output to a log).
 
-    Helpers of tests/e2e/conftest.py are not imported: several conftest modules share the name.
+    Ready when the server says so on its output (read line by line as it comes: no polling
+    sleep), then its health endpoint answers. Helpers of tests/e2e/conftest.py are not
+    imported: several conftest modules share the name.
     """
     if not CHROMIUM.exists():
         if os.environ.get("CI") == "true":
@@ -154,34 +152,31 @@ def start_on(url: str, tmp: Path, timeout: float = 60.0) -> Server:
     env = {**os.environ, "PLANMONITOR_DATABASE_URL": url}
     env.pop("PLANMONITOR_WORKBOOK", None)
     cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "dashboard.py",
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
-    with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        sys.executable, "-m", "streamlit", "run", "dashboard.py",
+        "--server.port", str(port), "--server.headless", "true",
+        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    ready = threading.Event()
+
+    def copy_output() -> None:  # the whole output goes to the log; the ready line is noticed
+        with log.open("wb") as out:
+            for line in proc.stdout:
+                out.write(line)
+                out.flush()
+                if f":{port}".encode() in line:
+                    ready.set()
+        ready.set()  # the process ended
+
+    threading.Thread(target=copy_output, daemon=True).start()
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, log.read_text(errors="replace")
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return Server(base, proc, log)
-        except OSError:
-            time.sleep(0.2)
+    if ready.wait(timeout) and proc.poll() is None:
+        with urllib.request.urlopen(f"{base}/_stcore/health", timeout=10) as r:
+            if r.status == 200:
+                return Server(base, proc, log)
     proc.terminate()
     raise RuntimeError(log.read_text(errors="replace"))
 

@@ -25,23 +25,19 @@ from planmonitor.cli.common import (
 from planmonitor.cli.console import Console, format_table
 from planmonitor.i18n import t
 from planmonitor.model import Plan
+from planmonitor.output.issues import CLI_COLUMNS, issues_table
 from planmonitor.reading.loader import LoadResult, load_default, load_workbook
 from planmonitor.reading.validate import FILE_RULES, Rule, issue_summary
 
 EXIT_UNREADABLE = EXIT_USAGE
 
-__all__ = ["EXIT_ISSUES", "EXIT_OK", "EXIT_UNREADABLE", "format_table", "issues_table"]
+__all__ = ["EXIT_ISSUES", "EXIT_OK", "EXIT_UNREADABLE", "format_table", "issues_text"]
 
 
-def issues_table(issues: pd.DataFrame, lang: str = "es") -> str:
-    message = "message" if lang == "es" else "message_en"
-    rows = [
-        [t(f"cli.severity.{r['severity']}", lang), r["sheet"], r["row"], r["column"], r["rule"],
-         r[message]]
-        for r in issues.to_dict("records")
-    ]  # fmt: skip
-    headers = [t(f"issues.col.{k}", lang) for k in ("severity", "sheet", "row", "column")]
-    return format_table(rows, [*headers, t("issues.col.rule", lang), t("issues.col.message", lang)])
+def issues_text(issues: pd.DataFrame, lang: str = "es") -> str:
+    """The issues table of the dashboard (output.issues), with severity and rule, aligned."""
+    table = issues_table(issues, lang, CLI_COLUMNS)
+    return format_table(table.to_numpy().tolist(), list(table.columns))
 
 
 def exit_code(result: LoadResult) -> int:
@@ -61,7 +57,7 @@ def _report(result: LoadResult, file: str, lang: str, con: Console) -> int:
     else:
         con.line(t("cli.invalid", lang, file=file, e=errors, w=warnings))
     if len(result.issues):
-        con.block(issues_table(result.issues, lang))
+        con.block(issues_text(result.issues, lang))
     return code
 
 

@@ -19,7 +19,7 @@ from planmonitor.cli.common import (
     write_output,
 )
 from planmonitor.cli.console import Console
-from planmonitor.cli.plan import issues_table
+from planmonitor.cli.plan import issues_text
 from planmonitor.i18n import t
 
 
@@ -52,14 +52,14 @@ def cmd_import(s, args: argparse.Namespace, con: Console) -> int:
         return EXIT_ISSUES
     if not res.preview.ok:
         con.line(res.message(lang), err=True)
-        con.block(issues_table(res.preview.errors, lang), err=True)
+        con.block(issues_text(res.preview.errors, lang), err=True)
         return EXIT_ISSUES
     con.line(res.message(lang))
     if not res.stored:
         return EXIT_OK
     if len(res.preview.warnings):
         con.line(t("upload.warnings", lang, n=len(res.preview.warnings)))
-        con.block(issues_table(res.preview.warnings, lang))
+        con.block(issues_text(res.preview.warnings, lang))
     if res.preview.changes is not None:
         _print_changes(res.preview.changes, lang, con)
     return EXIT_OK

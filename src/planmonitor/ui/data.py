@@ -43,7 +43,7 @@ def store() -> Store:
     return _open_store_cached(os.environ.get("PLANMONITOR_DATABASE_URL", ""))
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _open_store_cached(url: str) -> Store:
     from planmonitor.store import open_store
 

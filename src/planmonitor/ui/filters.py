@@ -4,6 +4,11 @@ Each widget's key (``ui.state``) is its query parameter, so a filtered view is a
 restores it. Options narrow down: strategies to the chosen objectives, activities to the
 chosen strategies (or objectives). The widgets return plain values; ``show()`` turns them into
 the core's frozen ``Filters``.
+
+The agency list shows each agency as it is called in the language (IOM for OIM in English)
+while the URL keeps the plan's own acronym (``?agencia=OIM``), so a link works in both
+languages. A bound widget would write its displayed label to the URL, so this one is kept in
+the URL by ``_agency_url`` (as the language is by the frame).
 """
 
 from __future__ import annotations
@@ -12,8 +17,10 @@ import streamlit as st
 
 from planmonitor import model
 from planmonitor.analysis.filters import Filters
-from planmonitor.i18n import status_label, t
+from planmonitor.i18n import agency_label, plural, status_label, t
+from planmonitor.model import COMMITTEE
 from planmonitor.ui import state
+from planmonitor.ui.safe import md
 
 ROLES: tuple[str, ...] = (
     model.AgencyRole.ANY.value,
@@ -69,19 +76,47 @@ def _options(
     }
 
 
-# Option lists and GCM labels change only with the data version (and the parent choices, the
+# Option lists and labels change only with the data version (and the parent choices, the
 # language): kept per version so a rerun does not rebuild them from the plan's tables.
 # Shared between sessions: read only.
 @st.cache_resource(max_entries=128, ttl=6 * 3600, show_spinner=False)
 def _options_cached(
-    key: str, _plan: model.Plan, chosen_obj: tuple[str, ...], chosen_strat: tuple[str, ...]
+    _plan: model.Plan, version: str, chosen_obj: tuple[str, ...], chosen_strat: tuple[str, ...]
 ) -> dict[str, list]:
     return _options(_plan, chosen_obj, chosen_strat)
 
 
+def _labels(plan: model.Plan, lang: str) -> dict[str, dict]:
+    """What the agency and GCM lists show for each option, in the language."""
+    agencies = plan.agencies
+    acronyms = agencies["acronym"].astype(str).tolist()
+    return {
+        state.AGENCY: {a: agency_label(a, lang, agencies) for a in acronyms},
+        state.GCM: _gcm_label(plan, lang),
+        "committee_rule": committee_rule(plan, lang),
+    }
+
+
 @st.cache_resource(max_entries=16, ttl=6 * 3600, show_spinner=False)
-def _gcm_label_cached(key: str, _plan: model.Plan, lang: str) -> dict[int, str]:
-    return _gcm_label(_plan, lang)
+def _labels_cached(_plan: model.Plan, version: str, lang: str) -> dict[str, dict]:
+    return _labels(_plan, lang)
+
+
+def committee_rule(plan: model.Plan, lang: str) -> str | None:
+    """ "«Comité Ejecutivo» cuenta para cada uno de sus 5 miembros: OCR, PNUD, …", from the
+    plan's Agencias table (None when it names no member): the filter and every chart count
+    the committee for each member, and each of them says so."""
+    members = [agency_label(m, lang, plan.agencies) for m in plan.committee_members()]
+    if not members:
+        return None
+    return plural(
+        len(members),
+        "committee.rule_one",
+        "committee.rule",
+        lang,
+        committee=agency_label(COMMITTEE, lang, plan.agencies),
+        members=", ".join(members),
+    )
 
 
 def options(plan: model.Plan, version: str | None = None) -> dict[str, list]:
@@ -90,28 +125,61 @@ def options(plan: model.Plan, version: str | None = None) -> dict[str, list]:
     chosen_strat = tuple(st.session_state.get(state.STRATEGY) or [])
     if version is None:
         return _options(plan, chosen_obj, chosen_strat)
-    key = repr((version, chosen_obj, chosen_strat))
-    return _options_cached(key, plan, chosen_obj, chosen_strat)
+    return _options_cached(plan, version, chosen_obj, chosen_strat)
+
+
+def _agency_from_url(plan: model.Plan, acronyms: list[str]) -> None:
+    """Once per session (and after a run that did not draw the filters): the URL's agencies.
+
+    A link may also carry the English acronyms (``agencia=IOM``): they are taken back to the
+    plan's own.
+    """
+    if state.AGENCY in st.session_state:
+        return
+    by_label = {agency_label(a, "en", plan.agencies): a for a in acronyms}
+    chosen: list[str] = []
+    for asked in st.query_params.get_all(state.AGENCY):
+        acronym = asked if asked in acronyms else by_label.get(asked)
+        if acronym is not None and acronym not in chosen:
+            chosen.append(acronym)
+    st.session_state[state.AGENCY] = chosen
+
+
+def _agency_url(chosen: list[str]) -> None:
+    """Keep ``?agencia=`` equal to the chosen acronyms (absent when none is chosen)."""
+    if chosen:
+        if st.query_params.get_all(state.AGENCY) != list(chosen):
+            st.query_params[state.AGENCY] = list(chosen)
+    elif state.AGENCY in st.query_params:
+        del st.query_params[state.AGENCY]
 
 
 def show(plan: model.Plan, lang: str = "es", version: str | None = None) -> Filters:
     """Draw the filters in the sidebar and return them as a ``Filters`` value.
 
-    ``version`` (the data version key) lets the option lists be reused between reruns.
+    ``version`` (the data version key) lets the option lists and labels be reused between
+    reruns.
     """
     opts = options(plan, version)
+    labels = _labels(plan, lang) if version is None else _labels_cached(plan, version, lang)
     for key in (state.STRATEGY, state.ACTIVITY):
         _keep_valid(key, opts[key])
+    _agency_from_url(plan, opts[state.AGENCY])
+    _keep_valid(state.AGENCY, opts[state.AGENCY])
     sb = st.sidebar
     sb.header(t("sidebar.header", lang))
     all_text = t("sidebar.placeholder", lang)
+    agency_names = labels[state.AGENCY]
+    rule = labels["committee_rule"]
     agencies = sb.multiselect(
         t("sidebar.agency", lang),
         opts[state.AGENCY],
+        format_func=lambda a: agency_names.get(a, a),
         key=state.AGENCY,
-        bind="query-params",
         placeholder=all_text,
+        help=md(rule) if rule else None,
     )
+    _agency_url(agencies)
     role = sb.segmented_control(
         t("sidebar.role", lang),
         ROLES,
@@ -158,15 +226,11 @@ def show(plan: model.Plan, lang: str = "es", version: str | None = None) -> Filt
         key=state.PERIOD,
         bind="query-params",
     )
-    labels = (
-        _gcm_label(plan, lang)
-        if version is None
-        else _gcm_label_cached(repr((version, lang)), plan, lang)
-    )
+    gcm_names = labels[state.GCM]
     gcm = sb.multiselect(
         t("sidebar.gcm", lang),
         opts[state.GCM],
-        format_func=lambda n: labels.get(n, str(n)),
+        format_func=lambda n: gcm_names.get(n, str(n)),
         key=state.GCM,
         bind="query-params",
         placeholder=all_text,

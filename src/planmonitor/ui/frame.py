@@ -160,9 +160,12 @@ def _land_on_intended(current: object, by_url: dict[str, object]) -> None:
 
 
 @st.cache_resource(max_entries=64, ttl=6 * 3600, show_spinner=False)
-def _filtered(key: str, _filters: Filters, _plan: model.Plan) -> model.Plan:
-    """The filtered plan per (version, filters, day): a status filter reads the whole log."""
-    return _filters.apply(_plan)
+def filtered_plan(
+    _plan: model.Plan, version: str, filters: Filters, today: pd.Timestamp
+) -> model.Plan:
+    """The plan of `version` after the shared filters, on `today` (a status filter reads the
+    whole log). The pages' cached functions call it too: kept once per view, shared."""
+    return filters.apply(_plan, as_of=today)
 
 
 def view() -> View:
@@ -194,7 +197,7 @@ def run() -> None:
     st.session_state[_VIEW] = View(
         lang=lang,
         plan=plan,
-        filtered=_filtered(repr((version, chosen, str(today.date()))), chosen, plan),
+        filtered=filtered_plan(plan, version, chosen, today),
         filters=chosen,
         version=version,
         issues=issues,

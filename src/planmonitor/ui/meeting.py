@@ -25,6 +25,8 @@ from planmonitor.i18n import fmt_date, fmt_number, fmt_percent, t
 from planmonitor.model import NO_REPORT, Status
 from planmonitor.output import charts
 from planmonitor.ui import tables
+from planmonitor.ui.filters import committee_rule
+from planmonitor.ui.safe import md, md_table
 
 PARAM = "reunion"  # ?reunion=1
 STEP_PARAM = "paso"  # ?paso=3 (1-based)
@@ -233,7 +235,7 @@ def _overview(v, lang: str) -> None:
 def _gantt(v, lang: str, code: str) -> None:
     names = metrics.level_names(v.plan, "strategy")
     if names.get(code):
-        st.caption(names[code])
+        st.caption(md(names[code]))
     latest = metrics.latest_status(v.filtered, as_of=v.today)
     rows = latest[latest["strategy"] == code]
     fig = charts.build_gantt_figure(
@@ -246,10 +248,13 @@ def _gantt(v, lang: str, code: str) -> None:
 
 
 def _load(v, lang: str) -> None:
-    load = metrics.agency_load(v.filtered)
+    load = metrics.agency_load(v.filtered, expand_committee=True)  # as the filter counts it
     if load.empty:
         st.info(t("meeting.no_load", lang))
         return
+    rule = committee_rule(v.plan, lang)
+    if rule:
+        st.caption(md(rule))
     fig = charts.build_agency_load_figure(load, lang, agencies=v.plan.agencies)
     _chart(projector(fig, min(860, max(560, 200 + 56 * len(load)))), "m_load")
 
@@ -269,7 +274,7 @@ def _alerts(v, lang: str) -> None:
     name = table.columns[1]
     shown = table.head(MAX_ALERT_ROWS)
     shown = shown.assign(**{name: [_shorten(x, NAME_CHARS) for x in shown[name]]})
-    st.table(shown, hide_index=True)
+    st.table(md_table(shown), hide_index=True)  # st.table reads its cells as Markdown
     if len(table) > MAX_ALERT_ROWS:
         st.caption(t("meeting.more_alerts", lang, n=len(table) - MAX_ALERT_ROWS))
 
@@ -351,8 +356,8 @@ def show(v) -> None:
     screen = screens[step - 1]
     head, controls = st.columns([1, 1], vertical_alignment="top")
     with head:
-        st.title(screen.title(lang))
-        st.caption(v.filters.describe(lang, v.plan))
+        st.title(md(screen.title(lang)))
+        st.caption(md(v.filters.describe(lang, v.plan)))
     with controls:
         _controls(lang, step, total)
     if v.empty:

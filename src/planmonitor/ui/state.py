@@ -41,7 +41,6 @@ FILTER_DEFAULTS: dict[str, object] = {
 GANTT_COLOR = "color"
 GANTT_LEVEL = "nivel"
 GANTT_BY_STRATEGY = "por_estrategia"
-EXPAND_COMMITTEE = "expandir_comite"
 EXCLUDE_ALL_GCM = "sin_todos"
 GCM_PICK = "objetivo_pmm"
 AS_OF = "fecha"

@@ -41,10 +41,11 @@ def date_format(lang: str) -> str:
     return "MMM D, YYYY" if lang == "en" else "DD/MM/YYYY"
 
 
-def agencies_text(values: object, lang: str) -> str:
-    """Leads/partners as "IOM, UNDP" in English, "OIM, PNUD" in Spanish."""
+def agencies_text(values: object, lang: str, agencies: pd.DataFrame | None = None) -> str:
+    """Leads/partners as "IOM, UNDP" in English, "OIM, PNUD" in Spanish (the English acronym
+    from the plan's Agencias table when given)."""
     if isinstance(values, list | tuple | set):
-        return ", ".join(agency_label(str(v), lang) for v in values)
+        return ", ".join(agency_label(str(v), lang, agencies) for v in values)
     return joined(values)
 
 
@@ -98,7 +99,8 @@ def for_screen(table: pd.DataFrame) -> pd.DataFrame | Styler:
 
 
 def frozen(table: pd.DataFrame | Styler) -> pa.Table | Styler:
-    """A display table made ready for st.dataframe once, for a table a page keeps (page.memo).
+    """A display table made ready for st.dataframe once, for a table a page keeps (in a
+    cached function of the page).
 
     st.dataframe converts a DataFrame to Arrow on every rerun; given the Arrow table it would
     make (same bytes), a rerun only serialises it. A Styler is returned as it is: pre-rendering
@@ -112,7 +114,9 @@ def frozen(table: pd.DataFrame | Styler) -> pa.Table | Styler:
         return table  # Streamlit's own conversion has fixes for such columns
 
 
-def progress_table(latest: pd.DataFrame, lang: str) -> pd.DataFrame:
+def progress_table(
+    latest: pd.DataFrame, lang: str, agencies: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Products with their latest status, percent, last report date and comment."""
     return pd.DataFrame(
         {
@@ -120,7 +124,7 @@ def progress_table(latest: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col.name", lang): latest["name"],
             t("col.strategy", lang): latest["strategy"],
             t("col.leads", lang): latest["leads"]
-            .map(lambda a: agencies_text(a, lang))
+            .map(lambda a: agencies_text(a, lang, agencies))
             .astype("str"),
             t("col.status", lang): latest["status"].map(lambda s: status_label(s, lang)),
             t("col.percent", lang): latest["percent"].astype("float64"),
@@ -195,26 +199,15 @@ def reporting_table(
     )
 
 
-def issues_table(issues: pd.DataFrame, lang: str) -> pd.DataFrame:
-    message = "message_en" if lang == "en" and "message_en" in issues.columns else "message"
-    cols = {
-        "sheet": "col.sheet",
-        "row": "col.row",
-        "column": "col.column",
-        "value": "col.value",
-        message: "col.message",
-    }
-    present = [c for c in cols if c in issues.columns]
-    return issues[present].rename(columns={c: t(cols[c], lang) for c in present})
-
-
-def gcm_products_table(products: pd.DataFrame, lang: str) -> pd.DataFrame:
+def gcm_products_table(
+    products: pd.DataFrame, lang: str, agencies: pd.DataFrame | None = None
+) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("col.code", lang): products["code"],
             t("col.name", lang): products["name"],
             t("col.leads", lang): products["leads"]
-            .map(lambda a: agencies_text(a, lang))
+            .map(lambda a: agencies_text(a, lang, agencies))
             .astype("str"),
             t("col.via_all", lang): products["via_all"].map(lambda v: "✓" if v else ""),
         }

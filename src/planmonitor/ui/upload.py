@@ -3,19 +3,23 @@
 
 The preview is kept in the session keyed by the file's hash and the version it was checked
 against, so reruns (typing a note) do not check the file again; a version stored meanwhile by
-someone else makes it check again.
+someone else makes it check again. The workbook with the errors marked is built only when
+its download button is pressed (a large refused file costs nothing more).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
-import pandas as pd
 import streamlit as st
 
-from planmonitor.i18n import t
-from planmonitor.store import Preview, Store
+from planmonitor.i18n import fmt_number, t
+from planmonitor.output.issues import issues_table
+from planmonitor.reading.validate import issue_summary
+from planmonitor.store import Preview
 from planmonitor.ui import data
+from planmonitor.ui.safe import md
 
 _PREVIEW = "_pm_upload_preview"
 _FLASH = "_pm_upload_flash"
@@ -27,40 +31,32 @@ REMOVALS = "_pm_upload_removals"  # + the file's hash and base version: one tick
 MODE = "_pm_upload_progress_mode"  # "append" (default) or "replace"
 
 
-def store() -> Store:
-    """The process's store: ``ui.data.store()`` (kept here for the pages that import it)."""
-    return data.store()
-
-
-def issues_table(issues: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """sheet, row, column, value, message, as text (never interpreted as HTML)."""
-    msg = "message_en" if lang == "en" else "message"
-    cols = ["sheet", "row", "column", "value", msg]
-    out = issues.reindex(columns=cols).copy()
-    out["row"] = out["row"].astype("Int64").astype("string").fillna("")
-    out = out.fillna("").astype("str")
-    names = {c: t(f"issues.col.{'message' if c == msg else c}", lang) for c in cols}
-    return out.rename(columns=names).reset_index(drop=True)
-
-
 def show_changes(changes, lang: str, key: str) -> None:
     """The change view shared with the history page."""
-    st.markdown(f"**{changes.summary(lang)}**")
+    st.markdown(f"**{md(changes.summary(lang))}**")
     for i, (title, frame) in enumerate(changes.to_frames(lang).items()):
-        st.markdown(f"##### {title}")
+        st.markdown(f"##### {md(title)}")
         st.dataframe(frame, hide_index=True, width="stretch", key=f"{key}_{i}")
 
 
 def _check(content: bytes, filename: str, lang: str, append: bool) -> Preview:
     s = data.store()
-    key = (hashlib.sha256(content).hexdigest(), s.current_version_id(), filename, append)
+    base = s.current_version_id()
+    key = (hashlib.sha256(content).hexdigest(), base, filename, append)
     cached = st.session_state.get(_PREVIEW)
     if cached and cached[0] == key:
         return cached[1]
+    # Steps on screen while a large file is read, checked and compared (Store.preview does
+    # the three in one call; each line says what is under way, then what it found).
     with st.status(t("upload.checking", lang), expanded=True) as status:
-        st.write(t("upload.read", lang, n=f"{len(content):,}"))
+        st.write(t("upload.read", lang, n=fmt_number(len(content), lang)))
+        st.write(t("upload.step.checking", lang, v=base))
         preview = s.preview(content, filename, append_progress=append)
-        st.write(t("upload.checked", lang))
+        errors, warnings = issue_summary(preview.issues)
+        st.write(t("upload.step.checked", lang, errors=errors, warnings=warnings))
+        if preview.ok:
+            summary = preview.changes.summary(lang)
+            st.write(md(t("upload.step.compared", lang, v=base, summary=summary)))
         status.update(label=t("upload.checked", lang), state="complete", expanded=False)
     st.session_state[_PREVIEW] = (key, preview)
     return preview
@@ -77,20 +73,18 @@ def _errors(preview: Preview, content: bytes, lang: str) -> None:
     from planmonitor.output.template import annotate_errors
     from planmonitor.reading.validate import FILE_RULES
 
-    if not set(preview.issues["rule"]) & {r.value for r in FILE_RULES}:
-        try:
-            marked = annotate_errors(content, preview.issues)
-        except ValueError:
-            return
-        name = preview.filename.rsplit(".", 1)[0] + "-errores.xlsx"
-        st.download_button(
-            t("upload.annotated", lang),
-            marked,
-            file_name=name,
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            key="_pm_upload_annotated",
-            icon=":material/download:",
-        )
+    if set(preview.issues["rule"]) & {r.value for r in FILE_RULES}:
+        return  # not a workbook we can open: nothing to mark
+    name = preview.filename.rsplit(".", 1)[0] + "-errores.xlsx"
+    st.download_button(
+        t("upload.annotated", lang),
+        functools.partial(annotate_errors, content, preview.issues),  # built on click
+        file_name=name,
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="_pm_upload_annotated",
+        icon=":material/download:",
+        on_click="ignore",
+    )
 
 
 def show(lang: str, user: str) -> None:
@@ -115,7 +109,7 @@ def show(lang: str, user: str) -> None:
     content = file.getvalue()
     preview = _check(content, file.name, lang, append)
     if preview.sheets:
-        st.caption(t("upload.sheets", lang, sheets=", ".join(preview.sheets)))
+        st.caption(md(t("upload.sheets", lang, sheets=", ".join(preview.sheets))))
     if not preview.ok:
         _errors(preview, content, lang)
         return
@@ -145,7 +139,7 @@ def show(lang: str, user: str) -> None:
         )
         st.session_state.pop(_PREVIEW, None)
         if result.refused_removals:  # a version stored meanwhile made this file remove data
-            st.error(result.message(lang), icon=":material/warning:")
+            st.error(md(result.message(lang)), icon=":material/warning:")
         elif result.stored:
             st.session_state[_FLASH] = t("upload.stored", lang, v=result.version_id)
             st.session_state[_NONCE] = nonce + 1  # a fresh, empty uploader

@@ -540,10 +540,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Libro parcial: se revisa contra {file}.",
         "en": "Partial workbook: checked against {file}.",
     },
-    "cli.severity.error": {"es": "error", "en": "error"},
-    "cli.severity.warning": {"es": "advertencia", "en": "warning"},
-    "issues.col.severity": {"es": "Gravedad", "en": "Severity"},
-    "issues.col.rule": {"es": "Regla", "en": "Rule"},
     "cli.level.objective": {
         "es": "Productos por objetivo específico",
         "en": "Products per specific objective",

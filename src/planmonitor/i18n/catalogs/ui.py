@@ -105,9 +105,15 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cronograma.strategy_title": {"es": "Estrategia {code}", "en": "Strategy {code}"},
     # ---- carga ---------------------------------------------------------------------------
-    "carga.expand": {
-        "es": "Expandir Comité Ejecutivo en sus cinco miembros",
-        "en": "Expand the Executive Committee into its five members",
+    # The committee counts for each of its members everywhere (filter, charts, meeting):
+    # the rule is said on screen, with the members read from the plan's Agencias table.
+    "committee.rule": {
+        "es": '"{committee}" cuenta para cada uno de sus {n} miembros: {members}.',
+        "en": '"{committee}" counts for each of its {n} members: {members}.',
+    },
+    "committee.rule_one": {
+        "es": '"{committee}" cuenta para su único miembro: {members}.',
+        "en": '"{committee}" counts for its only member: {members}.',
     },
     "carga.load": {"es": "Productos por agencia", "en": "Products per agency"},
     "carga.heatmap": {
@@ -212,12 +218,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.agency": {"es": "Agencia", "en": "Agency"},
     "col.days": {"es": "Días sin reportar", "en": "Days without reporting"},
     "col.products": {"es": "Productos", "en": "Products"},
-    "col.sheet": {"es": "Hoja", "en": "Sheet"},
-    "col.row": {"es": "Fila", "en": "Row"},
-    "col.column": {"es": "Columna", "en": "Column"},
-    "col.rule": {"es": "Regla", "en": "Rule"},
-    "col.value": {"es": "Valor", "en": "Value"},
-    "col.message": {"es": "Mensaje", "en": "Message"},
+    # ---- the issues table (output.issues: upload page, Calidad and the CLI) ----------------
+    # (its other headers, issues.col.sheet … issues.col.message, are in catalogs/admin.py)
+    "issues.col.severity": {"es": "Gravedad", "en": "Severity"},
+    "issues.col.rule": {"es": "Regla", "en": "Rule"},
+    "issues.severity.error": {"es": "error", "en": "error"},
+    "issues.severity.warning": {"es": "advertencia", "en": "warning"},
     # ---- calidad -------------------------------------------------------------------------
     "calidad.products": {
         "es": "Completitud por producto",
@@ -258,4 +264,22 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.n_reports": {"es": "Reportes", "en": "Reports"},
     "col.via_all": {"es": "Solo vía «Todos»", "en": "Only via «All»"},
     "col.severity": {"es": "Gravedad", "en": "Severity"},
+    # ---- upload: the steps shown while a file is checked -----------------------------------
+    "upload.step.checking": {
+        "es": "Revisando las hojas y comparando con la versión actual (v{v})…",
+        "en": "Checking the sheets and comparing with the current version (v{v})…",
+    },
+    "upload.step.checked": {
+        "es": "Revisado: {errors} error(es), {warnings} advertencia(s).",
+        "en": "Checked: {errors} error(s), {warnings} warning(s).",
+    },
+    "upload.step.compared": {
+        "es": "Comparado con la versión actual (v{v}): {summary}",
+        "en": "Compared with the current version (v{v}): {summary}",
+    },
+    # ---- log-in attempts (ui.auth.LoginThrottle) -------------------------------------------
+    "auth.too_many": {
+        "es": "Demasiados intentos: espere {n} s",
+        "en": "Too many attempts: wait {n} s",
+    },
 }
