@@ -31,7 +31,7 @@ def wait_idle(page: Page) -> None:
 
 
 def nav(page: Page, name: str) -> None:
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=name).click()
+    page.locator(".st-key-pm-nav").get_by_role("link", name=name).click()
     expect(page.get_by_role("heading", name=name, exact=True)).to_be_visible(timeout=TIMEOUT)
     wait_idle(page)
 

@@ -250,7 +250,7 @@ def test_workbook_text_is_text_on_every_meeting_screen(watched, lang):
 def test_workbook_text_is_text_on_the_secretariat_pages(watched):
     page, server, listener, text, dialogs, requests = watched
     open_url(page, server.url, "")
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Acceso de la Secretaría").click()
+    page.locator(".st-key-pm-nav").get_by_role("link", name="Acceso de la Secretaría").click()
     page.get_by_label("Nombre").fill("ana")
     page.get_by_label("Contraseña").fill(PASSWORD)
     page.get_by_role("button", name="Entrar").click()
@@ -265,7 +265,7 @@ def test_workbook_text_is_text_on_the_secretariat_pages(watched):
                 timeout=TIMEOUT
             )
         for name in pages:
-            page.get_by_test_id("stSidebarNav").get_by_role("link", name=name).click()
+            page.locator(".st-key-pm-nav").get_by_role("link", name=name).click()
             expect(page.get_by_role("heading", name=name, exact=True)).to_be_visible(
                 timeout=TIMEOUT
             )

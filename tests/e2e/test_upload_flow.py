@@ -43,7 +43,7 @@ def no_exception(page: Page) -> None:
 
 def nav(page: Page, name: str) -> None:
     """Follow a sidebar link (a page.goto would start a new, logged-out session)."""
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=name).click()
+    page.locator(".st-key-pm-nav").get_by_role("link", name=name).click()
     expect(page.get_by_role("heading", name=name, exact=True)).to_be_visible(timeout=TIMEOUT)
     wait_idle(page)
 
@@ -98,7 +98,7 @@ def test_upload_preview_confirm_then_rollback(secretariat_server, page):
     wait_idle(page)
     expect(page.locator("input[type=file]")).to_have_count(0)
     expect(
-        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Actualizar datos")
+        page.locator(".st-key-pm-nav").get_by_role("link", name="Actualizar datos")
     ).to_have_count(0)
 
     log_in(page, base)

@@ -21,12 +21,13 @@ _ROLLBACK_FLASH = "_pm_rollback_flash"
 def admin_pages(lang: str = "es") -> list:
     """st.Page objects for the navigation's "Secretaría" section."""
 
-    def login_page() -> None:
-        st.title(t("page.login", lang))
-        auth.login_form(lang)
-
     pages = [
-        st.Page(login_page, title=t("page.login", lang), url_path=LOGIN_URL, icon=":material/lock:")
+        st.Page(
+            "pages/secretaria.py",
+            title=t("page.login", lang),
+            url_path=LOGIN_URL,
+            icon=":material/lock:",
+        )
     ]
     if auth.is_secretariat():
         pages += [

@@ -14,7 +14,7 @@ import streamlit as st
 from planmonitor import model
 from planmonitor.analysis.filters import Filters
 from planmonitor.i18n import LANG_NAMES, LANGS, t
-from planmonitor.ui import auth, data, guard, meeting, state
+from planmonitor.ui import auth, data, guard, meeting, safe, state
 from planmonitor.ui import filters as filter_widgets
 
 log = logging.getLogger("planmonitor.ui")
@@ -111,11 +111,21 @@ def _meeting_screen() -> None:
 _HOME_PATH = "inicio"
 
 
-def navigation(lang: str, meeting_on: bool = False) -> tuple[object, dict[str, object]]:
+# The sidebar box the page list is drawn in (first in the sidebar, above the language).
+_NAV_KEY = "pm-nav"
+
+
+def navigation(
+    lang: str, meeting_on: bool = False, box: object | None = None
+) -> tuple[object, dict[str, object]]:
     """Build ``st.navigation``; returns the current page and every page by url path.
 
     In meeting mode every dashboard page runs the meeting screens (same url paths, so links
     and the page's widget state survive: a run that skips ``page.run()`` resets them).
+
+    Streamlit's own sectioned sidebar list puts section headers as ``div`` children of a ``ul``
+    (axe: "list" and "listitem", serious): the navigation is hidden and the frame draws the
+    same list itself with ``st.page_link`` in `box` (a heading per section, one link per page).
     """
     dashboard = [
         st.Page(
@@ -145,8 +155,21 @@ def navigation(lang: str, meeting_on: bool = False) -> tuple[object, dict[str, o
         sections[t("app.section.secretariat", lang)] = admin
     by_url = {p.url_path or PAGES[0][1]: p for pages in sections.values() for p in pages}
     by_url[PAGES[0][1]] = home  # the alias only forwards: land on the page itself
-    hidden = auth.viewer_pending()  # no page list before the viewer password
-    return st.navigation(sections, position="hidden" if hidden else "sidebar"), by_url
+    current = st.navigation(sections, position="hidden")
+    if not auth.viewer_pending():  # no page list before the viewer password
+        _page_list(sections, box if box is not None else st.sidebar)
+    return current, by_url
+
+
+def _page_list(sections: dict[str, list], box: object) -> None:
+    """The visible pages as links, under one heading per section."""
+    with box:
+        for heading, pages in sections.items():
+            st.markdown(f"**{safe.md(heading)}**")
+            for p in pages:
+                if p.visibility == "hidden":
+                    continue
+                st.page_link(p, label=p.title, icon=p.icon or None, width="stretch")
 
 
 def _land_on_intended(current: object, by_url: dict[str, object]) -> None:
@@ -180,9 +203,10 @@ def run() -> None:
         page_icon=":material/monitoring:",
         layout="wide",
     )
+    nav_box = st.sidebar.container(key=_NAV_KEY)  # first in the sidebar; filled below
     lang = language()
     meeting_on = meeting.switch(lang)  # ?reunion=1: the projector screens instead of a page
-    page, by_url = navigation(lang, meeting_on)
+    page, by_url = navigation(lang, meeting_on, nav_box)
     auth.require_viewer(lang)  # optional viewer password: stops here until it is given
     _land_on_intended(page, by_url)
     try:

@@ -83,6 +83,8 @@ html, body, .stApp { font-size: 28px !important; background: #FFFFFF !important;
 .stMain [data-testid="stMetric"] { border-color: #0B4F8A !important; border-width: 3px !important; }
 .stMain button p, .stMain [data-testid="stWidgetLabel"] p { font-size: 24px !important; }
 .stMain button { min-height: 3rem !important; border-width: 2px !important; }
+/* the primary button's label stays white on the accent (the rule above made it black) */
+.stMain [data-testid="stBaseButton-primary"] p { color: #FFFFFF !important; }
 </style>
 """
 

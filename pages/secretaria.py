@@ -1,0 +1,16 @@
+"""Acceso de la Secretaría: the secretariat's log-in (a file, so that a deep link to it on a
+fresh server is found in Streamlit's legacy pages/ mode and handed over to the frame)."""
+
+from planmonitor.ui import guard
+
+guard.ensure_frame()
+
+import streamlit as st  # noqa: E402
+
+from planmonitor.i18n import t  # noqa: E402
+from planmonitor.ui import auth  # noqa: E402
+from planmonitor.ui.frame import view  # noqa: E402
+
+lang = view().lang
+st.title(t("page.login", lang))
+auth.login_form(lang)
