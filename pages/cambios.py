@@ -12,6 +12,7 @@ from planmonitor.analysis.filters import Filters  # noqa: E402
 from planmonitor.i18n import fmt_date, fmt_number, fmt_percent, status_label, t  # noqa: E402
 from planmonitor.model import Plan  # noqa: E402
 from planmonitor.output import charts  # noqa: E402
+from planmonitor.store.decisions import Decisions  # noqa: E402
 from planmonitor.ui import data, frame, page  # noqa: E402
 
 PARAM = "desde"  # ?desde=2024-05-31 or ?desde=v12
@@ -40,12 +41,16 @@ store = data.store() if v.version.startswith("store:") else None
 versions = store.versions() if store is not None else pd.DataFrame({"id": []})
 ids = [int(i) for i in versions["id"]][::-1]  # newest first
 
+DEFAULT = "_pm_cambios_default"  # the default reference of this session, said on the page
 if KIND not in st.session_state:  # the URL is read once per session, then follows the controls
     asked = st.query_params.get(PARAM, "")
     wants_version = asked.startswith("v") and asked[1:].isdigit() and int(asked[1:]) in ids
-    # No reference asked: the version current at the end of last month, when the store has
-    # one that old (it shows product changes too); otherwise the log cut at that date.
-    then = None if asked else changes.version_at(versions, changes.default_reference(v.today))
+    # No reference asked: what the committee saw last (issue 10): the version current at the
+    # last recorded meeting, else the previous version, else the data at the end of last month.
+    meetings = Decisions(store.engine).meetings() if store is not None and not asked else []
+    default = changes.default_since(versions, meetings, v.today)
+    st.session_state[DEFAULT] = None if asked else default
+    then = None if asked else default.version
     st.session_state[KIND] = "version" if wants_version or then is not None else "date"
     if wants_version:
         st.session_state[VERSION] = int(asked[1:])
@@ -56,7 +61,7 @@ if KIND not in st.session_state:  # the URL is read once per session, then follo
     except ValueError:
         day = pd.NaT
     if pd.isna(day):
-        day = changes.default_reference(v.today)
+        day = default.day if not asked else changes.default_reference(v.today)
     st.session_state[DATE] = day.date()
 
 c1, c2 = st.columns([2, 3], vertical_alignment="bottom")
@@ -79,6 +84,12 @@ else:
     ref_key = pd.Timestamp(day or changes.default_reference(v.today)).date().isoformat()
     caption = t("cambios.since_date", lang, date=fmt_date(ref_key, lang))
 st.query_params[PARAM] = ref_key
+default = st.session_state.get(DEFAULT)
+if default is not None and ref_key == (
+    f"v{default.version}" if default.version is not None else default.day.date().isoformat()
+):  # the page chose the reference: say which and why
+    caption += " " + t(f"cambios.default.{default.why}", lang, v=default.version or "",
+                       date=fmt_date(default.day, lang))  # fmt: skip
 st.caption(caption)
 
 

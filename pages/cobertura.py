@@ -58,6 +58,7 @@ coverage = r["coverage"]
 if r["n_unlinked"]:
     total = len(v.filtered.products)
     st.info(t("cobertura.no_gcm", lang, n=r["n_unlinked"], total=total), icon=":material/grid_off:")
+st.markdown(t("cobertura.summary", lang, **metrics.coverage_counts(coverage)))
 page.chart(r["tiles"], key="gcm_tiles")
 gaps = coverage.loc[coverage["gap"], "number"].astype(int).tolist()
 if r["n_all"]:

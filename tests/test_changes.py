@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from planfactory import make_plan, product, report
 
-from planmonitor.analysis import metrics
+from planmonitor.analysis import changes, metrics
 from planmonitor.analysis.changes import (
     COMMENT_COLUMNS,
     MARKER_COLUMNS,
@@ -253,3 +253,35 @@ def test_version_at_is_the_version_current_at_the_end_of_the_day():
     assert version_at(versions, "2024-05-31") == 3
     assert version_at(versions, "2024-03-31") is None  # the store is younger than that
     assert version_at(versions.iloc[:0], "2024-04-30") is None
+
+
+# ---- the default reference of «Qué cambió» (issue 10) -----------------------------------------
+def _versions(*days: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"id": range(1, len(days) + 1), "created_at": pd.to_datetime(list(days), utc=True)}
+    )
+
+
+def test_default_is_the_version_current_at_the_last_meeting():
+    versions = _versions("2026-09-01 10:00", "2026-10-01 10:00", "2026-11-20 10:00")
+    meetings = [pd.Timestamp("2026-09-15"), pd.Timestamp("2026-10-20"), pd.Timestamp("2027-01-10")]
+    ref = changes.default_since(versions, meetings, "2026-12-03")
+    # the meeting of 2027 has not happened; on 2026-10-20 version 2 was current
+    assert (ref.why, ref.version, ref.day) == ("meeting", 2, pd.Timestamp("2026-10-20"))
+
+
+def test_default_without_meetings_is_the_previous_version():
+    versions = _versions("2026-11-01 10:00", "2026-11-20 10:00", "2026-12-02 10:00")
+    assert changes.default_since(versions, [], "2026-12-03").version == 2
+    # a meeting before the first version cannot name what the committee saw: previous version
+    before = changes.default_since(versions, [pd.Timestamp("2026-10-01")], "2026-12-03")
+    assert (before.why, before.version) == ("previous", 2)
+
+
+def test_default_with_one_version_is_the_end_of_last_month():
+    old = changes.default_since(_versions("2026-10-01 10:00"), [], "2026-12-03")
+    assert (old.why, old.day, old.version) == ("month_end", pd.Timestamp("2026-11-30"), 1)
+    new = changes.default_since(_versions("2026-12-02 10:00"), [], "2026-12-03")
+    assert (new.why, new.version) == ("month_end", None)  # a cut of the log at 30 Nov
+    empty = changes.default_since(pd.DataFrame({"id": []}), [], "2026-12-03")
+    assert (empty.why, empty.version) == ("month_end", None)

@@ -373,6 +373,15 @@ def test_gcm_coverage_with_and_without_todos(plan):
     assert strict.loc[3, "label_es"] == "Proporcionar información"
 
 
+def test_coverage_counts_say_specific_apart_from_only_todos(plan):
+    # only objectives 1 and 3 are named; "Todos" reaches the other 21
+    for include_all in (True, False):
+        counts = metrics.coverage_counts(metrics.gcm_coverage(plan, include_all=include_all))
+        assert counts == {"total": 23, "specific": 2, "only_all": 21, "none": 0}
+    without_todos = metrics.gcm_coverage(plan).assign(n_all=0)
+    assert metrics.coverage_counts(without_todos)["none"] == 21
+
+
 def test_strategy_gcm_matrix(plan):
     matrix = metrics.strategy_gcm_matrix(plan, include_all=True)
     assert matrix.shape == (3, 23)

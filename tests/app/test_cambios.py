@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from planmonitor import model, store
 from planmonitor.analysis import changes
+from planmonitor.i18n import fmt_date, t
 from planmonitor.output import export
 from planmonitor.ui import auth
 
@@ -127,16 +128,47 @@ def test_changes_since_a_stored_version(db):
     assert at.query_params["desde"] == f"v{before}"
 
 
-def test_default_reference_is_the_version_current_at_the_end_of_last_month(db, monkeypatch):
-    """With a store older than the reference, the default compares with that stored version
-    (product changes included), not with a cut of the progress log."""
-    then = db.current_version_id()
-    # Pretend "the end of last month" is now: the versions stored so far are older than it.
-    cutoff = pd.Timestamp.now(tz="UTC").tz_convert(None).normalize()
-    monkeypatch.setattr(changes, "default_reference", lambda today: cutoff)
+def test_default_is_the_version_current_at_the_last_recorded_meeting(db):
+    """A meeting recorded after the first version and before the second: the default compares
+    with the first (what the committee saw), and the caption names the meeting."""
+    import datetime as dt
+
+    from planmonitor.store.decisions import Decisions, Entry
+    from planmonitor.store.schema import versions_table
+
+    first = db.current_version_id()
+    with db.engine.begin() as conn:  # the versions so far were stored three days ago
+        three_days_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=3)
+        conn.execute(versions_table.update().values(created_at=three_days_ago))
+    meeting = dt.date.today() - dt.timedelta(days=2)
+    code = str(db.plan().products["code"].iloc[0])
+    Decisions(db.engine).record(Entry(meeting, "decision", "product", code, "Revisar"), "ana")
+    assert db.commit(with_cancelled(db.plan()), "avances.xlsx", author="ana").stored
     at = AppTest.from_file(ENTRY, default_timeout=60)
     open_page(at)
     assert_clean(at)
     assert at.segmented_control(key="_pm_cambios_kind").value == "version"
-    assert at.selectbox(key="_pm_cambios_version").value == then
-    assert at.query_params["desde"] == f"v{then}"
+    assert at.selectbox(key="_pm_cambios_version").value == first
+    assert at.query_params["desde"] == f"v{first}"
+    said = t("cambios.default.meeting", "es", date=fmt_date(meeting, "es"))
+    assert any(said in c.value for c in at.caption)
+
+
+def test_default_without_a_meeting_is_the_previous_version_and_says_so(db):
+    """Issue 10: by default the page compares with what the committee saw last; with no
+    recorded meeting that is the version before the current one, and the caption says so."""
+    before = db.current_version_id()
+    assert db.commit(with_cancelled(db.plan()), "avances.xlsx", author="ana").stored
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    open_page(at)
+    assert_clean(at)
+    assert at.segmented_control(key="_pm_cambios_kind").value == "version"
+    assert at.selectbox(key="_pm_cambios_version").value == before
+    said = t("cambios.default.previous", "es")
+    assert any(said in c.value and f"versión {before}" in c.value for c in at.caption)
+
+
+def test_a_reference_from_the_url_is_not_called_the_default(app):
+    open_page(app, desde="2023-12-01")
+    assert_clean(app)
+    assert not any("por defecto" in c.value for c in app.caption)

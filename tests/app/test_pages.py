@@ -289,6 +289,9 @@ def test_cobertura_states_how_many_products_have_no_gcm_link(use_plan, lang):
     assert ("15 de 20" if lang == "es" else "15 of 20") in at.info[0].value
     tiles = figures(at)[0]["data"][-1]["text"]
     assert all(("0 específicos" if lang == "es" else "0 specific") in x for x in tiles)
+    # in words: no objective has a specific link, all 23 only through «Todos»
+    summary = t("cobertura.summary", lang, total=23, specific=0, only_all=23, none=0)
+    assert summary in [m.value for m in at.markdown]
 
 
 def test_cobertura_says_nothing_of_missing_links_when_every_product_has_one(app):

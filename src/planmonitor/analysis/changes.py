@@ -48,6 +48,39 @@ def version_at(versions: pd.DataFrame, day: pd.Timestamp | str) -> int | None:
     return int(before.max()) if len(before) else None
 
 
+@dataclasses.dataclass(frozen=True)
+class Reference:
+    """What «Qué cambió» compares the current data with when nobody chose (issue 10).
+
+    why: "meeting" (the version current at the last recorded meeting), "previous" (the
+    version before the current one) or "month_end" (the data at the end of last month: the
+    version current then when the store is that old, else the progress log cut at that day).
+    """
+
+    why: str
+    day: pd.Timestamp  # the meeting's day, or the end of last month
+    version: int | None = None  # a stored version, or None: a cut of the log at `day`
+
+
+def default_since(
+    versions: pd.DataFrame, meetings: list | tuple, today: pd.Timestamp | str
+) -> Reference:
+    """The default reference: what the committee saw last, said as such.
+
+    The version current at the last meeting recorded on or before `today`; else the previous
+    stored version; else the end of the month before `today`.
+    """
+    today = pd.Timestamp(today).normalize()
+    past = sorted(pd.Timestamp(m).normalize() for m in meetings if pd.Timestamp(m) <= today)
+    if past and (at_meeting := version_at(versions, past[-1])) is not None:
+        return Reference("meeting", past[-1], at_meeting)
+    ids = sorted(int(i) for i in versions["id"]) if len(versions) else []
+    if len(ids) >= 2:
+        return Reference("previous", today, ids[-2])
+    month_end = default_reference(today)
+    return Reference("month_end", month_end, version_at(versions, month_end))
+
+
 def plan_as_of(plan: Plan, date: pd.Timestamp | str) -> Plan:
     """The plan as it was known on `date`: progress entries on or before that day only."""
     progress = plan.progress

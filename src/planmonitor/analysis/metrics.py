@@ -655,6 +655,21 @@ def gcm_coverage(plan: Plan, include_all: bool = True) -> pd.DataFrame:
     return out
 
 
+def coverage_counts(coverage: pd.DataFrame) -> dict[str, int]:
+    """How many GCM objectives have a specific link, how many only «Todos», how many none.
+
+    `coverage` is `gcm_coverage(...)` (the counts do not depend on its `include_all`).
+    """
+    specific = coverage["n_specific"] > 0
+    only_all = ~specific & (coverage["n_all"] > 0)
+    return {
+        "total": len(coverage),
+        "specific": int(specific.sum()),
+        "only_all": int(only_all.sum()),
+        "none": int((~specific & ~only_all).sum()),
+    }
+
+
 def strategy_gcm_matrix(plan: Plan, include_all: bool = True) -> pd.DataFrame:
     """Strategies × GCM objectives 1..23: products of the strategy linked to each."""
     products = _ordered_products(plan)

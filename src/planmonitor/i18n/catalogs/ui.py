@@ -175,6 +175,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Ningún producto filtrado está vinculado a este objetivo: es una brecha.",
         "en": "No filtered product is linked to this objective: it is a gap.",
     },
+    "cambios.default.meeting": {
+        "es": "(por defecto: la versión vigente en la última reunión registrada, el {date})",
+        "en": "(by default: the version current at the last recorded meeting, on {date})",
+    },
+    "cambios.default.previous": {
+        "es": "(por defecto: la versión anterior a la actual)",
+        "en": "(by default: the version before the current one)",
+    },
+    "cambios.default.month_end": {
+        "es": "(por defecto: los datos al cierre del mes anterior, {date})",
+        "en": "(by default: the data at the end of last month, {date})",
+    },
+    "cobertura.summary": {
+        "es": "De los {total} objetivos del PMM, {specific} tienen al menos un producto con "
+        "vínculo específico, {only_all} solo productos vinculados a «Todos» y {none} ninguno.",
+        "en": "Of the {total} GCM objectives, {specific} have at least one product linked "
+        "specifically, {only_all} only products linked to «Todos» (all) and {none} none.",
+    },
     "cobertura.gaps": {
         "es": "Objetivos sin ningún producto (brechas): {gaps}",
         "en": "Objectives without any product (gaps): {gaps}",
