@@ -1,0 +1,35 @@
+"""The monthly report to the Regional Network: model (content), Excel, HTML and PDF apart.
+
+Callers use the package: `from planmonitor.output import report; report.to_html(...)`.
+"""
+
+from planmonitor.output.report.excel import to_excel
+from planmonitor.output.report.html import GANTT_MAX_BARS, HTML_MAX_ROWS, to_html
+from planmonitor.output.report.model import (
+    SECTIONS,
+    STALE_DAYS,
+    Report,
+    Section,
+    build_report,
+    month_label,
+    parse_month,
+)
+from planmonitor.output.report.pdf import PDF_TIMEOUT, PdfError, chromium_path, to_pdf
+
+__all__ = [
+    "GANTT_MAX_BARS",
+    "HTML_MAX_ROWS",
+    "PDF_TIMEOUT",
+    "SECTIONS",
+    "STALE_DAYS",
+    "PdfError",
+    "Report",
+    "Section",
+    "build_report",
+    "chromium_path",
+    "month_label",
+    "parse_month",
+    "to_excel",
+    "to_html",
+    "to_pdf",
+]
