@@ -28,13 +28,9 @@ sys.path.insert(0, str(HERE.parent))  # planfactory, factory
 
 from planfactory import make_plan, product, report, small_plan  # noqa: E402
 
+from planmonitor.output.minutes import minutes_html  # noqa: E402
 from planmonitor.output.report import build_report, to_html  # noqa: E402
 from planmonitor.reading.loader import load_default  # noqa: E402
-
-try:  # the minutes' home after issue 8; before it they lived in store.decisions
-    from planmonitor.output.minutes import minutes_html
-except ImportError:  # pragma: no cover - only while making the first goldens
-    from planmonitor.store.decisions import minutes_html
 
 MONTH = "2024-05"
 GENERATED = pd.Timestamp("2024-06-03 09:30")
