@@ -14,7 +14,14 @@ from planmonitor.output.report.model import (
     month_label,
     parse_month,
 )
-from planmonitor.output.report.pdf import PDF_TIMEOUT, PdfError, chromium_path, to_pdf
+from planmonitor.output.report.pdf import (
+    PDF_TIMEOUT,
+    PdfError,
+    chromium_path,
+    clear_cache,
+    pdf_busy,
+    to_pdf,
+)
 
 __all__ = [
     "GANTT_MAX_BARS",
@@ -27,8 +34,10 @@ __all__ = [
     "Section",
     "build_report",
     "chromium_path",
+    "clear_cache",
     "month_label",
     "parse_month",
+    "pdf_busy",
     "to_excel",
     "to_html",
     "to_pdf",
