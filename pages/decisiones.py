@@ -12,6 +12,7 @@ import datetime as dt  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from planmonitor.i18n import fmt_date, t  # noqa: E402
+from planmonitor.output import minutes  # noqa: E402
 from planmonitor.store import decisions  # noqa: E402
 from planmonitor.store.decisions import DecisionError, Decisions, Entry  # noqa: E402
 from planmonitor.ui import auth, data  # noqa: E402
@@ -101,18 +102,18 @@ meeting: dt.date = c1.selectbox(
 open_only = c2.toggle(t("decisions.open_only", lang), key="_pm_decision_open_only")
 current = book.current(meeting)
 listed = current[current["status"] == "open"] if open_only else current
-st.dataframe(decisions.minutes_table(listed, lang, names), hide_index=True, width="stretch")
+st.dataframe(minutes.minutes_table(listed, lang, names), hide_index=True, width="stretch")
 d1, d2 = st.columns(2)
 d1.download_button(
     t("decisions.download_xlsx", lang),
-    decisions.minutes_excel(current, lang, meeting, names),
+    minutes.minutes_excel(current, lang, meeting, names),
     file_name=f"acta-{meeting.isoformat()}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/table_view:",
 )
 d2.download_button(
     t("decisions.download_html", lang),
-    decisions.minutes_html(current, lang, meeting, names),
+    minutes.minutes_html(current, lang, meeting, names),
     file_name=f"acta-{meeting.isoformat()}.html",
     mime="text/html",
     icon=":material/print:",

@@ -74,12 +74,20 @@ with d3:
             icon=":material/picture_as_pdf:", key="_pm_informe_pdf", on_click="ignore",
         )  # fmt: skip
     elif st.button(t("informe.pdf_prepare", lang), icon=":material/picture_as_pdf:"):
+        # One print at a time on the server: while another is printing, say so (issue 12).
+        queued = st.empty()
         with st.spinner(t("informe.pdf_wait", lang)):
             try:
-                pdf = report.to_pdf(r["html"])
+                pdf = report.to_pdf(
+                    r["html"],
+                    on_queued=lambda: queued.info(
+                        t("informe.pdf_queued", lang), icon=":material/hourglass_top:"
+                    ),
+                )
             except report.PdfError as exc:
                 st.error(t("informe.pdf_failed", lang, error=str(exc)))
                 pdf = None
+        queued.empty()
         if pdf:
             st.session_state[PDF] = (pdf_key, pdf)
             st.rerun()

@@ -45,7 +45,7 @@ def test_report_on_the_bundled_data(no_store, tmp_path, capsys, lang, sheet, mon
 
 
 def test_report_says_so_when_chromium_is_missing(no_store, tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(rp, "chromium_path", lambda: None)
+    monkeypatch.setattr(rp.pdf, "chromium_path", lambda: None)
     out = tmp_path / "out"
     assert cli.main(["report", "--month", "2024-05", "--out", str(out)]) == 0
     assert "Chromium no está instalado" in capsys.readouterr().out
@@ -64,7 +64,7 @@ def test_malformed_month_exits_2_with_a_clear_message(no_store, tmp_path, capsys
 
 def test_report_reads_the_store_when_there_is_one(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv(store.URL_ENV, f"sqlite:///{tmp_path / 'pm.sqlite'}")
-    monkeypatch.setattr(rp, "chromium_path", lambda: None)
+    monkeypatch.setattr(rp.pdf, "chromium_path", lambda: None)
     out = tmp_path / "out"
     assert cli.main(["report", "--month", "2024-05", "--out", str(out), "--lang", "en"]) == 0
     assert "Data: stored version" in capsys.readouterr().out
@@ -73,7 +73,7 @@ def test_report_reads_the_store_when_there_is_one(tmp_path, capsys, monkeypatch)
 
 def test_a_report_in_english_does_not_overwrite_the_spanish_one(no_store, tmp_path, monkeypatch):
     """issue 10: `report --lang en` wrote over the Spanish files of the same month."""
-    monkeypatch.setattr(rp, "chromium_path", lambda: None)
+    monkeypatch.setattr(rp.pdf, "chromium_path", lambda: None)
     out = tmp_path / "out"
     assert cli.main(["report", "--month", "2024-05", "--out", str(out)]) == 0
     spanish = (out / "informe-2024-05-es.html").read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from pg import pg_url  # noqa: F401  (fixture)
 
 from planmonitor import store
-from planmonitor.output import export
+from planmonitor.output import export, minutes
 from planmonitor.store import decisions
 from planmonitor.store.decisions import DecisionError, Decisions, Entry
 
@@ -206,7 +206,7 @@ def test_minutes_excel_keeps_text_as_text_in_both_languages(book):
         "ana",
     )
     current = book.current(MEETING)
-    data = decisions.minutes_excel(current, "es", MEETING, names=CODES)
+    data = minutes.minutes_excel(current, "es", MEETING, names=CODES)
     ws = openpyxl.load_workbook(io.BytesIO(data))["Acta"]
     rows = [[c.value for c in r] for r in ws.iter_rows()]
     assert rows[0][0] == "Red de las Naciones Unidas sobre la Migración en Perú"
@@ -231,7 +231,7 @@ def test_minutes_excel_keeps_text_as_text_in_both_languages(book):
     ]
     assert ws.cell(row=5, column=4).data_type == "s"  # not a formula
     assert rows[5][1:3] == ["Decisión", "Estrategia 2.1 · Estrategia de comunicación"]
-    en = openpyxl.load_workbook(io.BytesIO(decisions.minutes_excel(current, "en", MEETING)))
+    en = openpyxl.load_workbook(io.BytesIO(minutes.minutes_excel(current, "en", MEETING)))
     assert en.sheetnames == ["Minutes"]
     assert en["Minutes"].cell(row=5, column=2).value == "Action point"
 
@@ -239,19 +239,19 @@ def test_minutes_excel_keeps_text_as_text_in_both_languages(book):
 def test_minutes_html_escapes_every_text_and_is_printable(book):
     book.record(entry(text=HOSTILE, owner="<b>OIM</b>"), "ana")
     current = book.current(MEETING)
-    page = decisions.minutes_html(current, "es", MEETING, names={"1.1.1-1": "A & B <i>"})
+    page = minutes.minutes_html(current, "es", MEETING, names={"1.1.1-1": "A & B <i>"})
     assert "<script>" not in page and "<b>OIM" not in page and "<i>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "A &amp; B &lt;i&gt;" in page
     assert "@page { size: A4" in page
     assert "Reunión del 14 may 2024" in page
-    empty = decisions.minutes_html(current.iloc[0:0], "en", MEETING)
+    empty = minutes.minutes_html(current.iloc[0:0], "en", MEETING)
     assert "No decisions or action points are recorded for this meeting." in empty
 
 
 def test_minutes_are_the_same_for_the_same_records(book):
     book.record(entry(), "ana")
     current = book.current(MEETING)
-    assert decisions.minutes_excel(current, "es", MEETING) == decisions.minutes_excel(
+    assert minutes.minutes_excel(current, "es", MEETING) == minutes.minutes_excel(
         book.current(MEETING), "es", MEETING
     )

@@ -253,3 +253,24 @@ def test_round_trip_through_the_loader() -> None:
         b.agencies[agency_cols].reset_index(drop=True),
     )
     assert b.is_example == a.is_example
+
+
+def test_one_cell_writer_for_every_workbook_keeps_formula_like_text_as_text():
+    """issue 8: template._set and export._set were two copies; export.write_cell is the one."""
+    from planmonitor.output import template
+
+    assert template.write_cell is export.write_cell
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    values = ["=1+1", "+A1", "@SUM(A1)", float("nan"), pd.NaT, None, pd.Timestamp("2024-05-01"), 3]
+    for col, value in enumerate(values, start=1):
+        export.write_cell(ws.cell(row=1, column=col), value)
+    buf = io.BytesIO()
+    wb.save(buf)
+    back = openpyxl.load_workbook(io.BytesIO(buf.getvalue())).active
+    row = [back.cell(row=1, column=c) for c in range(1, len(values) + 1)]
+    assert [c.value for c in row[:3]] == ["=1+1", "+A1", "@SUM(A1)"]
+    assert all(c.data_type == "s" for c in row[:3])
+    assert [c.value for c in row[3:6]] == [None, None, None]
+    assert row[6].is_date and row[6].number_format == "yyyy-mm-dd"
+    assert row[7].value == 3

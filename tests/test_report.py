@@ -208,7 +208,7 @@ def test_html_header_print_rules_and_sections(html_may):
 def test_long_tables_are_cut_in_the_html_and_say_so_but_kept_whole_in_excel(monkeypatch):
     # A network-scale month has thousands of rows per table: the printable report shows the
     # first HTML_MAX_ROWS and points to the Excel workbook, which keeps every row.
-    monkeypatch.setattr(rp, "HTML_MAX_ROWS", 2)
+    monkeypatch.setattr(rp.html, "HTML_MAX_ROWS", 2)
     rep = rp.build_report(plan_may(), "2024-05")
     html_text = rp.to_html(rep)
     assert "Se muestran las primeras 2 de 4 filas" in html_text  # the status table: 4 products
@@ -223,7 +223,7 @@ def test_long_tables_are_cut_in_the_html_and_say_so_but_kept_whole_in_excel(monk
     assert "2.1.1-2" in codes  # every product in the workbook
     en = rp.to_html(rp.build_report(plan_may(), "2024-05", lang="en"))
     assert "The first 2 of 4 rows are shown" in en
-    monkeypatch.setattr(rp, "HTML_MAX_ROWS", 4)
+    monkeypatch.setattr(rp.html, "HTML_MAX_ROWS", 4)
     assert "Se muestran" not in rp.to_html(rep)  # exactly at the cap: nothing is cut
 
 
@@ -235,7 +235,7 @@ def test_the_timeline_collapses_to_activities_then_strategies_to_fit_a_page():
             for p in range(1, per_activity + 1)
         ]
         rep = rp.build_report(make_plan(products), "2024-05")
-        return list(rp._figures(rep)["status"][0][1].layout.yaxis.categoryarray)
+        return list(rp.html._figures(rep)["status"][0][1].layout.yaxis.categoryarray)
 
     assert len(timeline(6, 10)) == rp.GANTT_MAX_BARS  # 60 products: one bar each
     by_activity = timeline(7, 10)  # 70 products, 7 activities
@@ -281,12 +281,12 @@ def test_pdf_with_system_chromium(tmp_path, may):
 
 
 def test_pdf_is_none_without_chromium(monkeypatch):
-    monkeypatch.setattr(rp, "CHROMIUM", Path("/nonexistent/chromium"))
-    monkeypatch.setattr(rp.shutil, "which", lambda name: None)
+    monkeypatch.setattr(rp.pdf, "CHROMIUM", Path("/nonexistent/chromium"))
+    monkeypatch.setattr(rp.pdf.shutil, "which", lambda name: None)
     assert rp.to_pdf("<html></html>") is None
 
 
 def test_pdf_failure_is_an_error_not_a_silent_none(monkeypatch):
-    monkeypatch.setattr(rp, "CHROMIUM", Path("/bin/false"))
+    monkeypatch.setattr(rp.pdf, "CHROMIUM", Path("/bin/false"))
     with pytest.raises(rp.PdfError):
         rp.to_pdf("<html></html>")

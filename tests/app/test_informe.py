@@ -81,7 +81,7 @@ def test_without_chromium_the_page_says_so(app, monkeypatch):
 def test_pdf_is_printed_on_request_then_downloadable(app, downloads, monkeypatch, tmp_path):
     printed: list[str] = []
     monkeypatch.setattr(report, "chromium_path", lambda: tmp_path / "chromium")
-    monkeypatch.setattr(report, "to_pdf", lambda html: printed.append(html) or b"%PDF-1.7 x")
+    monkeypatch.setattr(report, "to_pdf", lambda html, **kw: printed.append(html) or b"%PDF-1.7 x")
     open_page(app)
     assert not printed  # nothing is printed until asked (it takes seconds)
     next(b for b in app.button if b.label == "Preparar PDF").click().run()
@@ -91,7 +91,7 @@ def test_pdf_is_printed_on_request_then_downloadable(app, downloads, monkeypatch
 
 
 def test_a_failed_print_is_reported(app, monkeypatch, tmp_path):
-    def fail(html):
+    def fail(html, **kw):
         raise report.PdfError("exit 1: boom")
 
     monkeypatch.setattr(report, "chromium_path", lambda: tmp_path / "chromium")
@@ -100,3 +100,24 @@ def test_a_failed_print_is_reported(app, monkeypatch, tmp_path):
     next(b for b in app.button if b.label == "Preparar PDF").click().run()
     assert not app.exception
     assert any("No se pudo imprimir el PDF (exit 1: boom)" in e.value for e in app.error)
+
+
+def test_a_queued_print_is_said_on_the_page_and_still_delivered(
+    app, downloads, monkeypatch, tmp_path
+):
+    """issue 12: one print at a time; the page passes a callback that says «En cola…»."""
+    told: list[bool] = []
+
+    def queued_then_printed(html, on_queued=None, **kw):
+        assert callable(on_queued)
+        on_queued()  # what to_pdf does when another print is running
+        told.append(True)
+        return b"%PDF-1.7 q"
+
+    monkeypatch.setattr(report, "chromium_path", lambda: tmp_path / "chromium")
+    monkeypatch.setattr(report, "to_pdf", queued_then_printed)
+    open_page(app)
+    next(b for b in app.button if b.label == "Preparar PDF").click().run()
+    assert_clean(app)
+    assert told == [True]
+    assert button_bytes(app, downloads, "Descargar PDF") == b"%PDF-1.7 q"

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from playwright.sync_api import Page, expect
 
-from planmonitor.output import report
+from planmonitor.output import minutes, report
 from planmonitor.reading.loader import load_default
 from planmonitor.store import decisions
 
@@ -74,6 +74,6 @@ def test_minutes_html_prints(page, tmp_path):
         ]
     )  # fmt: skip
     path = tmp_path / "acta.html"
-    path.write_text(decisions.minutes_html(current, "es", dt.date(2024, 5, 14)), encoding="utf-8")
+    path.write_text(minutes.minutes_html(current, "es", dt.date(2024, 5, 14)), encoding="utf-8")
     open_and_print(page, path)
     expect(page.get_by_text("<script>alert(1)</script> enviar la guía")).to_be_visible()

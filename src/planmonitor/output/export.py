@@ -87,14 +87,14 @@ def _write_sheet(ws: Any, df: pd.DataFrame, titles: Iterable[str]) -> None:
     for text in titles:
         row += 1
         cell = ws.cell(row=row, column=1)
-        _set(cell, text)
+        write_cell(cell, text)
         cell.font = _TITLE_FONT
     row += 1
     header_row = row
     widths: list[int] = []
     for col, header in enumerate(df.columns, start=1):
         cell = ws.cell(row=header_row, column=col)
-        _set(cell, str(header))
+        write_cell(cell, str(header))
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
         widths.append(len(str(header)))
@@ -105,7 +105,7 @@ def _write_sheet(ws: Any, df: pd.DataFrame, titles: Iterable[str]) -> None:
             if value is None:
                 continue
             cell = ws.cell(row=row, column=col)
-            _set(cell, value)
+            write_cell(cell, value)
             widths[col - 1] = max(widths[col - 1], _display_len(value))
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = min(
@@ -114,20 +114,31 @@ def _write_sheet(ws: Any, df: pd.DataFrame, titles: Iterable[str]) -> None:
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
 
 
-def _set(cell: Any, value: Any) -> None:
-    if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        # After assigning: openpyxl marks text starting with "=" as a formula.
-        cell.data_type = "s"
-    elif isinstance(value, dt.datetime):
+def write_cell(cell: Any, value: Any) -> None:
+    """Write one value into an openpyxl cell, the one way every workbook of planmonitor does.
+
+    User text is always text: "=1+1" stays the characters =1+1 (never a formula, whatever it
+    starts with), with the characters XML cannot hold removed. Dates get a date format (with
+    the time when there is one); None, NaN and NaT leave the cell empty; a value of any other
+    type is written as its text.
+    """
+    if _is_missing(value):
+        return
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime):
         cell.value = value
         has_time = (value.hour, value.minute, value.second, value.microsecond) != (0, 0, 0, 0)
         cell.number_format = DATETIME_FORMAT if has_time else DATE_FORMAT
     elif isinstance(value, dt.date):
         cell.value = value
         cell.number_format = DATE_FORMAT
-    else:
+    elif isinstance(value, bool | int | float):
         cell.value = value
+    else:
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+        # After assigning: openpyxl marks text starting with "=" as a formula.
+        cell.data_type = "s"
 
 
 def _cell_value(value: Any) -> Any:

@@ -12,7 +12,6 @@ the problem is.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from typing import Any
 
@@ -25,6 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planmonitor import model
+from planmonitor.output.export import write_cell
 
 INSTRUCTIONS = "Instrucciones"
 LISTS = "Listas"
@@ -48,27 +48,6 @@ def _lists(plan: model.Plan | None) -> list[tuple[str, list[Any]]]:
         ("Objetivos PMM", [*range(1, 24), _ALL_GCM]),
         ("Agencias y Comité", [*agencies, model.COMMITTEE]),
     ]
-
-
-def _set(cell: Any, value: Any) -> None:
-    """User text always as text: "=1+1" stays the characters =1+1."""
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
-        return
-    if isinstance(value, pd.Timestamp):
-        cell.value = value.to_pydatetime()
-        cell.number_format = "yyyy-mm-dd"
-    elif isinstance(value, (dt.datetime, dt.date)):
-        cell.value = value
-        cell.number_format = "yyyy-mm-dd"
-    elif isinstance(value, bool):
-        cell.value = value
-    elif isinstance(value, (int, float)):
-        cell.value = value
-    else:
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-        cell.data_type = "s"
 
 
 def _range(sheet: str, col: int, last_row: int) -> str:
@@ -117,9 +96,9 @@ def build_template(plan: model.Plan | None = None) -> bytes:
     lists_ws = wb.create_sheet(LISTS)
     list_refs: dict[str, str] = {}
     for j, (title, values) in enumerate(lists, start=1):
-        _set(lists_ws.cell(row=1, column=j), title)
+        write_cell(lists_ws.cell(row=1, column=j), title)
         for i, v in enumerate(values, start=2):
-            _set(lists_ws.cell(row=i, column=j), v)
+            write_cell(lists_ws.cell(row=i, column=j), v)
         list_refs[title] = _range(LISTS, j, len(values) + 1)
     lists_ws.sheet_state = "hidden"
     lists_ws.protection.sheet = True
@@ -210,7 +189,7 @@ def _rule_for(
 def _write_sheet(ws: Worksheet, sheet: model.Sheet, df: pd.DataFrame | None) -> None:
     for j, col in enumerate(sheet.columns, start=1):
         cell = ws.cell(row=1, column=j)
-        _set(cell, col.header)
+        write_cell(cell, col.header)
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
         cell.comment = Comment(
@@ -227,7 +206,7 @@ def _write_sheet(ws: Worksheet, sheet: model.Sheet, df: pd.DataFrame | None) -> 
     if df is not None:
         for i, values in enumerate(df[sheet.headers].itertuples(index=False), start=2):
             for j, v in enumerate(values, start=1):
-                _set(ws.cell(row=i, column=j), v)
+                write_cell(ws.cell(row=i, column=j), v)
     ws.freeze_panes = "A2"
 
 
@@ -291,21 +270,21 @@ def _instructions(ws: Worksheet) -> None:
     r = 1
     for text, bold in lines:
         cell = ws.cell(row=r, column=1)
-        _set(cell, text)
+        write_cell(cell, text)
         if bold:
             cell.font = HEADER_FONT
         r += 1
     headers = ["Hoja", "Columna", "Obligatoria", "Descripción", "Ejemplo"]
     for j, h in enumerate(headers, start=1):
         cell = ws.cell(row=r, column=j)
-        _set(cell, h)
+        write_cell(cell, h)
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
     r += 1
     for sheet in model.SHEETS:
-        _set(ws.cell(row=r, column=1), sheet.name)
+        write_cell(ws.cell(row=r, column=1), sheet.name)
         ws.cell(row=r, column=1).font = HEADER_FONT
-        _set(ws.cell(row=r, column=4), sheet.description_es)
+        write_cell(ws.cell(row=r, column=4), sheet.description_es)
         r += 1
         for col in sheet.columns:
             for j, v in enumerate(
@@ -318,7 +297,7 @@ def _instructions(ws: Worksheet) -> None:
                 ],
                 start=1,
             ):
-                _set(ws.cell(row=r, column=j), v)
+                write_cell(ws.cell(row=r, column=j), v)
             r += 1
     for letter, width in zip("ABCDE", (16, 24, 12, 80, 40), strict=True):
         ws.column_dimensions[letter].width = width

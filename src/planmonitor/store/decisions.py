@@ -1,4 +1,4 @@
-"""Decisions and action points of the Executive Committee's meetings, and their minutes.
+"""Decisions and action points of the Executive Committee's meetings, stored append-only.
 
 The secretariat records them during a meeting against a product or a strategy: what, who, by
 when, a decision or an action point, the meeting's date, open or done. They live in their own
@@ -10,14 +10,12 @@ Append-only, like the store: an edit or a status change is a new record with the
 and its history is every revision. A unique (decision_id, revision) makes two simultaneous
 edits of one decision fail cleanly instead of silently overwriting each other.
 
-The minutes are exported through `export.write_workbook` (text never becomes a formula) and as
-one printable HTML page with every text escaped.
+This module keeps the data only; the minutes (table, Excel, HTML) are planmonitor.output.minutes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,8 +24,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from planmonitor.i18n import fmt_date, t
-from planmonitor.output import export
+from planmonitor.i18n import t
 from planmonitor.store.engine import write_lock
 
 KINDS: tuple[str, ...] = ("decision", "action")
@@ -311,114 +308,3 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
     df["due_date"] = pd.to_datetime(df["due_date"])
     df["created_at"] = pd.to_datetime(df["created_at"], utc=True)
     return df
-
-
-# --------------------------------------------------------------------------------------------
-# Minutes
-# --------------------------------------------------------------------------------------------
-def minutes_table(
-    current: pd.DataFrame, lang: str = "es", names: Mapping[str, str] | None = None
-) -> pd.DataFrame:
-    """The decisions as the minutes show them: numbered, in the language, text as text.
-
-    `names` maps product and strategy codes to their names (from the plan).
-    """
-    names = names or {}
-    rows = []
-    for i, r in enumerate(current.itertuples(index=False), start=1):
-        target = f"{t(f'decisions.target.{r.target_type}', lang)} {r.target_code}"
-        name = names.get(r.target_code, "")
-        rows.append(
-            (
-                i,
-                t(f"decisions.kind.{r.kind}", lang),
-                f"{target} · {name}" if name else target,
-                r.text,
-                r.owner,
-                fmt_date(r.due_date, lang) if not pd.isna(r.due_date) else "",
-                t(f"decisions.status.{r.status}", lang),
-            )
-        )
-    columns = [
-        t(f"decisions.col.{k}", lang)
-        for k in ("n", "kind", "target", "text", "owner", "due", "status")
-    ]
-    out = pd.DataFrame(rows, columns=columns)
-    return out.astype({c: "str" for c in columns[1:]}).astype({columns[0]: "int64"})
-
-
-def _title_lines(meeting_date: dt.date | None, lang: str) -> list[str]:
-    lines = [t("decisions.minutes.network", lang), t("decisions.minutes.title", lang)]
-    if meeting_date is not None:
-        lines.append(t("decisions.minutes.meeting", lang, date=fmt_date(meeting_date, lang)))
-    return lines
-
-
-def minutes_excel(
-    current: pd.DataFrame,
-    lang: str = "es",
-    meeting_date: dt.date | None = None,
-    names: Mapping[str, str] | None = None,
-) -> bytes:
-    """The minutes as an Excel workbook (one sheet; every text a text cell)."""
-    sheet = t("decisions.minutes.sheet", lang)
-    return export.write_workbook(
-        {sheet: minutes_table(current, lang, names)},
-        title_rows={sheet: _title_lines(meeting_date, lang)},
-    )
-
-
-_CSS = """
-@page { size: A4; margin: 15mm; }
-body { font-family: "Liberation Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt;
-  color: #1a1a1a; max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
-.network { font-weight: bold; color: #0072B2; text-transform: uppercase; font-size: 10pt; }
-h1 { font-size: 17pt; margin: 2mm 0 1mm; }
-.meta { color: #444; margin: 0 0 5mm; }
-table { width: 100%; border-collapse: collapse; font-size: 9.5pt; }
-thead { display: table-header-group; }
-th { background: #DDE6F0; text-align: left; }
-th, td { border: 1px solid #C8D6E5; padding: 1.5mm 2mm; vertical-align: top;
-  overflow-wrap: anywhere; }
-tr { break-inside: avoid; page-break-inside: avoid; }
-td.n { text-align: right; white-space: nowrap; }
-p.empty { font-style: italic; color: #555; }
-@media screen { body { padding: 10mm; } }
-""".strip()
-
-
-def minutes_html(
-    current: pd.DataFrame,
-    lang: str = "es",
-    meeting_date: dt.date | None = None,
-    names: Mapping[str, str] | None = None,
-) -> str:
-    """The minutes as one printable HTML page; every value is escaped."""
-    lang = "en" if lang == "en" else "es"
-    esc = html.escape
-    network, title, *meta = _title_lines(meeting_date, lang)
-    table = minutes_table(current, lang, names)
-    parts = [
-        "<!DOCTYPE html>",
-        f'<html lang="{lang}">',
-        '<head><meta charset="utf-8">',
-        f"<title>{esc(' · '.join([title, *meta]))}</title>",
-        f"<style>\n{_CSS}\n</style></head>",
-        "<body>",
-        f'<div class="network">{esc(network)}</div>',
-        f"<h1>{esc(title)}</h1>",
-    ]
-    parts += [f'<p class="meta">{esc(line)}</p>' for line in meta]
-    if table.empty:
-        parts.append(f'<p class="empty">{esc(t("decisions.none", lang))}</p>')
-    else:
-        head = "".join(f"<th>{esc(str(c))}</th>" for c in table.columns)
-        body = []
-        for values in table.itertuples(index=False, name=None):
-            n, *rest = values
-            cells = [f'<td class="n">{esc(str(n))}</td>']
-            cells += [f"<td>{esc(str(v))}</td>" for v in rest]
-            body.append(f"<tr>{''.join(cells)}</tr>")
-        parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
-    parts += ["</body>", "</html>", ""]
-    return "\n".join(parts)

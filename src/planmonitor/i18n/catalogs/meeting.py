@@ -235,6 +235,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "informe.pdf": {"es": "Descargar PDF", "en": "Download PDF"},
     "informe.pdf_prepare": {"es": "Preparar PDF", "en": "Prepare PDF"},
     "informe.pdf_wait": {"es": "Imprimiendo el PDF…", "en": "Printing the PDF…"},
+    "informe.pdf_queued": {
+        "es": "En cola: se está generando otro PDF…",
+        "en": "Queued: another PDF is being printed…",
+    },
     "informe.no_chromium": {
         "es": "El PDF no está disponible: este servidor no tiene Chromium instalado. Descargue "
         "el HTML y use «Imprimir → Guardar como PDF» en su navegador.",

@@ -1,0 +1,44 @@
+"""The monthly report to the Regional Network: model (content), Excel, HTML and PDF apart.
+
+Callers use the package: `from planmonitor.output import report; report.to_html(...)`.
+"""
+
+from planmonitor.output.report.excel import to_excel
+from planmonitor.output.report.html import GANTT_MAX_BARS, HTML_MAX_ROWS, to_html
+from planmonitor.output.report.model import (
+    SECTIONS,
+    STALE_DAYS,
+    Report,
+    Section,
+    build_report,
+    month_label,
+    parse_month,
+)
+from planmonitor.output.report.pdf import (
+    PDF_TIMEOUT,
+    PdfError,
+    chromium_path,
+    clear_cache,
+    pdf_busy,
+    to_pdf,
+)
+
+__all__ = [
+    "GANTT_MAX_BARS",
+    "HTML_MAX_ROWS",
+    "PDF_TIMEOUT",
+    "SECTIONS",
+    "STALE_DAYS",
+    "PdfError",
+    "Report",
+    "Section",
+    "build_report",
+    "chromium_path",
+    "clear_cache",
+    "month_label",
+    "parse_month",
+    "pdf_busy",
+    "to_excel",
+    "to_html",
+    "to_pdf",
+]

@@ -1,0 +1,43 @@
+"""The monthly report as an Excel workbook: one sheet per section, title rows on top.
+
+Written through export.write_workbook, so workbook text never becomes a formula.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from planmonitor.i18n import fmt_date, t
+from planmonitor.output import export
+from planmonitor.output.report.model import Report, month_label
+
+
+def _header_lines(report: Report) -> list[str]:
+    lang = report.lang
+    lines = [
+        f"{t('report.network', lang)} · {t('report.title', lang)}",
+        f"{t('report.month', lang, month=month_label(report.start, lang))} · "
+        f"{t('report.as_of', lang, date=fmt_date(report.end, lang))}",
+    ]
+    if report.generated_at is not None:
+        lines.append(t("report.generated", lang, date=fmt_date(report.generated_at, lang)))
+    if report.is_example:
+        lines.append(t("report.example_note", lang))
+    return lines
+
+
+def to_excel(report: Report) -> bytes:
+    """One sheet per section (names in the report's language), title rows on top."""
+    sheets: dict[str, pd.DataFrame] = {}
+    titles: dict[str, list[str]] = {}
+    header = _header_lines(report)
+    for section in report.sections():
+        name = section.title[:31]
+        sheets[name] = section.table
+        titles[name] = [
+            *header,
+            section.title,
+            *([section.note] if section.note else []),
+            *section.lines,
+        ]
+    return export.write_workbook(sheets, title_rows=titles)
