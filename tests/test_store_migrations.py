@@ -21,8 +21,8 @@ from pg import cluster, pg_url  # noqa: F401  (pg_url: fixture)
 from planmonitor import store
 from planmonitor.store import codec, migrations, schema
 from planmonitor.store.decisions import Decisions, Entry
-from planmonitor.store.engine import write_lock
 from planmonitor.store.decisions import metadata as decisions_metadata
+from planmonitor.store.engine import write_lock
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -144,8 +144,12 @@ def plan_ids(url: str) -> dict[str, set[str]]:
     try:
         with engine.connect() as c:
             return {
-                name: set(c.execute(sa.text(f"SELECT DISTINCT plan_id FROM {name}")).scalars())
-                for name in TABLES  # table names of the fixture module, not input
+                name: set(
+                    c.execute(
+                        sa.select(sa.distinct(sa.column("plan_id"))).select_from(sa.table(name))
+                    ).scalars()
+                )
+                for name in TABLES
             }
     finally:
         engine.dispose()

@@ -289,7 +289,9 @@ class PlanStore:
                     return CommitResult(False, current, preview)
                 if not allow_removals and preview.needs_removal_confirmation:
                     return CommitResult(False, current, preview, refused_removals=True)
-            new_id = _insert_upload(conn, self.plan_id, preview, data, filename, author, note, current)
+            new_id = _insert_upload(
+                conn, self.plan_id, preview, data, filename, author, note, current
+            )
         return CommitResult(True, new_id, preview, parent_id=current)
 
     def rollback(self, version_id: int, author: str, note: str = "") -> int:
@@ -512,9 +514,7 @@ class Store:
     ) -> Preview:
         """A file that creates a plan: loaded on its own and compared with an empty plan."""
         digest = hashlib.sha256(data).hexdigest()
-        common = dict(
-            filename=filename, sha256=digest, size=len(data), base_version_id=None
-        )
+        common = dict(filename=filename, sha256=digest, size=len(data), base_version_id=None)
         too_large = policy.size_issues(len(data))
         if too_large is not None:
             return Preview(ok=False, issues=too_large, creates_plan=True, **common)

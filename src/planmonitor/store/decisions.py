@@ -296,7 +296,9 @@ class Decisions:
     def history(self, decision_id: str) -> pd.DataFrame:
         """Every revision of one decision, oldest first."""
         d = decisions_table
-        q = sa.select(*[d.c[k] for k in COLUMNS]).where(d.c.decision_id == decision_id, self._mine())
+        q = sa.select(*[d.c[k] for k in COLUMNS]).where(
+            d.c.decision_id == decision_id, self._mine()
+        )
         with self.engine.connect() as c:
             rows = c.execute(q.order_by(d.c.revision)).all()
         return _frame([tuple(r) for r in rows])

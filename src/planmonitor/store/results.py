@@ -34,7 +34,7 @@ class Preview:
     creates_plan: bool = False  # the file's «Plan» sheet names a plan the store does not hold
 
     def target_text(self, lang: str = "es") -> str:
-        """ «Se creará el plan nuevo «…»» / «Se actualizará el plan «…»» (before storing)."""
+        """«Se creará el plan nuevo «…»» / «Se actualizará el plan «…»» (before storing)."""
         if self.target_plan_id is None:
             return ""
         name = self.target_title or self.target_plan_id

@@ -88,7 +88,9 @@ def upgrade() -> None:
                     "title": info.title or "",
                     "start": info.start.date(),
                     "end": info.end.date(),
-                    "info": json.dumps(codec.info_to_json(info), ensure_ascii=False, sort_keys=True),
+                    "info": json.dumps(
+                        codec.info_to_json(info), ensure_ascii=False, sort_keys=True
+                    ),
                     "created_at": dt.datetime.now(dt.UTC),
                 }
             ],
