@@ -23,10 +23,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.plans.description": {
         "es": "Lista cada plan del almacén: código, título, red, período, versión actual, número "
         "de versiones y si terminó. El plan por defecto (el que está en curso hoy, si no el más "
-        "reciente) va marcado con «*».",
+        "reciente) va marcado con «*» en la primera columna.",
         "en": "List every plan of the store: code, title, network, period, current version, "
         "number of versions and whether it has ended. The default plan (the one under way "
-        "today, else the most recent) is marked «*».",
+        "today, else the most recent) is marked «*» in the first column.",
     },
     "cli.help.plan": {
         "es": "el código del plan (por defecto el que está en curso hoy, si no el más "
@@ -36,7 +36,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cli.metavar.plan_id": {"es": "CÓDIGO", "en": "CODE"},
     "cli.plans.none": {"es": "El almacén no tiene planes.", "en": "The store holds no plans."},
-    "plans.col.default": {"es": " ", "en": " "},
+    "plans.col.default": {"es": "Por defecto", "en": "Default"},
     "plans.col.plan_id": {"es": "Código", "en": "Code"},
     "plans.col.title": {"es": "Título", "en": "Title"},
     "plans.col.network": {"es": "Red", "en": "Network"},
