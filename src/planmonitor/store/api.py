@@ -54,15 +54,20 @@ PLANS_COLUMNS = [
 
 def default_plan_id(plans: pd.DataFrame, today: object = None) -> str | None:
     """The plan a page shows when none is chosen: the one whose period contains today, else
-    the one with the latest end (None when the store holds no plan)."""
-    if plans.empty:
+    the one with the latest end (None when the store holds no plan). `plans` has at least
+    plan_id, start and end (Store.plans())."""
+    periods = zip(plans["plan_id"], plans["start"], plans["end"], strict=True)
+    return _default_of(list(periods), today)
+
+
+def _default_of(periods: list[tuple[str, object, object]], today: object) -> str | None:
+    if not periods:
         return None
     day = pd.Timestamp.today().normalize() if today is None else pd.Timestamp(today).normalize()
-    current = plans[(plans["start"] <= day) & (plans["end"] >= day)]
-    pick = current if len(current) else plans
+    rows = [(str(p), pd.Timestamp(s), pd.Timestamp(e)) for p, s, e in periods]
+    current = [r for r in rows if r[1] <= day <= r[2]]
     # among several: the latest end, then the latest start, then the id (a stable choice)
-    ordered = pick.sort_values(["end", "start", "plan_id"], kind="stable")
-    return str(ordered["plan_id"].iloc[-1])
+    return max(current or rows, key=lambda r: (r[2], r[1], r[0]))[0]
 
 
 def workbook_plan_id(plan: model.Plan | None) -> str | None:
@@ -414,8 +419,10 @@ class Store:
             return schema.plan_ids(c)
 
     def default_plan_id(self, today: object = None) -> str | None:
-        """The plan whose period contains today, else the latest (None: no plan yet)."""
-        return default_plan_id(self.plans(today), today)
+        """The plan whose period contains today, else the latest (None: no plan yet); one
+        small query (the single-plan methods call it every time)."""
+        with self.engine.connect() as c:
+            return _default_of(schema.read_periods(c), today)
 
     def for_plan(self, plan_id: str | None = None) -> PlanStore:
         """One plan's store (the default plan for None); StoreError for an unknown id."""

@@ -229,6 +229,12 @@ def plan_exists(conn: Connection, plan_id: str) -> bool:
     return conn.execute(q).first() is not None
 
 
+def read_periods(conn: Connection) -> list[tuple[str, object, object]]:
+    """(plan_id, start, end) of every plan: what choosing the default plan needs."""
+    p = plans_table
+    return [tuple(r) for r in conn.execute(sa.select(p.c.plan_id, p.c.start, p.c.end)).all()]
+
+
 def read_plans(conn: Connection) -> list[tuple[model.PlanInfo, int | None, int]]:
     """Every plan: its description, current version id and number of versions."""
     v = versions_table
