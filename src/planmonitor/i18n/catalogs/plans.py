@@ -15,6 +15,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Se actualizará el plan «{plan}» ({plan_id}).",
         "en": "The plan «{plan}» ({plan_id}) will be updated.",
     },
+    "upload.preview_new_plan": {
+        "es": "Vista previa del plan nuevo",
+        "en": "Preview of the new plan",
+    },
     "store.err.unknown_plan": {
         "es": "No existe el plan «{plan}» en el almacén (vea «plans»).",
         "en": "There is no plan «{plan}» in the store (see «plans»).",
