@@ -705,3 +705,28 @@ def test_a_new_plan_next_to_the_bundled_one_removes_none_of_its_products(st_):
     assert set(st_.plans()["plan_id"]) == {bundled_id, B_ID}
     assert_same_plan(st_.for_plan(bundled_id).plan(), bundled)
     assert len(st_.for_plan(bundled_id).versions()) == 2
+
+
+def test_only_the_schema_and_the_decisions_book_query_the_per_plan_tables():
+    """issue 9: every query filters on plan_id in one place. The per-plan tables are read and
+    written in store/schema.py (whose functions all take the plan; PlanStore is their one
+    caller) and in the decisions book (its one `_mine()` condition); nowhere else, except the
+    seed's check that the store is empty."""
+    src = REPO / "src" / "planmonitor"
+    tables = ("versions_table", "files_table", "snapshots_table", "decisions_table")
+    allowed = {
+        src / "store" / "schema.py",
+        src / "store" / "decisions.py",
+        src / "store" / "__init__.py",  # the re-export of the table objects
+    }
+    found = {}
+    for path in src.rglob("*.py"):
+        if path in allowed or path.parent.name == "versions":  # migrations: frozen tables
+            continue
+        text = path.read_text(encoding="utf-8")
+        hits = [t for t in tables if f"schema.{t}" in text or f"decisions.{t}" in text]
+        if hits:
+            found[path.relative_to(src).as_posix()] = hits
+    assert found == {"store/seed.py": ["versions_table"]}
+    api = (src / "store" / "api.py").read_text(encoding="utf-8")
+    assert "sa.select" not in api and "import sqlalchemy" not in api

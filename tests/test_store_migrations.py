@@ -146,7 +146,7 @@ def plan_ids(url: str) -> dict[str, set[str]]:
             return {
                 name: set(
                     c.execute(
-                        sa.select(sa.distinct(sa.column("plan_id"))).select_from(sa.table(name))
+                        sa.select(sa.column("plan_id")).select_from(sa.table(name)).distinct()
                     ).scalars()
                 )
                 for name in TABLES

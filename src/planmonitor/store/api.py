@@ -71,14 +71,8 @@ def _default_of(periods: list[tuple[str, object, object]], today: object) -> str
 
 
 def workbook_plan_id(plan: model.Plan | None) -> str | None:
-    """The plan a loaded workbook names, or None when it states none (no «Plan» sheet: the
-    loader gave it the inferred description)."""
-    if plan is None or plan.info is None:
-        return None
-    info = plan.info
-    if info.period_inferred and info == model.inferred_info(plan):
-        return None
-    return info.plan_id
+    """The plan a loaded workbook names, or None when it has no «Plan» sheet."""
+    return schema.named_plan_id(plan)
 
 
 def _empty_like(plan: model.Plan) -> model.Plan:

@@ -119,6 +119,18 @@ class Candidate:
     content: str = field(default="")  # content_sha256 when already known
 
 
+def named_plan_id(plan: model.Plan | None) -> str | None:
+    """The plan a loaded workbook names, or None when it states none: the loader gives a
+    workbook without a «Plan» sheet the inferred description, id "plan" with its period
+    inferred (docs/plans-as-data.md §3)."""
+    if plan is None or plan.info is None:
+        return None
+    info = plan.info
+    if info.period_inferred and info.plan_id == model.inferred_info(plan).plan_id:
+        return None
+    return info.plan_id
+
+
 def issues_or_empty(df: pd.DataFrame | None) -> pd.DataFrame:
     return model.empty_table(model.ISSUE_COLUMNS) if df is None else df
 

@@ -15,7 +15,6 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from planmonitor import model
 from planmonitor.store import schema
 from planmonitor.store.engine import write_lock
 from planmonitor.store.errors import StoreUnavailable
@@ -41,7 +40,7 @@ def candidates(paths: Sequence[Path]) -> list[schema.Candidate]:
             first = "; ".join(errors["message"].head(3).tolist())
             raise StoreUnavailable("seed_invalid", name=p.name, errors=first)
         plan = result.plan
-        if base is not None and plan.info == model.inferred_info(plan):
+        if base is not None and schema.named_plan_id(plan) is None:
             plan = dataclasses.replace(plan, info=base.info)  # an update keeps the description
         base = plan
         out.append(
