@@ -21,6 +21,7 @@ from planmonitor.model import Plan, Severity
 from planmonitor.reading.normalize import (
     BAD,
     AgencyResolver,
+    Suggester,
     cell_text,
     date_series,
     map_unique,
@@ -892,9 +893,9 @@ def _check_references(
         unknown = values.ne("") & ~values.isin(known)
         if not unknown.any():
             continue
-        choices = sorted(known)
+        hints = Suggester(sorted(known))
         for value, row in zip(values[unknown], table["row"][unknown], strict=True):
-            hint = suggest(value, choices) if len(choices) < 5000 else None
+            hint = hints(value)
             tail_es = f" ¿Quiso decir «{hint}»?" if hint else ""
             tail_en = f" Did you mean «{hint}»?" if hint else ""
             if child_from_file:

@@ -10,7 +10,6 @@ dates), which keeps loading fast without per-row Python.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 import unicodedata
@@ -19,6 +18,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from rapidfuzz import fuzz, process
 
 from planmonitor.model import COMMITTEE, Role, Status
 
@@ -331,11 +331,42 @@ def parse_role(value: object) -> Any:
     return _ROLE_KEYS.get(key, BAD)
 
 
+# The matcher of every "¿Quiso decir …?": rapidfuzz's C++ extractOne (Indel ratio, 0-100).
+# Looked up through the module at call time so a test can wrap it and count the calls.
+extract_one = process.extractOne
+SUGGEST_CUTOFF = 60.0  # the cutoff difflib.get_close_matches used (0.6)
+
+
+class Suggester:
+    """The closest of fixed `choices` to a typed value (without case and accents), or None.
+
+    The choices are normalised once; each distinct value is matched once (an upload repeats
+    the same mistyped code on many rows), by rapidfuzz against all the choices at a time.
+    """
+
+    def __init__(self, choices: Iterable[str], cutoff: float = SUGGEST_CUTOFF) -> None:
+        by_key: dict[str, str] = {}
+        for c in choices:
+            by_key.setdefault(norm_key(c), c)
+        self._keys = list(by_key)
+        self._choices = list(by_key.values())
+        self._cutoff = cutoff
+        self._cache: dict[str, str | None] = {}
+
+    def __call__(self, text: str) -> str | None:
+        if text in self._cache:
+            return self._cache[text]
+        found = extract_one(
+            norm_key(text), self._keys, scorer=fuzz.ratio, score_cutoff=self._cutoff
+        )
+        hint = self._choices[found[2]] if found else None
+        self._cache[text] = hint
+        return hint
+
+
 def suggest(text: str, choices: Iterable[str]) -> str | None:
     """The closest choice to `text` (compared without case and accents), or None."""
-    by_key = {norm_key(c): c for c in choices}
-    match = difflib.get_close_matches(norm_key(text), list(by_key), n=1, cutoff=0.6)
-    return by_key[match[0]] if match else None
+    return Suggester(choices)(text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -382,6 +413,7 @@ def split_list(value: object) -> list[str]:
 
 
 _COMMITTEE_KEYS = {"comite ejecutivo", "executive committee", "el comite ejecutivo"}
+_COMMITTEE_KEYS_LIST = sorted(_COMMITTEE_KEYS)
 
 
 class AgencyResolver:
@@ -395,6 +427,7 @@ class AgencyResolver:
         self.acronyms: list[str] = [str(a) for a in agencies["acronym"].tolist()]
         self._keys: dict[str, str] = {}
         self._suggest: dict[str, str] = {}
+        self._hints: dict[str, str | None] = {}
         for rec in agencies.to_dict("records"):
             acronym = str(rec["acronym"])
             names = [
@@ -423,20 +456,29 @@ class AgencyResolver:
         return self._keys.get(norm_key(token))
 
     def suggestion(self, token: str) -> str | None:
-        """The closest acronym or alias; swapped letters ("OMI" -> "OIM") rank first."""
+        """The closest acronym or alias; swapped letters ("OMI" -> "OIM") rank first.
+
+        Scored by rapidfuzz against every candidate at once, once per distinct token.
+        """
+        if token in self._hints:
+            return self._hints[token]
         key = norm_key(token)
-        best, best_score = None, 0.6
-        for candidate, acronym in self._suggest.items():
-            score = difflib.SequenceMatcher(None, key, candidate).ratio()
-            if sorted(candidate) == sorted(key):
-                score += 0.2
-            if score > best_score:
-                best, best_score = acronym, score
-        if best is not None:
-            return best
-        if difflib.get_close_matches(key, list(_COMMITTEE_KEYS), n=1, cutoff=0.75):
-            return COMMITTEE
-        return None
+        candidates = list(self._suggest)
+        best, best_score = None, SUGGEST_CUTOFF
+        if candidates:
+            scores = process.cdist([key], candidates, scorer=fuzz.ratio)[0]
+            letters = sorted(key)
+            for candidate, score in zip(candidates, scores, strict=True):
+                if len(candidate) == len(key) and sorted(candidate) == letters:
+                    score += 20
+                if score > best_score:
+                    best, best_score = self._suggest[candidate], score
+        if best is None and extract_one(
+            key, _COMMITTEE_KEYS_LIST, scorer=fuzz.ratio, score_cutoff=75.0
+        ):
+            best = COMMITTEE
+        self._hints[token] = best
+        return best
 
     def parse(self, value: object) -> tuple[list[str], list[str]]:
         """(canonical acronyms in written order without repeats, unknown names)."""
