@@ -133,8 +133,9 @@ class Column:
     header: str  # the Spanish header in the workbook
     name: str  # internal column name
     required: bool  # a value is required in every row
-    kind: str  # "code" | "text" | "agencies" | "date_or_quarter" | "date" | "int" |
-    #            "percent" | "status" | "role" | "gcm" | "bool" | "url" | "list"
+    kind: str  # a key of reading/kinds.py's KINDS: how a cell is read, the rule it can break
+    #            ("code", "text", "list", "agencies", "date_or_quarter", "date_or_quarter_end",
+    #            "date", "gcm_number", "percent", "status", "role", "gcm", "bool", "url")
     description_es: str = ""
     description_en: str = ""
     example: str = ""
@@ -319,7 +320,7 @@ PRODUCTS = Sheet(
             "Fin",
             "end",
             False,
-            "date_or_quarter",
+            "date_or_quarter_end",
             "Fin: una fecha o un trimestre (2024-T4)",
             "End: a date or a quarter (2024-T4)",
             "2024-T4",
@@ -428,7 +429,7 @@ GCM = Sheet(
             "Número",
             "number",
             True,
-            "int",
+            "gcm_number",
             "Número del objetivo del PMM (1-23)",
             "GCM objective number (1-23)",
             "1",

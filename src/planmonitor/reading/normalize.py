@@ -153,20 +153,46 @@ def _period(start: pd.Timestamp, last: pd.Timestamp, end: bool) -> pd.Timestamp:
     return last if end else start
 
 
+# The dates a plan can hold: any other is a typo («3024-05-10», 9999-12-31, a serial of 0)
+# and would not fit a datetime64[ns] column (1677-2262) anyway.
+FIRST_DATE = pd.Timestamp("1900-01-01")
+LAST_DATE = pd.Timestamp("2199-12-31")
+
+
 def parse_date(value: object, end: bool = False, periods: bool = True) -> Any:
     """A date, a quarter ("2023-T2", "T2 2023", "2023 Q2"), a month or a year -> Timestamp.
 
     Periods give their first day for a start (`end=False`) and their last day for an end.
-    Returns NaT for an empty cell and BAD for text that is not a date. Day-first, as in Peru.
-    `periods=False` accepts exact dates only (a report date).
+    Returns NaT for an empty cell and BAD for text that is not a date, or a date outside
+    FIRST_DATE..LAST_DATE. Day-first, as in Peru. `periods=False` accepts exact dates only
+    (a report date).
     """
+    day = _read_date(value, end, periods)
+    if day is BAD or day is pd.NaT:
+        return day
+    return day if FIRST_DATE <= day <= LAST_DATE else BAD
+
+
+def date_out_of_range(value: object) -> bool:
+    """True when the cell is a real date, only outside FIRST_DATE..LAST_DATE (9999-12-31)."""
+    day = _read_date(value, False, True)
+    return day is not BAD and day is not pd.NaT and not FIRST_DATE <= day <= LAST_DATE
+
+
+def _read_date(value: object, end: bool, periods: bool) -> Any:
+    try:
+        return _date_or_period(value, end, periods)
+    except (ValueError, OverflowError, ArithmeticError):  # 31/02/2023, year 0, 1900-01-00
+        return BAD
+
+
+def _date_or_period(value: object, end: bool, periods: bool) -> Any:
     if is_empty(value):
         return pd.NaT
     if isinstance(value, bool):
         return BAD
     if isinstance(value, dt.datetime | dt.date):
-        ts = pd.Timestamp(value).normalize()
-        return ts
+        return pd.Timestamp(value).normalize()
     if isinstance(value, int | float):
         v = float(value)
         if periods and v.is_integer() and 1900 <= v <= 2100:
@@ -175,16 +201,13 @@ def parse_date(value: object, end: bool = False, periods: bool = True) -> Any:
             return pd.Timestamp(_EXCEL_EPOCH + dt.timedelta(days=int(v)))
         return BAD
     text = norm_key(value)
-    try:
-        if m := _ISO.match(text):
-            return pd.Timestamp(int(m[1]), int(m[2]), int(m[3]))
-        if m := _DAY_FIRST.match(text):
-            year = int(m[3])
-            if len(m[3]) == 2:
-                year += 2000
-            return pd.Timestamp(year, int(m[2]), int(m[1]))
-    except ValueError:  # 31/02/2023
-        return BAD
+    if m := _ISO.match(text):
+        return pd.Timestamp(int(m[1]), int(m[2]), int(m[3]))
+    if m := _DAY_FIRST.match(text):
+        year = int(m[3])
+        if len(m[3]) == 2:
+            year += 2000
+        return pd.Timestamp(year, int(m[2]), int(m[1]))
     if not periods:
         return BAD
     if m := _QUARTER_YEAR_FIRST.match(text):
@@ -247,6 +270,21 @@ def parse_int(value: object) -> Any:
     if number is BAD or math.isnan(number):
         return number
     return int(number) if float(number).is_integer() else BAD
+
+
+def parse_objective_number(value: object) -> Any:
+    """A GCM objective number, 1 to 23; NaN when empty, BAD otherwise."""
+    n = parse_int(value)
+    return n if n is BAD or not isinstance(n, int) or 1 <= n <= 23 else BAD
+
+
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+
+
+def parse_url(value: object) -> Any:
+    """An http(s) address (or "" when empty) as written; BAD for any other text."""
+    text = cell_text(value)
+    return text if not text or _URL.match(text) else BAD
 
 
 _TRUE = {"si", "s", "yes", "y", "x", "1", "true", "verdadero", "v"}
@@ -367,6 +405,32 @@ class Suggester:
 def suggest(text: str, choices: Iterable[str]) -> str | None:
     """The closest choice to `text` (compared without case and accents), or None."""
     return Suggester(choices)(text)
+
+
+# --------------------------------------------------------------------------------------------
+# Invisible characters in codes (issue 12): «1.1.1-1» followed by U+200B is not a new product
+# --------------------------------------------------------------------------------------------
+# Spaces that look like a space become one; the others (zero width, BOM, soft hyphen, bidi
+# controls) are removed. Each has a name in the i18n catalogue (`char.<hex>`).
+_SPACE_LIKE = "\u00a0\u2007\u202f"
+INVISIBLE = _SPACE_LIKE + (
+    "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2066\u2067\u2068\u2069\ufeff"
+)
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+_UNSPACE = str.maketrans(
+    {c: " " for c in _SPACE_LIKE} | {c: None for c in INVISIBLE if c not in _SPACE_LIKE}
+)
+
+
+def invisible_characters(text: str) -> list[str]:
+    """The invisible characters in `text`, in code point order, each once."""
+    return sorted(set(_INVISIBLE.findall(text)))
+
+
+def without_invisible(text: str) -> str:
+    """`text` with space-like characters as spaces and the others removed (then stripped)."""
+    return _SPACES.sub(" ", text.translate(_UNSPACE)).strip() if _INVISIBLE.search(text) else text
 
 
 # --------------------------------------------------------------------------------------------
