@@ -66,6 +66,11 @@ class Issue:
     fields: dict[str, Any] = field(default_factory=dict)
 
 
+def char_names(points: str, lang: str) -> str:
+    """'U+200B espacio de ancho cero, U+FEFF …' from 'U+200B, U+FEFF'."""
+    return ", ".join(f"{p} {t('char.' + p[2:], lang)}" for p in points.split(", "))
+
+
 def _bad(v: Any) -> bool:
     return v is BAD
 
@@ -245,4 +250,4 @@ def cell_issues(
     return kind.issues(kind, cell_text(raw), parsed, reading)
 
 
-__all__ = ["KINDS", "Issue", "Kind", "Reading", "cell_issues", "read_column"]
+__all__ = ["KINDS", "Issue", "Kind", "Reading", "cell_issues", "char_names", "read_column"]

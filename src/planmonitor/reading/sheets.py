@@ -15,10 +15,10 @@ import numpy as np
 import pandas as pd
 
 from planmonitor import model
-from planmonitor.reading.kinds import KINDS, Reading, cell_issues, read_column
+from planmonitor.reading.kinds import KINDS, Reading, cell_issues, char_names, read_column
 from planmonitor.reading.normalize import text_series
 from planmonitor.reading.validate import IssueLog, Rule
-from planmonitor.reading.workbook import LONG_PREFIX, TEXT_PREFIX
+from planmonitor.reading.workbook import INVISIBLE_PREFIX, LONG_PREFIX, TEXT_PREFIX
 
 # The plan's columns of each table, in order.
 TABLE_COLUMNS: dict[str, list[str]] = {
@@ -64,6 +64,14 @@ def text(data: pd.DataFrame, name: str) -> pd.Series:
     return text_series(column(data, name))
 
 
+def too_long(data: pd.DataFrame, name: str) -> np.ndarray:
+    """Mask of the cells too long to read (Limits.max_cell_chars): their own issue, and empty
+    for every other rule."""
+    if LONG_PREFIX + name in data:
+        return data[LONG_PREFIX + name].to_numpy(dtype=bool)
+    return np.zeros(len(data), dtype=bool)
+
+
 def read_cells(
     ctx: Ctx, sheet: model.Sheet, data: pd.DataFrame, reading: Reading
 ) -> dict[str, pd.Series]:
@@ -90,9 +98,7 @@ def read_cells(
                     **issue.fields,
                 )
         if c.required and c.name in data:
-            empty = texts.eq("").to_numpy()
-            if LONG_PREFIX + c.name in data:  # a cell too long to read is its own issue
-                empty &= ~data[LONG_PREFIX + c.name].to_numpy(dtype=bool)
+            empty = texts.eq("").to_numpy() & ~too_long(data, c.name)
             for row in rows[empty]:
                 ctx.issue(Rule.REQUIRED_VALUE, sheet=sheet.name, row=int(row), column=c.header)
     return out
@@ -129,7 +135,8 @@ def _as_codes(values: pd.Series) -> pd.Series:
 
 
 def duplicates(name: str) -> Check:
-    """DUPLICATE_CODE: a sheet's own code seen in an earlier row."""
+    """DUPLICATE_CODE: a sheet's own code seen in an earlier row (also when the two differed
+    only by invisible characters, which the message then names)."""
 
     def check(ctx: Ctx, sheet: model.Sheet, out: pd.DataFrame, data: pd.DataFrame) -> None:
         codes, rows = _as_codes(out[name]), out["row"]
@@ -139,10 +146,17 @@ def duplicates(name: str) -> Check:
         if not dup.any():
             return
         first = dict(zip(codes[nonempty & ~dup], rows[nonempty & ~dup], strict=True))
-        for code, row in zip(codes[dup], rows[dup], strict=True):
+        hidden = column(data, INVISIBLE_PREFIX + name).astype(str)
+        first_hidden = dict(zip(codes[nonempty & ~dup], hidden[nonempty & ~dup], strict=True))
+        for code, row, chars in zip(codes[dup], rows[dup], hidden[dup], strict=True):
+            chars = chars or first_hidden.get(code, "")
+            key, extra = "rule.duplicate_code", {}
+            if chars:
+                key = "rule.duplicate_code.invisible"
+                extra = {"chars": lambda lang, chars=chars: char_names(chars, lang)}
             ctx.issue(
-                Rule.DUPLICATE_CODE, sheet=sheet.name, row=int(row), column=header, value=code,
-                first=first.get(code),
+                Rule.DUPLICATE_CODE, key, sheet=sheet.name, row=int(row), column=header,
+                value=code, first=first.get(code), **extra,
             )  # fmt: skip
 
     return check
@@ -181,7 +195,7 @@ def end_before_start(ctx: Ctx, sheet: model.Sheet, out: pd.DataFrame, data: pd.D
 
 def no_lead(ctx: Ctx, sheet: model.Sheet, out: pd.DataFrame, data: pd.DataFrame) -> None:
     # A lead cell with only unknown names is already an unknown_agency error.
-    missing = text(data, "leads").eq("") & out["code"].ne("")
+    missing = text(data, "leads").eq("") & out["code"].ne("") & ~too_long(data, "leads")
     for code, row in zip(out["code"][missing], out["row"][missing], strict=True):
         ctx.issue(Rule.NO_LEAD, sheet=sheet.name, row=int(row), column="Líderes", value=code)
 

@@ -44,7 +44,7 @@ import python_calamine
 from planmonitor import model
 from planmonitor.i18n import fmt_number, t
 from planmonitor.reading import xmlscan
-from planmonitor.reading.kinds import KINDS
+from planmonitor.reading.kinds import KINDS, char_names
 from planmonitor.reading.normalize import (
     cell_text,
     invisible_characters,
@@ -58,6 +58,7 @@ OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HEADER_SCAN_ROWS = 10
 TEXT_PREFIX = "text:"  # SheetTable.data holds raw cells under `name`, their text under this
 LONG_PREFIX = "long:"  # ... and, when some were, which cells were too long to read
+INVISIBLE_PREFIX = "invisible:"  # ... and which invisible characters a code lost ("U+200B")
 STRUCTURE_DEPTH = 64  # elements nested deeper than this in workbook.xml, rels or styles.xml
 CONTROL_NOTES_PER_COLUMN = 20  # then one note says how many more cells were cleaned
 _EOCD = b"PK\x05\x06"
@@ -875,6 +876,7 @@ def extract_table(
     raw: dict[str, np.ndarray] = {}
     texts: dict[str, np.ndarray] = {}
     longs: dict[str, np.ndarray] = {}
+    invisibles: dict[str, np.ndarray] = {}
     notes: list[Note] = []
     keep = np.zeros(len(body), dtype=bool)
     for c in columns:
@@ -897,6 +899,8 @@ def extract_table(
             uniques, invisible = _without_invisible(uniques)
             if invisible:
                 notes += _cleaned_notes(sheet, c, invisible, codes, header_idx, uniques)
+                named = np.array([invisible.get(i, "") for i in range(len(uniques))], dtype=object)
+                invisibles[c.name] = named[codes]
         if too_long or cleaned or invisible:
             col = uniques[codes]
         utext = np.empty(len(uniques), dtype=object)
@@ -910,6 +914,7 @@ def extract_table(
             **{k: pd.Series(v[keep], dtype=object) for k, v in raw.items()},
             **{TEXT_PREFIX + k: pd.Series(v[keep], dtype=str) for k, v in texts.items()},
             **{LONG_PREFIX + k: pd.Series(v[keep], dtype=bool) for k, v in longs.items()},
+            **{INVISIBLE_PREFIX + k: pd.Series(v[keep], dtype=str) for k, v in invisibles.items()},
             "row": rownums[keep],
         }
     )
@@ -980,8 +985,8 @@ def _cleaned_notes(
     for i in hit[:CONTROL_NOTES_PER_COLUMN]:
         points = cleaned[int(codes[i])]
         kw = {"value": str(uniques[int(codes[i])])[:80]}
-        es = t(key, "es", chars=_char_names(points, "es"), **kw)
-        en = t(key, "en", chars=_char_names(points, "en"), **kw)
+        es = t(key, "es", chars=char_names(points, "es"), **kw)
+        en = t(key, "en", chars=char_names(points, "en"), **kw)
         notes.append(
             Note(
                 rule, es, en, sheet=sheet.name, row=header_idx + 2 + int(i),
@@ -992,11 +997,6 @@ def _cleaned_notes(
         es, en = _texts(f"{key}.more", n=len(hit) - CONTROL_NOTES_PER_COLUMN)
         notes.append(Note(rule, es, en, sheet=sheet.name, column=column.header))
     return notes
-
-
-def _char_names(points: str, lang: str) -> str:
-    """'U+200B espacio de ancho cero, U+FEFF …' from 'U+200B, U+FEFF'."""
-    return ", ".join(f"{p} {t('char.' + p[2:], lang)}" for p in points.split(", "))
 
 
 def _without_controls(uniques: np.ndarray) -> tuple[np.ndarray, dict[int, str]]:
@@ -1079,6 +1079,7 @@ def read_tables(
 
 
 __all__ = [
+    "INVISIBLE_PREFIX",
     "LONG_PREFIX",
     "TEXT_PREFIX",
     "Book",

@@ -116,6 +116,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "el código «{value}» está repetido (ya aparece en la fila {first}).",
         "en": "code «{value}» is repeated (it already appears in row {first}).",
     },
+    "rule.duplicate_code.invisible": {
+        "es": "el código «{value}» está repetido (ya aparece en la fila {first}): solo se "
+        "distinguía por caracteres invisibles ({chars}), que Excel no muestra.",
+        "en": "code «{value}» is repeated (it already appears in row {first}): it differed only "
+        "by invisible characters ({chars}), which Excel does not show.",
+    },
     "rule.code_mismatch": {
         "es": "el código «{value}» no empieza por «{parent}{sep}», el código de su nivel superior.",
         "en": "code «{value}» does not start with «{parent}{sep}», its parent's code.",
