@@ -21,8 +21,9 @@ KINDS = {
     "text": "text",
     "agencies": "agency list",
     "date_or_quarter": "date or quarter",
+    "date_or_quarter_end": "date or quarter",
     "date": "date",
-    "int": "integer",
+    "gcm_number": "integer",
     "percent": "number 0-100",
     "status": "status",
     "role": "role",
@@ -44,8 +45,9 @@ ALLOWED = {
     "breaks; `Comité Ejecutivo` allowed",
     "bool": "`Sí` or empty",
     "url": "`http://` or `https://`",
-    "int": "1-23",
+    "gcm_number": "1-23",
 }
+ALLOWED["date_or_quarter_end"] = ALLOWED["date_or_quarter"]
 
 
 def render() -> str:
