@@ -21,9 +21,8 @@ KINDS = {
     "text": "text",
     "agencies": "agency list",
     "date_or_quarter": "date or quarter",
-    "date_or_quarter_end": "date or quarter",
     "date": "date",
-    "gcm_number": "integer",
+    "int": "integer",
     "percent": "number 0-100",
     "status": "status",
     "role": "role",
@@ -45,9 +44,8 @@ ALLOWED = {
     "breaks; `Comité Ejecutivo` allowed",
     "bool": "`Sí` or empty",
     "url": "`http://` or `https://`",
-    "gcm_number": "1-23",
+    "int": "1-23",
 }
-ALLOWED["date_or_quarter_end"] = ALLOWED["date_or_quarter"]
 
 
 def render() -> str:

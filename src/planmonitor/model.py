@@ -134,11 +134,13 @@ class Column:
     name: str  # internal column name
     required: bool  # a value is required in every row
     kind: str  # a key of reading/kinds.py's KINDS: how a cell is read, the rule it can break
-    #            ("code", "text", "list", "agencies", "date_or_quarter", "date_or_quarter_end",
-    #            "date", "gcm_number", "percent", "status", "role", "gcm", "bool", "url")
+    #            ("code", "text", "list", "agencies", "date_or_quarter", "date", "int",
+    #            "percent", "status", "role", "gcm", "bool", "url")
     description_es: str = ""
     description_en: str = ""
     example: str = ""
+    period_end: bool = False  # date_or_quarter: a period (quarter, month, year) gives its last day
+    bounds: tuple[int, int] | None = None  # int: the values accepted, both included
 
 
 @dataclass(frozen=True)
@@ -320,10 +322,11 @@ PRODUCTS = Sheet(
             "Fin",
             "end",
             False,
-            "date_or_quarter_end",
+            "date_or_quarter",
             "Fin: una fecha o un trimestre (2024-T4)",
             "End: a date or a quarter (2024-T4)",
             "2024-T4",
+            period_end=True,
         ),
         Column(
             "Fechas interpretadas",
@@ -429,10 +432,11 @@ GCM = Sheet(
             "Número",
             "number",
             True,
-            "gcm_number",
+            "int",
             "Número del objetivo del PMM (1-23)",
             "GCM objective number (1-23)",
             "1",
+            bounds=(1, 23),
         ),
         Column(
             "Etiqueta (plan)",

@@ -9,6 +9,7 @@ code, an end before its start) is a check of reading/sheets.py.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -32,7 +33,7 @@ from planmonitor.reading.normalize import (
     parse_bool,
     parse_date,
     parse_gcm,
-    parse_objective_number,
+    parse_int,
     parse_percent,
     parse_role,
     parse_status,
@@ -157,7 +158,7 @@ def _unknown_agencies(kind: Kind, text: str, parsed: Any, reading: Reading) -> I
         yield Issue(token, kind.message, {"hint": hint})
 
 
-def _agency_parser(reading: Reading) -> Callable[[object], Any]:
+def _agency_parser(reading: Reading, column: model.Column) -> Callable[[object], Any]:
     # Without a usable agency table every name would be "unknown": that sheet's own issue
     # (missing sheet/column) is the one to report, so names are kept as written.
     if reading.resolver is None:
@@ -176,15 +177,30 @@ class Kind:
     bad: Callable[[Any], bool] = _bad  # is a parsed value one that cannot be read
     choices: tuple[str, ...] = ()  # the accepted values, listed and matched in the message
     issues: Callable[..., Iterator[Issue]] = _one  # the issues of one such cell
-    parser: Callable[[Reading], Callable[[object], Any]] | None = None  # parse from the sheet
+    # the parser from what the sheet knows and the column declares, instead of `parse`
+    parser: Callable[[Reading, model.Column], Callable[[object], Any]] | None = None
     invisible: bool = False  # invisible characters are removed, with a warning (codes)
 
-    def parser_for(self, reading: Reading) -> Callable[[object], Any] | None:
-        return self.parser(reading) if self.parser is not None else self.parse
+    def parser_for(self, reading: Reading, column: model.Column) -> Callable[[object], Any] | None:
+        return self.parser(reading, column) if self.parser is not None else self.parse
 
 
-_DATE = partial(parse_date, end=False)
-_END = partial(parse_date, end=True)
+def _period_parser(reading: Reading, column: model.Column) -> Callable[[object], Any]:
+    """A date or a period: its first day, or its last for a column declared `period_end`."""
+    return partial(parse_date, end=column.period_end)
+
+
+def _int_parser(reading: Reading, column: model.Column) -> Callable[[object], Any]:
+    """A whole number, within the column's declared `bounds`."""
+    low, high = column.bounds or (-math.inf, math.inf)
+
+    def parse(value: object) -> Any:
+        n = parse_int(value)
+        return n if not isinstance(n, int) or low <= n <= high else BAD
+
+    return parse
+
+
 _EXACT = partial(parse_date, periods=False)
 
 KINDS: dict[str, Kind] = {
@@ -201,10 +217,12 @@ KINDS: dict[str, Kind] = {
         parser=_agency_parser,
         invisible=True,
     ),
-    "date_or_quarter": Kind(_DATE, Rule.BAD_DATE, "rule.bad_date", store=_as_dates),
-    "date_or_quarter_end": Kind(_END, Rule.BAD_DATE, "rule.bad_date", store=_as_dates),
+    "date_or_quarter": Kind(
+        None, Rule.BAD_DATE, "rule.bad_date", store=_as_dates, parser=_period_parser
+    ),
     "date": Kind(_EXACT, Rule.BAD_DATE, "rule.bad_date.exact", store=_as_dates),
-    "gcm_number": Kind(parse_objective_number, Rule.BAD_NUMBER, "rule.bad_number", _as_int),
+    # the one whole-number column is the GCM objective's number: its message says so
+    "int": Kind(None, Rule.BAD_NUMBER, "rule.bad_number", _as_int, parser=_int_parser),
     "percent": Kind(parse_percent, Rule.BAD_PERCENT, "rule.bad_percent", _as_float),
     "status": Kind(
         parse_status, Rule.BAD_STATUS, "rule.bad_status", _as_enum, choices=model.STATUS_ORDER
@@ -237,7 +255,7 @@ def read_column(
 ) -> tuple[dict[str, pd.Series], np.ndarray, list]:
     """(the plan's column(s), mask of cells that cannot be read, parsed values)."""
     kind = KINDS[column.kind]
-    parse = kind.parser_for(reading)
+    parse = kind.parser_for(reading, column)
     parsed = list(texts) if parse is None else map_unique(raw, parse)
     bad = np.fromiter((kind.bad(v) for v in parsed), dtype=bool, count=len(parsed))
     return kind.store(column.name, parsed, texts), bad, parsed

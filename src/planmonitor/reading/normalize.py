@@ -272,12 +272,6 @@ def parse_int(value: object) -> Any:
     return int(number) if float(number).is_integer() else BAD
 
 
-def parse_objective_number(value: object) -> Any:
-    """A GCM objective number, 1 to 23; NaN when empty, BAD otherwise."""
-    n = parse_int(value)
-    return n if n is BAD or not isinstance(n, int) or 1 <= n <= 23 else BAD
-
-
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
