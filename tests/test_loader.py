@@ -458,3 +458,111 @@ def test_the_duplicate_says_when_the_first_code_hid_the_character() -> None:
     result = load_workbook(make_workbook(sheets), today=TODAY)
     dup = _issues(result, "duplicate_code").iloc[0]
     assert dup["row"] == 3 and "U+2060 word joiner" in dup["message_en"]
+
+
+# --------------------------------------------------------------------------------------------
+# Issue 9: the «Plan» sheet, the words of statuses, dates outside the plan's period
+# --------------------------------------------------------------------------------------------
+PLAN_ROWS = [
+    ["Clave", "Valor"],
+    ["Título", "Plan de trabajo 2025-2026"],
+    ["Red", "Red Regional sobre Migración"],
+    ["Network (English)", "Regional Network on Migration"],
+    ["Región", "América Latina y el Caribe"],
+    ["Inicio", "2025"],
+    ["Fin", "30/06/2026"],
+    ["idioma", "English"],
+    ["Nivel 4", "Entregable"],
+    ["Datos ficticios", "Sí"],
+]
+
+
+def _with_plan_sheet(rows: list[list]) -> dict[str, list[list]]:
+    sheets = valid_sheets()
+    sheets["Plan"] = rows
+    return sheets
+
+
+def test_the_plan_sheet_is_read_into_plan_info() -> None:
+    result = load_workbook(make_workbook(_with_plan_sheet(PLAN_ROWS)), today=TODAY)
+    info = result.plan.info
+    assert info.title == "Plan de trabajo 2025-2026"
+    assert (info.network_es, info.network_en) == (
+        "Red Regional sobre Migración", "Regional Network on Migration"
+    )  # fmt: skip
+    assert info.network_id == "red-regional-sobre-migracion"
+    assert info.plan_id == "red-regional-sobre-migracion-2025-2026"
+    assert (info.start, info.end) == (pd.Timestamp("2025-01-01"), pd.Timestamp("2026-06-30"))
+    assert info.lang == "en" and info.fictitious and not info.period_inferred
+    assert info.level_names == ("", "", "", "Entregable")
+    assert "Plan" in result.plan.sheets
+
+
+def test_without_a_plan_sheet_the_info_is_inferred_and_an_update_keeps_the_base_info(
+    valid_bytes,
+) -> None:
+    plain = load_workbook(valid_bytes, today=TODAY).plan
+    assert plain.info.plan_id == "plan" and plain.info.period_inferred
+    base = load_workbook(make_workbook(_with_plan_sheet(PLAN_ROWS)), today=TODAY).plan
+    rows = [[dt.datetime(2025, 3, 31), "1.1.1-1", "En curso", 60, "", "OIM", ""]]
+    update = load_workbook(make_workbook(progress_only(rows)), base=base, today=TODAY)
+    assert update.ok and update.plan.info == base.info
+
+
+def test_a_plan_sheet_without_its_required_keys_lists_them() -> None:
+    rows = [["Clave", "Valor"], ["Título", "Plan"], ["Fin", "2026"]]
+    result = load_workbook(make_workbook(_with_plan_sheet(rows)), today=TODAY)
+    assert not result.ok
+    issue = _issues(result, "plan_info_missing").iloc[0]
+    assert issue["sheet"] == "Plan" and "«Red», «Inicio»" in issue["message"]
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "rule", "says"),
+    [
+        ("Inicio", "31/02/2025", "bad_date", "«31/02/2025» no es una fecha"),
+        ("Idioma", "quechua", "bad_language", "«quechua» no es un idioma"),
+        ("Código", "Red Perú 2025", "bad_plan_code", "(p. ej. «red-peru-2025»)"),
+        ("Datos ficticios", "quizás", "bad_bool", "«quizás» no es Sí ni No"),
+    ],
+)
+def test_a_plan_value_that_cannot_be_read_is_located(key, value, rule, says) -> None:
+    rows = [*PLAN_ROWS, [key, value]]
+    result = load_workbook(make_workbook(_with_plan_sheet(rows)), today=TODAY)
+    issue = _issues(result, rule).iloc[0]
+    assert (issue["sheet"], issue["row"], issue["column"]) == ("Plan", len(rows), "Valor")
+    assert says in issue["message"] and not result.ok
+
+
+def test_an_end_before_the_start_of_the_plan_is_refused() -> None:
+    rows = [*PLAN_ROWS[:5], ["Inicio", "2026"], ["Fin", "2025"]]
+    result = load_workbook(make_workbook(_with_plan_sheet(rows)), today=TODAY)
+    issue = _issues(result, "end_before_start").iloc[0]
+    assert (issue["sheet"], issue["row"]) == ("Plan", 7)
+
+
+def test_dates_outside_the_stated_period_are_warnings_naming_it() -> None:
+    sheets = _with_plan_sheet(PLAN_ROWS)  # 2025-01-01 to 2026-06-30; the plan's dates: 2023-24
+    result = load_workbook(make_workbook(sheets), today=pd.Timestamp("2027-01-01"))
+    assert result.ok
+    outside = _issues(result, "date_outside_period")
+    assert set(outside["column"]) == {"Inicio", "Fin", "Fecha"}
+    assert (outside["severity"] == "warning").all()
+    first = outside.iloc[0]["message"]
+    assert "está fuera del periodo del plan (2025-01-01 a 2026-06-30)" in first
+    inferred = load_workbook(make_workbook(valid_sheets()), today=TODAY)
+    assert _issues(inferred, "date_outside_period").empty  # an inferred period is not checked
+
+
+def test_the_words_real_plans_use_for_a_status_are_read(valid_bytes) -> None:
+    base = load_workbook(valid_bytes, today=TODAY).plan
+    words = ["Yet to start", "Ongoing", "En ejecución", "Completed", "On hold", "Por iniciar"]
+    rows = [
+        [dt.datetime(2023, 10, i + 1), "1.1.1-1", w, 100 if w == "Completed" else 10, "", "", ""]
+        for i, w in enumerate(words)
+    ]
+    result = load_workbook(make_workbook(progress_only(rows)), base=base, today=TODAY)
+    assert result.ok, result.issues.to_string()
+    assert result.plan.progress["status"].tolist() == [
+        "No iniciado", "En curso", "En curso", "Completado", "Retrasado", "No iniciado"
+    ]  # fmt: skip

@@ -547,7 +547,22 @@ SHEETS: tuple[Sheet, ...] = (
     PROGRESS,
     META,
 )
-SHEETS_BY_NAME: dict[str, Sheet] = {s.name: s for s in SHEETS}
+# The plan's description of itself (issue 9, docs/plans-as-data.md §1): key/value rows like
+# «Metadatos», read into `Plan.info` (reading/planinfo.py). Optional: without it the plan's
+# info is inferred. Not in SHEETS (the template and the export add it when they write it).
+PLAN_SHEET = Sheet(
+    "Plan",
+    "info",
+    (
+        Column("Clave", "key", True, "text", "Nombre del dato", "Key", "Título"),
+        Column("Valor", "value", False, "text", "Valor", "Value", "Plan de trabajo 2025-2026"),
+    ),
+    "El plan se describe a sí mismo: título, red, periodo, idioma, palabras de sus niveles.",
+    "The plan describes itself: title, network, period, language, the words of its levels.",
+)
+# Every sheet the reader recognises in a workbook.
+READ_SHEETS: tuple[Sheet, ...] = (PLAN_SHEET, *SHEETS)
+SHEETS_BY_NAME: dict[str, Sheet] = {s.name: s for s in READ_SHEETS}
 SHEETS_BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
 
 # A workbook loaded on its own (no base plan) must hold the plan's structure.

@@ -19,6 +19,7 @@ from planmonitor.i18n import t
 from planmonitor.model import Plan, Severity
 from planmonitor.reading.kinds import Reading
 from planmonitor.reading.normalize import AgencyResolver, Suggester
+from planmonitor.reading.planinfo import read_plan_info
 from planmonitor.reading.sheets import Ctx, build_table, text
 from planmonitor.reading.validate import IssueLog, Rule
 from planmonitor.reading.workbook import (
@@ -166,7 +167,9 @@ def merge_plans(base: Plan, update: Plan) -> Plan:
         tables[sheet.key] = getattr(source, sheet.key)
     meta = {**base.meta, **update.meta} if model.META.name in update.sheets else dict(base.meta)
     sheets = tuple(dict.fromkeys(base.sheets + update.sheets))
-    return _derive_hierarchy(Plan(**tables, meta=meta, sheets=sheets))  # type: ignore[arg-type]
+    # An update without a «Plan» sheet keeps the current plan's description (issue 9).
+    info = update.info if model.PLAN_SHEET.name in update.sheets else base.info
+    return _derive_hierarchy(Plan(**tables, meta=meta, sheets=sheets, info=info))  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------------------------
@@ -227,14 +230,49 @@ def _build_plan(
             continue
         tables_[sheet.key] = table(sheet, reading)
     meta_table = usable.get(model.META.name)
+    plan_table = usable.get(model.PLAN_SHEET.name)
+    info = None if plan_table is None else read_plan_info(ctx, plan_table.data)
+    if plan_table is not None and info is None:
+        usable.pop(model.PLAN_SHEET.name)  # its issues are said; the plan is not stored
     update = Plan(
         **tables_,  # type: ignore[arg-type]
         meta=_meta(None if meta_table is None else meta_table.data),
-        sheets=tuple(s.name for s in model.SHEETS if s.name in usable),
+        sheets=tuple(s.name for s in model.READ_SHEETS if s.name in usable),
+        info=info,
     )
     plan = merge_plans(base, update) if base is not None else _derive_hierarchy(update)
     _check_references(ctx, plan, set(usable), in_file, has_base=base is not None)
+    _check_period(ctx, plan, set(usable))
     return plan
+
+
+# Dates checked against the plan's period: sheet, table, column, header.
+_PERIOD_DATES = (
+    (model.PRODUCTS, "products", "start", "Inicio"),
+    (model.PRODUCTS, "products", "end", "Fin"),
+    (model.PROGRESS, "progress", "date", "Fecha"),
+)
+
+
+def _check_period(ctx: Ctx, plan: Plan, usable: set[str]) -> None:
+    """DATE_OUTSIDE_PERIOD warning for this file's dates outside the period its «Plan» sheet
+    states (an inferred period is not checked: it is not the plan's word)."""
+    info = plan.info
+    if info is None or info.period_inferred:
+        return
+    first, last = f"{info.start:%Y-%m-%d}", f"{info.end:%Y-%m-%d}"
+    for sheet, key, name, header in _PERIOD_DATES:
+        if sheet.name not in usable:
+            continue
+        table = getattr(plan, key)
+        days = table[name]
+        outside = days.notna() & ((days < info.start) | (days > info.end))
+        for day, row in zip(days[outside], table["row"][outside], strict=True):
+            ctx.issue(
+                Rule.DATE_OUTSIDE_PERIOD, sheet=sheet.name,
+                row=None if pd.isna(row) else int(row), column=header,
+                value=f"{day:%Y-%m-%d}", first=first, last=last,
+            )  # fmt: skip
 
 
 def _meta(data: pd.DataFrame | None) -> dict[str, str]:

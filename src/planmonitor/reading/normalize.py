@@ -305,29 +305,29 @@ def parse_bool(value: object) -> Any:
 # Enums: status and role
 # --------------------------------------------------------------------------------------------
 _STATUS_KEYS: dict[str, str] = {norm_key(s.value): s.value for s in Status}
+# The words real plans use for a status (docs/plans-as-data.md §2), Spanish and English,
+# compared with norm_key (no case, no accents); the five values themselves are keys too.
+STATUS_WORDS: dict[Status, tuple[str, ...]] = {
+    Status.NOT_STARTED: (
+        "no iniciada", "sin iniciar", "pendiente", "por iniciar", "por comenzar",
+        "not started", "yet to start", "to start", "not yet started",
+    ),
+    Status.IN_PROGRESS: (
+        "en progreso", "en proceso", "en ejecucion", "en desarrollo", "iniciado", "iniciada",
+        "in progress", "ongoing", "on going", "underway", "started",
+    ),
+    Status.COMPLETED: (
+        "completada", "completo", "finalizado", "finalizada", "concluido", "concluida",
+        "terminado", "terminada", "completed", "complete", "done", "finished",
+    ),
+    Status.DELAYED: (
+        "retrasada", "atrasado", "atrasada", "demorado", "en pausa",
+        "delayed", "on hold", "behind schedule",
+    ),
+    Status.CANCELLED: ("cancelada", "anulado", "cancelled", "canceled"),
+}  # fmt: skip
 _STATUS_KEYS.update(
-    {
-        "no iniciada": Status.NOT_STARTED,
-        "sin iniciar": Status.NOT_STARTED,
-        "pendiente": Status.NOT_STARTED,
-        "not started": Status.NOT_STARTED,
-        "en progreso": Status.IN_PROGRESS,
-        "en proceso": Status.IN_PROGRESS,
-        "in progress": Status.IN_PROGRESS,
-        "ongoing": Status.IN_PROGRESS,
-        "completada": Status.COMPLETED,
-        "completo": Status.COMPLETED,
-        "finalizado": Status.COMPLETED,
-        "concluido": Status.COMPLETED,
-        "completed": Status.COMPLETED,
-        "done": Status.COMPLETED,
-        "retrasada": Status.DELAYED,
-        "atrasado": Status.DELAYED,
-        "delayed": Status.DELAYED,
-        "cancelada": Status.CANCELLED,
-        "cancelled": Status.CANCELLED,
-        "canceled": Status.CANCELLED,
-    }
+    {norm_key(word): status for status, words in STATUS_WORDS.items() for word in words}
 )
 _STATUS_KEYS = {k: str(v) for k, v in _STATUS_KEYS.items()}
 

@@ -76,6 +76,13 @@ class Rule(StrEnum):
     CONTROL_CHARACTER = "control_character"  # warning: an invisible control character removed
     CELL_TOO_LONG = "cell_too_long"  # a cell longer than Limits.max_cell_chars: not read
     INVISIBLE_CHARACTER = "invisible_character"  # warning: zero-width, BOM, bidi… in a code
+    # the «Plan» sheet (issue 9)
+    PLAN_INFO_MISSING = "plan_info_missing"  # a required key (Título, Red, Inicio, Fin) absent
+    BAD_PLAN_CODE = "bad_plan_code"  # a plan or network code that is not a slug
+    BAD_LANGUAGE = "bad_language"
+    UNKNOWN_PLAN_KEY = "unknown_plan_key"  # warning
+    NO_COUNTRY_OR_REGION = "no_country_or_region"  # warning
+    DATE_OUTSIDE_PERIOD = "date_outside_period"  # warning: a date outside the plan's period
 
 
 # Rules that mean "the file could not be read at all".
@@ -113,6 +120,9 @@ WARNING_RULES: frozenset[Rule] = frozenset(
         Rule.IGNORED_SHEET,
         Rule.CONTROL_CHARACTER,
         Rule.INVISIBLE_CHARACTER,
+        Rule.UNKNOWN_PLAN_KEY,
+        Rule.NO_COUNTRY_OR_REGION,
+        Rule.DATE_OUTSIDE_PERIOD,
     }
 )
 
@@ -240,8 +250,10 @@ class IssueLog:
             row=pd.array(df["row"].tolist(), dtype="Int64"),
             **{c: df[c].astype(str) for c in ISSUE_COLUMNS if c != "row"},
         )
-        sheets = {s.name: i for i, s in enumerate(model.SHEETS)}
-        columns = {(s.name, c.header): j for s in model.SHEETS for j, c in enumerate(s.columns)}
+        sheets = {s.name: i for i, s in enumerate(model.READ_SHEETS)}
+        columns = {
+            (s.name, c.header): j for s in model.READ_SHEETS for j, c in enumerate(s.columns)
+        }
         keys = pd.DataFrame(
             {
                 "severity": (out["severity"] != Severity.ERROR.value).astype(int),

@@ -546,7 +546,7 @@ def _structure(parts: dict[str, zipfile.ZipInfo], reader: _Reader) -> _Structure
 
 
 def _model_name(title: str) -> str | None:
-    wanted = {norm_key(s.name): s.name for s in model.SHEETS}
+    wanted = {norm_key(s.name): s.name for s in model.READ_SHEETS}
     wanted.update({norm_key(s.key): s.name for s in model.SHEETS})
     wanted.setdefault(norm_key("Objetivos PMM"), model.GCM.name)
     return wanted.get(norm_key(title))
@@ -1043,7 +1043,7 @@ def _control_notes(
 
 def match_sheets(titles: list[str]) -> dict[str, str]:
     """model sheet name -> the file's sheet title (tolerant of case, accents, spaces)."""
-    wanted = {norm_key(s.name): s.name for s in model.SHEETS}
+    wanted = {norm_key(s.name): s.name for s in model.READ_SHEETS}
     wanted.update({norm_key(s.key): s.name for s in model.SHEETS})
     wanted.setdefault(norm_key("Objetivos PMM"), model.GCM.name)
     out: dict[str, str] = {}

@@ -173,6 +173,33 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "in the base plan, sheet «{child}» (row {base_row}) refers to «{value}», "
         "which is no longer in sheet «{parent}» of this file.",
     },
+    # ---- the «Plan» sheet (issue 9) -----------------------------------------------------------
+    "rule.plan_info_missing": {
+        "es": "faltan las claves {keys}: añada una fila por clave (columna «Clave», y su «Valor»).",
+        "en": "keys {keys} are missing: add one row per key (column «Clave», and its «Valor»).",
+    },
+    "rule.bad_plan_code": {
+        "es": "«{value}» no es un código: use minúsculas sin tildes, cifras y guiones "
+        "(p. ej. «{slug}»).",
+        "en": "«{value}» is not a code: use lower-case letters without accents, digits and "
+        "dashes (e.g. «{slug}»).",
+    },
+    "rule.bad_language": {
+        "es": "«{value}» no es un idioma; use «es» (español) o «en» (inglés).",
+        "en": "«{value}» is not a language; use «es» (Spanish) or «en» (English).",
+    },
+    "rule.unknown_plan_key": {
+        "es": "la clave «{value}» no se usa y se ignora; las claves son {keys}.",
+        "en": "key «{value}» is not used and is ignored; the keys are {keys}.",
+    },
+    "rule.no_country_or_region": {
+        "es": "el plan no indica «País» ni «Región».",
+        "en": "the plan states neither «País» (country) nor «Región» (region).",
+    },
+    "rule.date_outside_period": {
+        "es": "la fecha {value} está fuera del periodo del plan ({first} a {last}).",
+        "en": "date {value} is outside the plan's period ({first} to {last}).",
+    },
     # ---- the bound on collected issues (Limits.max_issues) -----------------------------------
     "rule.more": {
         "es": "y {n} más de este tipo ({rule}): se recogen como máximo {limit} incidencias "
