@@ -318,7 +318,7 @@ STATUS_WORDS: dict[Status, tuple[str, ...]] = {
     ),
     Status.COMPLETED: (
         "completada", "completo", "finalizado", "finalizada", "concluido", "concluida",
-        "terminado", "terminada", "completed", "complete", "done", "finished",
+        "completed", "complete", "done", "finished",
     ),
     Status.DELAYED: (
         "retrasada", "atrasado", "atrasada", "demorado", "en pausa",
