@@ -33,7 +33,9 @@ def per_product(
     done = tables.completeness_table(metrics.completeness(filtered, as_of=today), lang)
     return {
         "done": tables.frozen(done),
-        "issues": None if _issues.empty else tables.frozen(issues_table(_issues, lang)),
+        "issues": None
+        if _issues.empty
+        else tables.frozen(tables.severity_colours(issues_table(_issues, lang), lang)),
     }
 
 

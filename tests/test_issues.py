@@ -22,8 +22,9 @@ def test_screen_columns_in_both_languages_as_text_in_the_validation_order():
     found = issues()
     es = issues_table(found, "es")
     en = issues_table(found, "en")
-    assert list(es.columns) == ["Hoja", "Fila", "Columna", "Valor", "Mensaje"]
-    assert list(en.columns) == ["Sheet", "Row", "Column", "Value", "Message"]
+    assert list(es.columns) == ["Gravedad", "Hoja", "Fila", "Columna", "Valor", "Mensaje"]
+    assert list(en.columns) == ["Severity", "Sheet", "Row", "Column", "Value", "Message"]
+    assert es["Gravedad"].tolist() == ["error", "advertencia"]  # errors first, as a word
     assert all(es[c].dtype == "str" for c in es.columns)
     assert es["Fila"].tolist() == [str(r) for r in found["row"]]  # "2", not "2.0"
     assert es["Mensaje"].tolist() == found["message"].tolist()
@@ -46,7 +47,7 @@ def test_missing_cells_are_empty_and_english_falls_back_to_spanish():
         columns=model.ISSUE_COLUMNS,
     ).astype({"row": "Int64"})
     en = issues_table(raw, "en")
-    assert en.iloc[0].tolist() == ["Productos", "", "", "", "Sin líder"]
+    assert en.iloc[0].tolist() == ["warning", "Productos", "", "", "", "Sin líder"]
     assert "None" not in en.to_string() and "nan" not in en.to_string()
 
 

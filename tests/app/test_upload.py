@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from planmonitor import model, store
 from planmonitor.i18n import t
 from planmonitor.output import export
-from planmonitor.ui import auth
+from planmonitor.ui import auth, tables
 
 UPLOAD = "pages/actualizar.py"
 HISTORY = "pages/historial.py"
@@ -148,8 +148,11 @@ def test_bad_file_is_refused_with_the_issues_and_nothing_is_stored(configured):
     n = len(configured.preview(bad, "malo.xlsx").errors)
     assert t("upload.errors", "es", n=n) in [e.value for e in at.error]
     issues = at.dataframe[0].value
-    assert list(issues.columns) == ["Hoja", "Fila", "Columna", "Valor", "Mensaje"]
+    assert list(issues.columns) == ["Gravedad", "Hoja", "Fila", "Columna", "Valor", "Mensaje"]
     assert "Terminado" in issues["Valor"].tolist()
+    assert issues["Gravedad"].iloc[0] == "error"  # errors first, said in a word and coloured
+    colour = tables.SEVERITY_STYLE["error"].split(";")[0].split()[-1]  # "#F8D7DA"
+    assert colour in at.dataframe[0].proto.arrow_data.styler.styles  # the Styler's CSS
     assert any(b.proto.label == t("upload.annotated", "es") for b in at.get("download_button"))
     assert not [b for b in at.button if b.key == "_pm_upload_confirm"]
     pd.testing.assert_frame_equal(configured.versions(), before)

@@ -14,9 +14,10 @@ import pandas as pd
 
 from planmonitor.i18n import t
 
-# What the dashboard shows; the CLI adds the severity and the rule, which a terminal reader
-# scanning for errors needs, and leaves the value to the message.
-SCREEN_COLUMNS: tuple[str, ...] = ("sheet", "row", "column", "value", "message")
+# What the dashboard shows (the severity as a word, coloured by ui.tables.severity_colours);
+# the CLI adds the rule, which a terminal reader scanning for errors needs, and leaves the
+# value to the message.
+SCREEN_COLUMNS: tuple[str, ...] = ("severity", "sheet", "row", "column", "value", "message")
 CLI_COLUMNS: tuple[str, ...] = ("severity", "sheet", "row", "column", "rule", "message")
 
 

@@ -98,6 +98,22 @@ def for_screen(table: pd.DataFrame) -> pd.DataFrame | Styler:
     return out.style.format(formats)
 
 
+# The severity cell's colours (text on background, both above 7:1) beside its word.
+SEVERITY_STYLE = {
+    "error": "background-color: #F8D7DA; color: #58151C; font-weight: 600",
+    "warning": "background-color: #FFF3CD; color: #523E02",
+}
+
+
+def severity_colours(table: pd.DataFrame, lang: str) -> Styler | pd.DataFrame:
+    """An issues table (output.issues.issues_table) with its severity cells coloured."""
+    column = t("issues.col.severity", lang)
+    if column not in table.columns or table.empty:
+        return table
+    styles = {t(f"issues.severity.{k}", lang): v for k, v in SEVERITY_STYLE.items()}
+    return table.style.map(lambda word: styles.get(word, ""), subset=[column])
+
+
 def frozen(table: pd.DataFrame | Styler) -> pa.Table | Styler:
     """A display table made ready for st.dataframe once, for a table a page keeps (in a
     cached function of the page).

@@ -18,7 +18,7 @@ from planmonitor.i18n import fmt_number, t
 from planmonitor.output.issues import issues_table
 from planmonitor.reading.validate import issue_summary
 from planmonitor.store import Preview
-from planmonitor.ui import data
+from planmonitor.ui import data, tables
 from planmonitor.ui.safe import md
 
 _PREVIEW = "_pm_upload_preview"
@@ -65,7 +65,7 @@ def _check(content: bytes, filename: str, lang: str, append: bool) -> Preview:
 def _errors(preview: Preview, content: bytes, lang: str) -> None:
     st.error(t("upload.errors", lang, n=len(preview.errors)), icon=":material/error:")
     st.dataframe(
-        issues_table(preview.issues, lang),
+        tables.severity_colours(issues_table(preview.issues, lang), lang),
         hide_index=True,
         width="stretch",
         key="_pm_upload_issues",
@@ -116,7 +116,7 @@ def show(lang: str, user: str) -> None:
     if len(preview.warnings):
         with st.expander(t("upload.warnings", lang, n=len(preview.warnings))):
             st.dataframe(
-                issues_table(preview.warnings, lang),
+                tables.severity_colours(issues_table(preview.warnings, lang), lang),
                 hide_index=True,
                 width="stretch",
                 key="_pm_upload_warnings",
