@@ -51,4 +51,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "plans.state.closed": {"es": "finalizado", "en": "ended"},
     "plans.state.open": {"es": "en curso", "en": "under way"},
     "plans.state.upcoming": {"es": "por empezar", "en": "not started"},
+    "plans.select": {"es": "Plan", "en": "Plan"},
+    "plans.unknown": {
+        "es": "No existe el plan «{plan}» en este tablero; se muestra «{shown}».",
+        "en": "There is no plan «{plan}» on this dashboard; showing «{shown}».",
+    },
 }
