@@ -191,3 +191,13 @@ def template_downloads(lang: str, with_data: bool) -> None:
             key="_pm_template_data",
             icon=":material/download:",
         )
+        from planmonitor.output.carryover import carry_over_template
+
+        st.download_button(  # the next cycle's template: this plan's unfinished products
+            t("upload.template_carry_over", lang),
+            lambda: carry_over_template(s.plan(v)),
+            file_name=f"plantilla-siguiente-{s.plan_id}.xlsx",
+            mime=mime,
+            key="_pm_template_carry_over",
+            icon=":material/download:",
+        )
