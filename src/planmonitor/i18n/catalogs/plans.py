@@ -15,6 +15,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Se actualizará el plan «{plan}» ({plan_id}).",
         "en": "The plan «{plan}» ({plan_id}) will be updated.",
     },
+    "store.target.declare": {
+        "es": "Se actualizará el plan ({plan_id}), que aún no tenía hoja «Plan»: pasa a ser "
+        "«{plan}» ({new_id}).",
+        "en": "The plan ({plan_id}), which had no «Plan» sheet yet, will be updated: it becomes "
+        "«{plan}» ({new_id}).",
+    },
     "upload.preview_new_plan": {
         "es": "Vista previa del plan nuevo",
         "en": "Preview of the new plan",
