@@ -78,6 +78,7 @@ def _use_plan(plan, key: str) -> None:
 
     issues = pd.DataFrame(columns=model.ISSUE_COLUMNS)
     data.version_key = lambda: key
+    data.uses_store = lambda: False
     data.load_for_key = lambda _key: (plan, issues)
 
 

@@ -12,7 +12,6 @@ from planmonitor.analysis.filters import Filters  # noqa: E402
 from planmonitor.i18n import fmt_date, fmt_number, fmt_percent, status_label, t  # noqa: E402
 from planmonitor.model import Plan  # noqa: E402
 from planmonitor.output import charts  # noqa: E402
-from planmonitor.store.decisions import Decisions  # noqa: E402
 from planmonitor.ui import data, frame, page  # noqa: E402
 
 PARAM = "desde"  # ?desde=2024-05-31 or ?desde=v12
@@ -25,7 +24,8 @@ def changes_of(
 ) -> dict:
     """What changed since `ref_key` (a date, or "v12": a stored version) and the Gantt."""
     filtered = frame.filtered_plan(_plan, version, filters, today)
-    ref = filters.apply(data.store().plan(int(ref_key[1:]))) if ref_key.startswith("v") else ref_key
+    older = data.plan_store_of(version).plan(int(ref_key[1:])) if ref_key[:1] == "v" else None
+    ref = ref_key if older is None else filters.apply(older)
     report = changes.changes_since(filtered, ref, as_of=today)
     latest = metrics.latest_status(filtered, as_of=today)
     gantt = charts.build_gantt_figure(
@@ -37,17 +37,22 @@ def changes_of(
 
 v = page.start("cambios")
 lang = v.lang
-store = data.store() if v.version.startswith("store:") else None
+store = data.plan_store_of(v.version) if v.version.startswith("store:") else None
 versions = store.versions() if store is not None else pd.DataFrame({"id": []})
 ids = [int(i) for i in versions["id"]][::-1]  # newest first
 
 DEFAULT = "_pm_cambios_default"  # the default reference of this session, said on the page
+SEEN = "_pm_cambios_plan"  # the plan the controls were set for: another plan starts again
+if st.session_state.get(SEEN) != v.version.split(":")[:2]:
+    for key in (KIND, DATE, VERSION, DEFAULT):
+        st.session_state.pop(key, None)
+    st.session_state[SEEN] = v.version.split(":")[:2]
 if KIND not in st.session_state:  # the URL is read once per session, then follows the controls
     asked = st.query_params.get(PARAM, "")
     wants_version = asked.startswith("v") and asked[1:].isdigit() and int(asked[1:]) in ids
     # No reference asked: what the committee saw last (issue 10): the version current at the
     # last recorded meeting, else the previous version, else the data at the end of last month.
-    meetings = Decisions(store.engine).meetings() if store is not None and not asked else []
+    meetings = store.decisions().meetings() if store is not None and not asked else []
     default = changes.default_since(versions, meetings, v.today)
     st.session_state[DEFAULT] = None if asked else default
     then = None if asked else default.version

@@ -14,7 +14,7 @@ import streamlit as st  # noqa: E402
 from planmonitor.i18n import fmt_date, t  # noqa: E402
 from planmonitor.output import minutes  # noqa: E402
 from planmonitor.store import decisions  # noqa: E402
-from planmonitor.store.decisions import DecisionError, Decisions, Entry  # noqa: E402
+from planmonitor.store.decisions import DecisionError, Entry  # noqa: E402
 from planmonitor.ui import auth, data  # noqa: E402
 from planmonitor.ui.frame import view  # noqa: E402
 from planmonitor.ui.safe import md  # noqa: E402
@@ -23,7 +23,7 @@ v = view()
 lang = v.lang
 st.title(t("page.decisiones", lang))
 try:
-    book = Decisions(data.store().engine)
+    book = data.plan_store().decisions()  # the selected plan's book
 except Exception:
     st.info(t("decisions.unavailable", lang), icon=":material/database_off:")
     st.stop()

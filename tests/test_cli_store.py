@@ -273,3 +273,42 @@ def test_an_unknown_plan_is_a_sentence_and_exit_2(db, tmp_path, capsys, command)
         "There is no plan «no-existe» in the store (see «plans»)."
     )
     assert len(db.versions()) == before
+
+
+def test_template_carry_over_writes_the_next_plans_template(two, tmp_path, capsys):
+    """issue 9: `template --carry-over --plan OLD`: the unfinished products of OLD, a «Plan»
+    sheet naming OLD as «Plan anterior» and nothing else stated."""
+    import io
+
+    import openpyxl
+
+    from planmonitor.output.carryover import unfinished_codes
+
+    bundled = next(p for p in two.plans()["plan_id"] if p != B_ID)
+    out_file = tmp_path / "siguiente.xlsx"
+    assert main(["template", str(out_file), "--carry-over", "--plan", bundled]) == 0
+    old = two.for_plan(bundled).plan()
+    expected = unfinished_codes(old)
+    assert 0 < len(expected) < len(old.products)
+    said = capsys.readouterr().out
+    assert f"{len(expected)} productos sin terminar" in said and f"({bundled})" in said
+    book = openpyxl.load_workbook(io.BytesIO(out_file.read_bytes()))
+    codes = [r[0] for r in book["Productos"].iter_rows(min_row=2, values_only=True) if r[0]]
+    assert codes == expected
+    assert not [r for r in book["Avances"].iter_rows(min_row=2, values_only=True) if any(r)]
+    values = dict(book["Plan"].iter_rows(min_row=2, values_only=True))
+    assert values["Plan anterior"] == bundled
+    for key in ("Código", "Título", "Red", "Inicio", "Fin"):
+        assert values[key] is None
+
+    out_b = tmp_path / "siguiente-b.xlsx"
+    assert main(["template", str(out_b), "--carry-over", "--plan", B_ID, "--lang", "en"]) == 0
+    assert "2 unfinished products of «Plan B 2025-2026»" in capsys.readouterr().out
+    book = openpyxl.load_workbook(io.BytesIO(out_b.read_bytes()))
+    codes = [r[0] for r in book["Productos"].iter_rows(min_row=2, values_only=True) if r[0]]
+    assert codes == ["2.1.1-1", "2.2.1-1"]
+    assert dict(book["Plan"].iter_rows(min_row=2, values_only=True))["Plan anterior"] == B_ID
+
+    missing = tmp_path / "nada.xlsx"
+    assert main(["template", str(missing), "--carry-over", "--plan", "no-existe"]) == 2
+    assert "no-existe" in capsys.readouterr().err and not missing.exists()

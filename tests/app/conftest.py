@@ -56,6 +56,7 @@ def use_plan(monkeypatch):
     def _use(plan: model.Plan, issues: pd.DataFrame | None = None) -> None:
         key = f"test:{id(plan)}"
         monkeypatch.setattr(data, "version_key", lambda: key)
+        monkeypatch.setattr(data, "uses_store", lambda: False)  # no plan selector either
         monkeypatch.setattr(
             data,
             "load_for_key",

@@ -76,7 +76,7 @@ def test_a_version_stored_elsewhere_shows_on_the_next_interaction(db):
     viewer.run()
     after = viewer.session_state["_pm_view"]
     assert after.version != before
-    assert after.version == f"store:{res.version_id}"
+    assert after.version == f"store:{db.default_plan_id()}:{res.version_id}"
     latest = after.plan.progress.iloc[-1]
     assert (latest["status"], latest["date"]) == ("Cancelado", pd.Timestamp("2024-12-20"))
 

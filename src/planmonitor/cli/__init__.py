@@ -189,6 +189,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> Parser:
     s, args = command("template")
     arg(args, "out", "out", "out")
     arg(s.options, "--with-data", "with_data", action="store_true")
+    arg(s.options, "--carry-over", "carry_over", action="store_true")
     plan_option(s)
     s, args = command("export")
     plan_option(s)

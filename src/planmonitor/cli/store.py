@@ -152,9 +152,24 @@ def cmd_rollback(s, args: argparse.Namespace, con: Console) -> int:
 def cmd_template(s, args: argparse.Namespace, con: Console) -> int:
     from planmonitor.output.template import build_template
 
+    if getattr(args, "carry_over", False):
+        return _carry_over(s, args, con)
     plan = plan_store(s, args.plan).plan() if s is not None else None
     path = write_output(args.out, build_template(plan))
     con.line(t("cli.template_written", args.lang, path=path))
+    return EXIT_OK
+
+
+def _carry_over(s, args: argparse.Namespace, con: Console) -> int:
+    """The next plan's template, prefilled with the unfinished products of --plan."""
+    from planmonitor.output.carryover import carry_over_template, unfinished_codes
+
+    ps = plan_store(s, args.plan)
+    plan = ps.plan()
+    path = write_output(args.out, carry_over_template(plan))
+    title = plan.info.title if plan.info is not None and plan.info.title else ps.plan_id
+    n = len(unfinished_codes(plan))
+    con.line(t("cli.template_carried", args.lang, path=path, n=n, plan=title, plan_id=ps.plan_id))
     return EXIT_OK
 
 
@@ -179,7 +194,7 @@ _COMMANDS = {
 
 def run(args: argparse.Namespace, con: Console) -> int:
     """Dispatch one store command (called by planmonitor.cli, which says the errors)."""
-    if args.command == "template" and not args.with_data:
+    if args.command == "template" and not args.with_data and not args.carry_over:
         return cmd_template(None, args, con)
     if args.command == "import":
         read_input(args.file)  # a missing file is said before a store is opened or created

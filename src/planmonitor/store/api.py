@@ -283,7 +283,9 @@ class PlanStore:
                         False, current, self._same_file_preview(data, filename, current)
                     )
                 base = schema.read_plan(conn, self.plan_id, current)
+                renames_to = preview.renames_to
                 preview = self._check(data, filename, current, base, append_progress)
+                preview = dataclasses.replace(preview, renames_to=renames_to)
                 if not preview.ok or preview.identical:
                     return CommitResult(False, current, preview)
                 if not allow_removals and preview.needs_removal_confirmation:
@@ -291,6 +293,8 @@ class PlanStore:
             new_id = _insert_upload(
                 conn, self.plan_id, preview, data, filename, author, note, current
             )
+            if preview.renames_to is not None and preview.plan is not None:
+                schema.rename_plan(conn, self.plan_id, preview.plan.info)
         return CommitResult(True, new_id, preview, parent_id=current)
 
     def rollback(self, version_id: int, author: str, note: str = "") -> int:
@@ -502,7 +506,31 @@ class Store:
                 return self._route(data, filename, alone_named, append_progress, alone)
         if named is None or named == selected:
             return target._check(data, filename, base_id, base, append_progress, loaded)
+        if loaded.ok and self._declares(target, base, loaded.plan, named):
+            checked = target._check(data, filename, base_id, base, append_progress, loaded)
+            return dataclasses.replace(checked, renames_to=named)
         return self._route(data, filename, named, append_progress, None)
+
+    def _declares(
+        self, target: PlanStore, base: model.Plan, new: model.Plan | None, named: str
+    ) -> bool:
+        """True when the file is the store's one undeclared plan getting its «Plan» sheet.
+
+        Stores written before the plans hold the bundled plan as "plan" (no «Plan» sheet, its
+        period inferred). A workbook naming an id the store does not know updates that plan
+        (and gives it the id) rather than creating a second one, when the store holds that
+        plan only, the file states the same period and keeps at least half of its product
+        codes. Any other unknown plan is a new plan (a 2025-2026 cycle, another network).
+        """
+        if new is None or new.info is None or workbook_plan_id(base) is not None:
+            return False
+        if named in (ids := self.plan_ids()) or ids != [target.plan_id]:
+            return False
+        if (new.info.start, new.info.end) != (base.info.start, base.info.end):
+            return False
+        old = set(base.products["code"].astype(str))
+        kept = old & set(new.products["code"].astype(str))
+        return bool(old) and 2 * len(kept) >= len(old)
 
     def _route(self, data, filename, named: str, append_progress: bool, alone) -> Preview:
         """The preview of a file whose «Plan» sheet names another plan than the selected one."""

@@ -32,12 +32,24 @@ class Preview:
     target_plan_id: str | None = None  # the plan the file updates or creates (None: unknown)
     target_title: str = ""  # that plan's title
     creates_plan: bool = False  # the file's «Plan» sheet names a plan the store does not hold
+    # the file gives the store's one undeclared plan ("plan") its «Plan» sheet: stored as an
+    # update of it, the plan then takes this id (docs/plans-as-data.md §3, the bundled plan)
+    renames_to: str | None = None
 
     def target_text(self, lang: str = "es") -> str:
         """«Se creará el plan nuevo «…»» / «Se actualizará el plan «…»» (before storing)."""
         if self.target_plan_id is None:
             return ""
         name = self.target_title or self.target_plan_id
+        if self.renames_to is not None:
+            title = self.plan.info.title if self.plan is not None and self.plan.info else ""
+            return t(
+                "store.target.declare",
+                lang,
+                plan_id=self.target_plan_id,
+                new_id=self.renames_to,
+                plan=title or self.renames_to,
+            )
         key = "store.target.create" if self.creates_plan else "store.target.update"
         return t(key, lang, plan=name, plan_id=self.target_plan_id)
 

@@ -292,6 +292,20 @@ def save_plan(conn: Connection, info: model.PlanInfo) -> None:
         )
 
 
+def rename_plan(conn: Connection, old_id: str, info: model.PlanInfo) -> None:
+    """Give a plan the id its description states (the bundled plan, stored as "plan" before it
+    had a «Plan» sheet): every row of the plan moves to the new id in the caller's write
+    transaction. The new plan row is made first and the old one deleted last, so the foreign
+    keys hold at every step on SQLite and PostgreSQL."""
+    from planmonitor.store.decisions import decisions_table
+
+    new_id = info.plan_id
+    save_plan(conn, info)
+    for table in (snapshots_table, files_table, decisions_table, versions_table):
+        conn.execute(table.update().where(table.c.plan_id == old_id).values(plan_id=new_id))
+    conn.execute(plans_table.delete().where(plans_table.c.plan_id == old_id))
+
+
 def insert_version(conn: Connection, plan_id: str, cand: Candidate, parent_id: int | None) -> int:
     """Write a version of a plan (inside the caller's write transaction); its new id.
 

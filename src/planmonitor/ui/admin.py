@@ -67,10 +67,10 @@ def versions_table(versions, lang: str):
 
 def show_history(lang: str, user: str) -> None:
     """List, compare, download and restore versions."""
-    from planmonitor.ui.data import store
+    from planmonitor.ui.data import plan_store
     from planmonitor.ui.upload import show_changes
 
-    s = store()
+    s = plan_store()  # the selected plan's versions only
     flash = st.session_state.pop(_ROLLBACK_FLASH, None)
     if flash:
         st.success(flash, icon=":material/check_circle:")

@@ -4,7 +4,10 @@ Sources, in order:
 1. env ``PLANMONITOR_WORKBOOK``: a workbook path (benchmarks, demos); its version is the
    file's modification time and size.
 2. the store (``planmonitor.store.open_store``; env ``PLANMONITOR_DATABASE_URL`` picks the
-   database); its version is ``Store.current_version_id()``, a cheap query made on each rerun.
+   database): the plan this session selected (``ui.plans``, ``?plan=``; the store's default
+   plan when none is); its version is ``store:<plan_id>:<version id>`` (the plan's
+   ``current_version_id()``, a cheap query made on each rerun), so two sessions on two plans
+   never share a cached plan.
 3. the bundled default workbooks (``reading.loader.load_default``) when there is no store.
 
 The loaded plan is cached by version key; filtering happens outside the cache.
@@ -23,11 +26,13 @@ import streamlit as st
 from planmonitor import model
 
 if TYPE_CHECKING:
-    from planmonitor.store import Store
+    from planmonitor.store import PlanStore, Store
 
 log = logging.getLogger(__name__)
 
 WORKBOOK_ENV = "PLANMONITOR_WORKBOOK"
+# The plan this session shows (set by ui.plans.show, drawn by the frame before the data).
+SELECTED_PLAN = "_pm_plan_id"
 
 
 class DataUnavailable(RuntimeError):
@@ -50,6 +55,29 @@ def _open_store_cached(url: str) -> Store:
     return open_store(url or None)
 
 
+def selected_plan_id() -> str | None:
+    """The plan id this session selected (None: the store's default plan)."""
+    chosen = st.session_state.get(SELECTED_PLAN)
+    return str(chosen) if chosen else None
+
+
+def plan_store() -> PlanStore:
+    """The selected plan's part of the store: what the upload, history, decisions and change
+    pages read and write (a workbook without «Plan» sheet updates this plan)."""
+    return store().for_plan(selected_plan_id())
+
+
+def plan_store_of(key: str) -> PlanStore:
+    """The plan a version key (``store:<plan_id>:<id>``) belongs to: for cached functions,
+    which must read their arguments rather than the session."""
+    return store().for_plan(key.split(":")[1])
+
+
+def uses_store() -> bool:
+    """True when the dashboard reads the store (not a workbook named by the environment)."""
+    return not os.environ.get(WORKBOOK_ENV, "") and _store_available()
+
+
 def _store_available() -> bool:
     try:
         import planmonitor.store  # noqa: F401
@@ -66,7 +94,8 @@ def version_key() -> str:
         s = p.stat()
         return f"file:{p.resolve()}:{s.st_mtime_ns}:{s.st_size}"
     if _store_available():
-        return f"store:{store().current_version_id()}"
+        ps = plan_store()
+        return f"store:{ps.plan_id}:{ps.current_version_id()}"
     return "default"
 
 
@@ -86,8 +115,8 @@ def load_for_key(key: str) -> tuple[model.Plan, pd.DataFrame]:
             raise DataUnavailable(f"El libro {os.environ[WORKBOOK_ENV]} no se pudo cargar.")
         return result.plan, _issues_frame(result.issues)
     if key.startswith("store:"):
-        s = store()
-        version = int(key.split(":", 1)[1])
+        s = plan_store_of(key)
+        version = int(key.split(":")[2])
         return s.plan(version), _issues_frame(s.issues(version))
     from planmonitor.reading.loader import load_default
 

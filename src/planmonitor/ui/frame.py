@@ -14,7 +14,7 @@ import streamlit as st
 from planmonitor import model
 from planmonitor.analysis.filters import Filters
 from planmonitor.i18n import LANG_NAMES, LANGS, t
-from planmonitor.ui import auth, data, guard, meeting, safe, state
+from planmonitor.ui import auth, data, guard, meeting, plans, safe, state
 from planmonitor.ui import filters as filter_widgets
 
 log = logging.getLogger("planmonitor.ui")
@@ -210,6 +210,7 @@ def run() -> None:
     auth.require_viewer(lang)  # optional viewer password: stops here until it is given
     _land_on_intended(page, by_url)
     try:
+        plans.show(lang)  # several plans: the selector (?plan=); the data is the chosen plan's
         plan, version, issues = data.current()
     except Exception:
         log.exception("loading the plan failed")

@@ -13,6 +13,9 @@ LANG = "lang"
 LANG_WIDGET = "_pm_lang"
 LANG_SHOWN = "_pm_lang_shown"
 
+# The plan on show when the store holds several (ui.plans; kept in the URL by itself as ?plan=)
+PLAN = "plan"
+
 # Shared filters (sidebar, bound to the URL)
 AGENCY = "agencia"
 ROLE = "rol"

@@ -40,9 +40,9 @@ def show_changes(changes, lang: str, key: str) -> None:
 
 
 def _check(content: bytes, filename: str, lang: str, append: bool) -> Preview:
-    s = data.store()
+    s = data.plan_store()  # the selected plan: a workbook without «Plan» sheet updates it
     base = s.current_version_id()
-    key = (hashlib.sha256(content).hexdigest(), base, filename, append)
+    key = (hashlib.sha256(content).hexdigest(), s.plan_id, base, filename, append)
     cached = st.session_state.get(_PREVIEW)
     if cached and cached[0] == key:
         return cached[1]
@@ -131,7 +131,7 @@ def show(lang: str, user: str) -> None:
     note = st.text_input(t("upload.note", lang), key=NOTE, max_chars=500)
     allowed = _removal_consent(preview, lang)
     if st.button(t("upload.confirm", lang), type="primary", key=CONFIRM, disabled=not allowed):
-        result = data.store().commit(
+        result = data.plan_store().commit(
             content,
             file.name,
             author=user,
@@ -181,7 +181,7 @@ def template_downloads(lang: str, with_data: bool) -> None:
         icon=":material/download:",
     )
     if with_data:
-        s = data.store()
+        s = data.plan_store()
         v = s.current_version_id()
         st.download_button(
             t("upload.template_data", lang),
@@ -189,5 +189,15 @@ def template_downloads(lang: str, with_data: bool) -> None:
             file_name=f"plantilla-con-datos-v{v}.xlsx",
             mime=mime,
             key="_pm_template_data",
+            icon=":material/download:",
+        )
+        from planmonitor.output.carryover import carry_over_template
+
+        st.download_button(  # the next cycle's template: this plan's unfinished products
+            t("upload.template_carry_over", lang),
+            lambda: carry_over_template(s.plan(v)),
+            file_name=f"plantilla-siguiente-{s.plan_id}.xlsx",
+            mime=mime,
+            key="_pm_template_carry_over",
             icon=":material/download:",
         )

@@ -15,6 +15,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Se actualizará el plan «{plan}» ({plan_id}).",
         "en": "The plan «{plan}» ({plan_id}) will be updated.",
     },
+    "store.target.declare": {
+        "es": "Se actualizará el plan ({plan_id}), que aún no tenía hoja «Plan»: pasa a ser "
+        "«{plan}» ({new_id}).",
+        "en": "The plan ({plan_id}), which had no «Plan» sheet yet, will be updated: it becomes "
+        "«{plan}» ({new_id}).",
+    },
     "upload.preview_new_plan": {
         "es": "Vista previa del plan nuevo",
         "en": "Preview of the new plan",
@@ -51,4 +57,27 @@ STRINGS: dict[str, dict[str, str]] = {
     "plans.state.closed": {"es": "finalizado", "en": "ended"},
     "plans.state.open": {"es": "en curso", "en": "under way"},
     "plans.state.upcoming": {"es": "por empezar", "en": "not started"},
+    "cli.help.carry_over": {
+        "es": "la plantilla del plan siguiente, con los productos sin terminar (ni «Completado» "
+        "ni «Cancelado») del plan de --plan y un «Plan anterior» que lo nombra; título, red y "
+        "período quedan por completar",
+        "en": "the next plan's template, with the unfinished products (neither «Completado» nor "
+        "«Cancelado») of the --plan plan and a «Plan anterior» naming it; title, network and "
+        "period are left to fill in",
+    },
+    "cli.template_carried": {
+        "es": "Plantilla del plan siguiente escrita en {path}: {n} productos sin terminar de "
+        "«{plan}» ({plan_id}). Complete en la hoja «Plan» el título, la red y el período.",
+        "en": "Template of the next plan written to {path}: {n} unfinished products of "
+        "«{plan}» ({plan_id}). Fill in the title, network and period in the «Plan» sheet.",
+    },
+    "upload.template_carry_over": {
+        "es": "Plantilla del plan siguiente (productos sin terminar)",
+        "en": "Template of the next plan (unfinished products)",
+    },
+    "plans.select": {"es": "Plan", "en": "Plan"},
+    "plans.unknown": {
+        "es": "No existe el plan «{plan}» en este tablero; se muestra «{shown}».",
+        "en": "There is no plan «{plan}» on this dashboard; showing «{shown}».",
+    },
 }
