@@ -26,6 +26,7 @@ from planmonitor.model import (
     PROGRESS_COLUMNS,
     STRATEGY_COLUMNS,
     Plan,
+    PlanInfo,
     Role,
 )
 
@@ -33,6 +34,7 @@ __all__ = [
     "AGENCIES",
     "COMMITTEE",
     "committee_members",
+    "cycle_info",
     "make_plan",
     "product",
     "report",
@@ -105,8 +107,11 @@ def make_plan(
     progress: Iterable[Mapping[str, Any]] = (),
     agencies: list[tuple[str, str, str, str, str]] | None = None,
     meta: Mapping[str, str] | None = None,
+    info: PlanInfo | None = None,
 ) -> Plan:
-    """A Plan with the given products and progress; structure tables derived from the codes."""
+    """A Plan with the given products and progress; structure tables derived from the codes.
+
+    Without `info` the plan gets model.inferred_info, as a workbook without «Plan» sheet."""
     specs = [dict(p) for p in products]
     rows = []
     for seq, p in enumerate(specs):
@@ -196,6 +201,31 @@ def make_plan(
         progress=prog,
         meta=dict(meta or {}),
         sheets=(),
+        info=info,
+    )
+
+
+def cycle_info(
+    start: str,
+    end: str,
+    title: str = "",
+    network_es: str = "",
+    network_en: str = "",
+    plan_id: str = "",
+) -> PlanInfo:
+    """The description of a plan built in code: its period and (optionally) its names. The
+    names are test fixtures of fictitious networks, never a real network's."""
+    s, e = pd.Timestamp(start), pd.Timestamp(end)
+    return PlanInfo(
+        plan_id=plan_id or f"red-prueba-{s.year}-{e.year}",
+        title=title,
+        network_es=network_es,
+        network_en=network_en,
+        network_id="red-prueba" if network_es else "",
+        country="",
+        region="",
+        start=s,
+        end=e,
     )
 
 

@@ -78,7 +78,9 @@ def run(args: argparse.Namespace, con: Console) -> int:
     try:
         _, month_end = rp.parse_month(args.month)
     except ValueError:
-        con.line(t("report.cli.bad_month", lang, month=args.month), err=True)
+        con.line(
+            t("report.cli.bad_month", lang, month=args.month, example=rp.example_month()), err=True
+        )
         return EXIT_USAGE
     loaded = _load(month_end, lang)
     if loaded is None:

@@ -104,6 +104,16 @@ def fmt_date(ts: Any, lang: str = DEFAULT_LANG) -> str:
     return f"{ts.day} {months[ts.month - 1]} {ts.year}"
 
 
+def fmt_day(ts: Any, lang: str = DEFAULT_LANG) -> str:
+    """ "31/12/2024" / "31 Dec 2024": a day said on its own (a plan's end); "—" when missing."""
+    if _missing(ts):
+        return "—"
+    ts = pd.Timestamp(ts)
+    if _lang(lang) == "en":
+        return f"{ts.day} {MONTHS_EN[ts.month - 1]} {ts.year}"
+    return f"{ts.day:02d}/{ts.month:02d}/{ts.year}"
+
+
 def fmt_number(x: Any, lang: str = DEFAULT_LANG, decimals: int = 0) -> str:
     """ "1.234,5" in Spanish, "1,234.5" in English; "—" for a missing value."""
     if _missing(x):
