@@ -56,7 +56,7 @@ if KIND not in st.session_state:  # the URL is read once per session, then follo
     # No reference asked: what the committee saw last (issue 10): the version current at the
     # last recorded meeting, else the previous version, else the data at the end of last month.
     meetings = Decisions(store.engine).meetings() if store is not None and not asked else []
-    default = changes.default_since(versions, meetings, v.as_of)  # a closed plan: its end
+    default = changes.default_since(versions, meetings, v.today, as_of=v.as_of)
     st.session_state[DEFAULT] = None if asked else default
     then = None if asked else default.version
     st.session_state[KIND] = "version" if wants_version or then is not None else "date"
