@@ -51,7 +51,7 @@ def app_title(plan: Plan | None, lang: str = "es") -> str:
 
 
 def period_text(plan_info: PlanInfo, lang: str = "es") -> str:
-    """ "1 ene 2023 – 31 dic 2024": the plan's period in words."""
+    """ "1 ene 2025 – 31 dic 2026": the plan's period in words."""
     return days_text(plan_info.start, plan_info.end, lang)
 
 
@@ -82,7 +82,7 @@ def subtitle(plan: Plan, lang: str = "es") -> str:
 
 
 def closed_note(plan: Plan, today: object, lang: str = "es") -> str | None:
-    """«Plan finalizado el 31/12/2024…» once the plan's period has ended, else None."""
+    """«Plan finalizado el 31/12/2026…» once the plan's period has ended, else None."""
     plan_info = info(plan)
     if not plan_info.is_closed(today):
         return None

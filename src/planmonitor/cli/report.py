@@ -1,4 +1,4 @@
-"""`python -m planmonitor report --month 2024-05 --out DIR [--lang en]`.
+"""`python -m planmonitor report --month AAAA-MM --out DIR [--lang en]`.
 
 Writes informe-YYYY-MM-LANG.xlsx, .html and, when the system Chromium is installed, .pdf into
 DIR (the language in the name: a Spanish and an English report side by side never overwrite

@@ -1,7 +1,7 @@
 """The monthly report's content: one month's picture of the plan, as data.
 
 `build_report` computes everything as of the month's last day (later entries are ignored), so
-a report for May 2024 says the same thing whenever it is produced. The same `Report` is
+a month's report says the same thing whenever it is produced. The same `Report` is
 written three ways: an Excel workbook (excel.py), one self-contained HTML file (html.py, from
 the templates/ folder) and a PDF printed from that HTML by the system's Chromium (pdf.py).
 """
@@ -79,7 +79,7 @@ def default_month(plan: Plan, today: object) -> str:
 
 
 def month_label(start: pd.Timestamp, lang: str = "es") -> str:
-    """ "mayo de 2024" / "May 2024"."""
+    """ "mayo de 2026" / "May 2026"."""
     return t(
         "report.month_label", lang, month=t(f"report.month.{start.month}", lang), year=start.year
     )
