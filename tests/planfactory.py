@@ -9,6 +9,7 @@ objectives are the application's own catalog.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -33,11 +34,14 @@ from planmonitor.model import (
 __all__ = [
     "AGENCIES",
     "COMMITTEE",
+    "closed_2021_2022",
+    "cycle_2025_2026",
     "committee_members",
     "cycle_info",
     "make_plan",
     "product",
     "report",
+    "shifted_plan",
     "small_plan",
 ]
 
@@ -319,3 +323,34 @@ def small_plan(example: bool = True) -> Plan:
         report("2024-02-28", "3.1.1-1", "Cancelado", 10, "Reprogramado", "OIM"),
     ]
     return make_plan(products, progress, meta={META_EXAMPLE_KEY: "Sí"} if example else {})
+
+
+def shifted_plan(years: int, info: PlanInfo, example: bool = True) -> Plan:
+    """`small_plan()` moved by whole `years` (products' dates and reports) onto another cycle
+    described by `info`: the same shapes, another period (issue 9)."""
+    base = small_plan(example)
+    offset = pd.DateOffset(years=years)
+    products = base.products.copy()
+    for column in ("start", "end"):
+        moved = pd.to_datetime(products[column]) + offset
+        products[column] = moved
+        products[f"{column}_text"] = _str(
+            "" if pd.isna(d) else d.date().isoformat() for d in moved
+        )
+    progress = base.progress.copy()
+    progress["date"] = pd.to_datetime(progress["date"]) + offset
+    return dataclasses.replace(base, products=products, progress=progress, info=info)
+
+
+def cycle_2025_2026() -> Plan:
+    """The small plan as a 2025-2026 cycle of a fictitious network."""
+    info = cycle_info(
+        "2025-01-01", "2026-12-31", "Plan de Trabajo de Prueba", "Red de Prueba", "Test Network"
+    )
+    return shifted_plan(2, info)
+
+
+def closed_2021_2022() -> Plan:
+    """The small plan as a finished 2021-2022 cycle (a closed plan today)."""
+    info = cycle_info("2021-01-01", "2022-12-31", "Plan Cerrado de Prueba", "Red de Prueba")
+    return shifted_plan(-2, info)
