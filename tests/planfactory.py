@@ -334,9 +334,7 @@ def shifted_plan(years: int, info: PlanInfo, example: bool = True) -> Plan:
     for column in ("start", "end"):
         moved = pd.to_datetime(products[column]) + offset
         products[column] = moved
-        products[f"{column}_text"] = _str(
-            "" if pd.isna(d) else d.date().isoformat() for d in moved
-        )
+        products[f"{column}_text"] = _str("" if pd.isna(d) else d.date().isoformat() for d in moved)
     progress = base.progress.copy()
     progress["date"] = pd.to_datetime(progress["date"]) + offset
     return dataclasses.replace(base, products=products, progress=progress, info=info)
