@@ -83,6 +83,8 @@ def test_the_bundled_period_is_read_only_by_inferred_info():
         if not re.search(r"\bPLAN_(START|END|QUARTERS)\b", text):
             continue
         rel = path.relative_to(SRC).as_posix()
+        if rel.startswith("store/migrations/"):
+            continue  # a migration is frozen history: it may backfill rows with the fallback
         if rel != "model.py":
             users.append(rel)
             continue
