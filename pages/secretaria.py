@@ -11,6 +11,8 @@ from planmonitor.i18n import t  # noqa: E402
 from planmonitor.ui import auth  # noqa: E402
 from planmonitor.ui.frame import view  # noqa: E402
 
+if st.session_state.pop(auth.JUST_LOGGED_IN, False) and auth.is_secretariat():
+    st.switch_page("pages/actualizar.py")  # what the secretariat logs in for
 lang = view().lang
 st.title(t("page.login", lang))
 auth.login_form(lang)

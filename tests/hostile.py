@@ -20,6 +20,7 @@ import datetime as dt
 import io
 import random
 import re
+import string
 import warnings
 import zipfile
 from collections.abc import Callable, Sequence
@@ -455,6 +456,43 @@ def xls() -> bytes:
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048
 
 
+def long_token(size: int = 10 << 20) -> bytes:
+    """A `size`-letter token after «OIM» in the first product's «Líderes» (C2... D2)."""
+    rng = random.Random(3)  # random letters: a real token, not a zip bomb of one letter
+    rows = valid_sheets()["Productos"]
+    rows[1][3] = "OIM" + "".join(rng.choices(string.ascii_lowercase, k=size))
+    return build(with_sheet("Productos", rows=rows))
+
+
+def error_per_row(n: int = 100_000) -> bytes:
+    """«Avances» with `n` more reports, each with a percentage that is not one."""
+    rows = valid_sheets()["Avances"]
+    bad = [dt.datetime(2023, 9, 30), "1.1.1-1", "En curso", "x"]
+    return build(with_sheet("Avances", extra=rows_xml([bad] * n, first=len(rows) + 1)))
+
+
+def date_text(value: object, column: int = 6) -> bytes:
+    """The first product's «Inicio» (or another column of it) holding `value`."""
+    rows = valid_sheets()["Productos"]
+    rows[1][column - 1] = value
+    return build(with_sheet("Productos", rows=rows))
+
+
+def invisible_code(suffix: str) -> bytes:
+    """The second product's code made the first's followed by an invisible character: two
+    codes Excel shows alike, one once the character is removed."""
+    rows = valid_sheets()["Productos"]
+    rows[2][0] = f"{rows[1][0]}{suffix}"
+    return build(with_sheet("Productos", rows=rows))
+
+
+def invisible_reference(suffix: str) -> bytes:
+    """The first report's product code followed by an invisible character."""
+    rows = valid_sheets()["Avances"]
+    rows[1][1] = f"{rows[1][1]}{suffix}"
+    return build(with_sheet("Avances", rows=rows))
+
+
 def macro_content_type() -> bytes:
     override = (
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.'
@@ -583,5 +621,33 @@ KINDS: tuple[Kind, ...] = (
          cli=False),
     Kind("shared_string_out_of_range", shared_string_out_of_range, R.UNREADABLE_SHEET,
          "Avances", cli=False),
+    # work bounded before it starts: text per cell, issues per upload (Limits)
+    Kind("token_10mb_in_lideres", long_token, R.CELL_TOO_LONG,
+         "Hoja «Productos», fila 2, columna «Líderes»: la celda tiene 10.485.763 caracteres",
+         big=True),
+    Kind("error_in_100000_rows", error_per_row, R.BAD_PERCENT, "y 99.800 más", big=True),
+    # dates no plan can hold: each a located error, never «error interno»
+    Kind("date_9999_12_31", lambda: date_text(dt.datetime(9999, 12, 31)), R.BAD_DATE,
+         "fila 2, columna «Inicio»: «9999-12-"),
+    Kind("date_typo_3024", lambda: date_text("3024-05-10"), R.BAD_DATE,
+         "columna «Inicio»: «3024-05-10»", cli=False),
+    Kind("date_serial_zero", lambda: date_cell("0"), R.BAD_DATE, "fila 2, columna «Fecha»",
+         cli=False),
+    Kind("date_1900_01_00", lambda: date_text("1900-01-00", column=7), R.BAD_DATE,
+         "columna «Fin»: «1900-01-00»", cli=False),
+    Kind("date_year_0", lambda: date_text("0000-01-01"), R.BAD_DATE, "«0000-01-01»",
+         cli=False),
+    Kind("date_31_02_2024", lambda: date_text("31/02/2024"), R.BAD_DATE, "«31/02/2024»",
+         cli=False),
+    # invisible characters in codes: warned by name, refused when two codes become one
+    Kind("zero_width_space_in_code", lambda: invisible_code("\u200b"), R.DUPLICATE_CODE,
+         "U+200B espacio de ancho cero"),
+    Kind("bom_in_code", lambda: invisible_code("\ufeff"), R.DUPLICATE_CODE,
+         "U+FEFF marca de orden de bytes", cli=False),
+    Kind("bidi_control_in_reference", lambda: invisible_reference("\u202e"), None,
+         "U+202E forzado de derecha a izquierda", expect_warning=R.INVISIBLE_CHARACTER),
+    Kind("soft_hyphen_and_nbsp_in_reference", lambda: invisible_reference("\u00ad\u00a0"),
+         None, "U+00A0 espacio de no separación, U+00AD guion virtual",
+         expect_warning=R.INVISIBLE_CHARACTER, cli=False),
 )  # fmt: skip
 KINDS_BY_NAME = {k.name: k for k in KINDS}

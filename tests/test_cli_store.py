@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from planfactory import make_plan, product, report
+from plansheet import plan_info, reading_plan_sheets, with_info  # noqa: F401  (fixture)
+from plansheet import workbook as plans_workbook
 
 from planmonitor import model, store
 from planmonitor.cli import main
@@ -164,3 +167,109 @@ def test_versions_and_diff_in_english(db, capsys):
     assert "new progress entries" in out and "== New progress entries ==" in out
     table = out.split("== New progress entries ==")[1].strip().splitlines()
     assert table[0].split()[:3] == ["Date", "Code", "Status"]
+
+
+# --------------------------------------------------------------------------------------------
+# Several plans (issue 9)
+# --------------------------------------------------------------------------------------------
+B_ID = "red-b-2025-2026"
+
+
+def _plan_b_file(tmp_path) -> str:
+    products = [
+        product("2.1.1-1", "Observatorio regional", leads=["PNUD"], start="2025-02-01"),
+        product("2.2.1-1", "Campaña", start="2025-03-01", end="2026-06-30"),
+    ]
+    progress = [report("2025-06-30", "2.2.1-1", "No iniciado", 0, "Por iniciar", "OIM")]
+    info = plan_info(B_ID, "2025-01-01", "2026-12-31", title="Plan B 2025-2026", network="Red B")
+    path = tmp_path / "plan-b.xlsx"
+    path.write_bytes(plans_workbook(with_info(make_plan(products, progress), info)))
+    return str(path)
+
+
+@pytest.fixture
+def two(db, tmp_path, capsys, request):
+    """The seeded store plus plan B, imported from its workbook (with its «Plan» sheet)."""
+    request.getfixturevalue("reading_plan_sheets")
+    assert main(["import", _plan_b_file(tmp_path), "--by", "Ana"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == f"Se creará el plan nuevo «Plan B 2025-2026» ({B_ID})."
+    return db
+
+
+def test_plans_lists_every_plan_in_either_language(two, capsys):
+    bundled = two.plans()["plan_id"].tolist()
+    assert B_ID in bundled and len(bundled) == 2
+    assert main(["plans"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:5] == ["Por", "defecto", "Código", "Título", "Red"]
+    (b_line,) = [line for line in lines if B_ID in line]
+    assert "Plan B 2025-2026" in b_line and "Red B" in b_line and "1 ene 2025" in b_line
+    default = two.default_plan_id()
+    assert [line.split()[0] for line in lines if line.startswith("*")] == ["*"]
+    assert any(line.startswith("*") and default in line for line in lines)
+    assert main(["plans", "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:4] == ["Default", "Code", "Title", "Network"]
+    assert "1 Jan 2025" in next(line for line in lines if B_ID in line)
+
+
+def test_every_store_command_takes_a_plan(two, tmp_path, capsys):
+    bundled = next(p for p in two.plans()["plan_id"] if p != B_ID)
+    b_versions = two.for_plan(B_ID).versions()["id"].tolist()
+    bundled_versions = two.for_plan(bundled).versions()["id"].tolist()
+    assert main(["versions", "--plan", B_ID]) == 0
+    out = capsys.readouterr().out
+    assert "plan-b.xlsx" in out and store.SEED_FILES[0] not in out
+    assert main(["versions", "--plan", bundled]) == 0
+    out = capsys.readouterr().out
+    assert "plan-b.xlsx" not in out and store.SEED_FILES[0] in out
+
+    # a version of another plan is not found through this one
+    args = ["diff", str(bundled_versions[0]), str(b_versions[0]), "--plan", bundled]
+    assert main(args) == 2
+    assert f"No existe la versión {b_versions[0]}" in capsys.readouterr().err
+
+    out_file = tmp_path / "b.xlsx"
+    assert main(["export", str(out_file), "--plan", B_ID]) == 0
+    exported = load_workbook(out_file.read_bytes()).plan
+    assert set(exported.products["name"]) == {"Observatorio regional", "Campaña"}
+    assert main(["template", str(tmp_path / "t.xlsx"), "--with-data", "--plan", B_ID]) == 0
+    assert main(["rollback", str(b_versions[0]), "--plan", B_ID, "--by", "Luis"]) == 0
+    capsys.readouterr()
+    assert two.for_plan(bundled).versions()["id"].tolist() == bundled_versions
+
+    # an Avances-only file goes to the plan given (it has no «Plan» sheet)
+    path = _progress_file(two.for_plan(bundled).plan(), tmp_path)
+    assert main(["import", str(path), "--by", "Ana", "--plan", bundled]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("Se actualizará el plan") and f"({bundled})" in first
+    assert len(two.for_plan(bundled).versions()) == len(bundled_versions) + 1
+    assert two.for_plan(B_ID).versions()["id"].tolist() == b_versions
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["versions"],
+        ["diff", "1", "2"],
+        ["rollback", "1"],
+        ["export", "x.xlsx"],
+        ["template", "x.xlsx", "--with-data"],
+        ["import", "IMPORT"],
+    ],
+)
+def test_an_unknown_plan_is_a_sentence_and_exit_2(db, tmp_path, capsys, command):
+    if command[0] == "import":
+        command = ["import", str(_progress_file(db.plan(), tmp_path)), "--by", "Ana"]
+    command = [tmp_path.joinpath(c).as_posix() if c == "x.xlsx" else c for c in command]
+    before = len(db.versions())
+    assert main([*command, "--plan", "no-existe"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.strip() == "No existe el plan «no-existe» en el almacén (vea «plans»)."
+    assert "Traceback" not in captured.err + captured.out
+    assert main([*command, "--plan", "no-existe", "--lang", "en"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "There is no plan «no-existe» in the store (see «plans»)."
+    )
+    assert len(db.versions()) == before

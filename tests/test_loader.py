@@ -291,3 +291,278 @@ def test_append_log_adds_only_entries_not_already_in_the_log():
     merged = append_log(base, update)
     assert list(merged["comment"]) == ["c", "a", "b"]  # by date; the duplicate not added
     assert len(base) == 2  # the input is untouched
+
+
+def test_suggestions_are_matched_once_per_distinct_value(valid_bytes, monkeypatch) -> None:
+    """Issue 8: «¿Quiso decir …?» runs the matcher once per distinct mistyped code, not once
+    per row (300 rows on a 2,000-product plan took 13.3 s with difflib)."""
+    from planmonitor.reading import normalize
+
+    base = load_workbook(valid_bytes, today=TODAY).plan
+    calls: list[str] = []
+    real = normalize.extract_one
+
+    def counting(query, choices, **kw):
+        calls.append(query)
+        return real(query, choices, **kw)
+
+    monkeypatch.setattr(normalize, "extract_one", counting)
+    typos = ["1.1.1-l", "1.1.1_2", "9.9.9-9"]  # two near misses, one far from everything
+    rows = [
+        [dt.datetime(2023, 9, 30), typos[i % 3], "En curso", 40, "", "OIM", ""] for i in range(30)
+    ]
+    result = load_workbook(make_workbook(progress_only(rows)), base=base, today=TODAY)
+    unknown = result.issues[result.issues["rule"] == "unknown_product"]
+    assert len(unknown) == 30
+    by_value = dict(zip(unknown["value"], unknown["message"], strict=False))
+    assert "¿Quiso decir «1.1.1-1»?" in by_value["1.1.1-l"]
+    assert "¿Quiso decir «1.1.1-2»?" in by_value["1.1.1_2"]
+    assert "Quiso decir" not in by_value["9.9.9-9"]
+    assert sorted(calls) == sorted(normalize.norm_key(t) for t in typos)
+
+
+def _issues(result, rule: str) -> pd.DataFrame:
+    return result.issues[result.issues["rule"] == rule]
+
+
+def test_a_cell_longer_than_the_limit_is_one_located_issue_and_is_not_read() -> None:
+    """Issue 12: the length is checked before any matching (a 10 MB token kept `validate` busy
+    for minutes); the cell is named with its length and read as nothing else."""
+    from planmonitor.reading.workbook import Limits
+
+    sheets = valid_sheets()
+    sheets["Productos"][1][3] = "OIM" + "x" * 997
+    result = load_workbook(make_workbook(sheets), today=TODAY, limits=Limits(max_cell_chars=500))
+    assert set(result.issues["rule"]) == {"cell_too_long"}  # no unknown agency, no «no lead»
+    issue = result.issues.iloc[0]
+    assert (issue["sheet"], issue["row"], issue["column"]) == ("Productos", 2, "Líderes")
+    assert "1.000 caracteres; el máximo es 500" in issue["message"]
+    assert "1,000 characters; the limit is 500" in issue["message_en"]
+    assert not result.ok
+
+
+def test_issues_past_the_limit_are_counted_per_rule_and_said(valid_bytes) -> None:
+    """Issue 12: at most Limits.max_issues issues are collected; then one «y N más» per rule,
+    with the counts in LoadResult.more."""
+    from planmonitor.reading.workbook import Limits
+
+    base = load_workbook(valid_bytes, today=TODAY).plan
+    rows = [[dt.datetime(2023, 9, 30), "1.1.1-1", "En curso", "x", "", "", ""]] * 8
+    rows += [[dt.datetime(2023, 9, 30), "9.9.9-9", "En curso", 10, "", "", ""]] * 4
+    result = load_workbook(
+        make_workbook(progress_only(rows)), base=base, today=TODAY, limits=Limits(max_issues=5)
+    )
+    assert not result.ok
+    assert result.more == {"bad_percent": 3, "unknown_product": 4}
+    kept = result.issues[result.issues["row"].notna()]
+    assert len(kept) == 5 and set(kept["rule"]) == {"bad_percent"}
+    more = result.issues[result.issues["row"].isna()].set_index("rule")
+    assert more.loc["bad_percent", "message"].startswith("y 3 más de este tipo (bad_percent)")
+    assert more.loc["unknown_product", "message_en"].startswith("and 4 more of this kind")
+    assert "como máximo 5 incidencias" in more.loc["unknown_product", "message"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "column", "says"),
+    [
+        (dt.datetime(9999, 12, 31), 6, "«9999-12-31» está fuera de las fechas que admite el plan"),
+        ("3024-05-10", 6, "«3024-05-10» está fuera de las fechas que admite el plan"),
+        ("1899-12-31", 7, "«1899-12-31» está fuera de las fechas"),
+        (dt.datetime(1899, 12, 30), 7, "«00:00:00» no es una fecha"),  # serial 0: a time
+        ("1900-01-00", 7, "«1900-01-00» no es una fecha ni un trimestre"),
+        ("0000-01-01", 6, "«0000-01-01» no es una fecha ni un trimestre"),
+        ("0000-T1", 6, "«0000-T1» no es una fecha ni un trimestre"),
+        ("31/02/2024", 6, "«31/02/2024» no es una fecha ni un trimestre"),
+        (99_999_999, 6, "«99999999» no es una fecha ni un trimestre"),
+        (-45000, 7, "«-45000» no es una fecha ni un trimestre"),
+    ],
+)
+def test_a_value_that_cannot_be_a_date_of_the_plan_is_a_located_error(cell, column, says):
+    """Issue 12: never «error interno» (dates past 2262 overflowed the datetime column)."""
+    sheets = valid_sheets()
+    sheets["Productos"][1][column - 1] = cell
+    result = load_workbook(make_workbook(sheets), today=TODAY)
+    assert set(result.issues["rule"]) == {"bad_date"}, result.issues.to_string()
+    issue = result.issues.iloc[0]
+    header = "Inicio" if column == 6 else "Fin"
+    assert (issue["sheet"], issue["row"], issue["column"]) == ("Productos", 2, header)
+    assert says in issue["message"]
+
+
+def test_a_report_date_outside_the_dates_of_a_plan_is_a_located_error(valid_bytes) -> None:
+    base = load_workbook(valid_bytes, today=TODAY).plan
+    rows = [["2262-04-12", "1.1.1-1", "En curso", 40, "", "OIM", ""]]
+    result = load_workbook(make_workbook(progress_only(rows)), base=base, today=TODAY)
+    issue = _issues(result, "bad_date").iloc[0]
+    assert (issue["sheet"], issue["row"], issue["column"]) == ("Avances", 2, "Fecha")
+    assert "«2262-04-12» is outside the dates the plan accepts" in issue["message_en"]
+
+
+@pytest.mark.parametrize(
+    ("char", "named"),
+    [
+        ("\u200b", "U+200B espacio de ancho cero"),
+        ("\u200d", "U+200D unión de ancho cero"),
+        ("\ufeff", "U+FEFF marca de orden de bytes (BOM)"),
+        ("\u00a0", "U+00A0 espacio de no separación"),
+        ("\u00ad", "U+00AD guion virtual"),
+        ("\u202e", "U+202E forzado de derecha a izquierda"),
+        ("\u2066", "U+2066 aislamiento de izquierda a derecha"),
+    ],
+)
+def test_invisible_characters_in_codes_are_named_and_removed(valid_bytes, char, named) -> None:
+    """Issue 12: «1.1.1-1» followed by U+200B was a new product; now it is the same product,
+    with a warning naming the character."""
+    base = load_workbook(valid_bytes, today=TODAY).plan
+    rows = [[dt.datetime(2023, 10, 31), f"1.1.1-1{char}", "En curso", 50, "", "OIM", ""]]
+    result = load_workbook(make_workbook(progress_only(rows)), base=base, today=TODAY)
+    assert result.ok, result.issues.to_string()
+    issue = _issues(result, "invisible_character").iloc[0]
+    assert (issue["sheet"], issue["row"], issue["column"]) == ("Avances", 2, "Producto")
+    assert named in issue["message"] and issue["severity"] == "warning"
+    assert result.plan.progress["code"].eq("1.1.1-1").all()
+
+
+def test_invisible_characters_in_agency_acronyms_are_removed_by_name() -> None:
+    sheets = valid_sheets()
+    sheets["Agencias"][1][0] = "\u200eOIM"  # a left-to-right mark before the acronym
+    sheets["Productos"][3][3] = "OIM\u200b"
+    result = load_workbook(make_workbook(sheets), today=TODAY)
+    assert result.ok, result.issues.to_string()
+    named = _issues(result, "invisible_character")
+    assert list(zip(named["sheet"], named["column"], strict=True)) == [
+        ("Productos", "Líderes"),
+        ("Agencias", "Sigla"),
+    ]
+    assert "U+200E marca de izquierda a derecha" in named.iloc[1]["message"]
+    assert result.plan.products.set_index("code").loc["2.1.1-1", "leads"] == ["OIM"]
+
+
+def test_two_codes_made_one_by_an_invisible_character_are_refused() -> None:
+    sheets = valid_sheets()
+    sheets["Productos"][2][0] = "1.1.1-1\u200b"  # Excel shows it as the first product's code
+    result = load_workbook(make_workbook(sheets), today=TODAY)
+    assert not result.ok
+    dup = _issues(result, "duplicate_code").iloc[0]
+    assert (dup["sheet"], dup["row"], dup["column"], dup["value"]) == (
+        "Productos", 3, "Código", "1.1.1-1"
+    )  # fmt: skip
+    assert "U+200B" in _issues(result, "invisible_character").iloc[0]["message"]
+
+
+def test_the_duplicate_says_when_the_first_code_hid_the_character() -> None:
+    sheets = valid_sheets()
+    sheets["Productos"][1][0] = "1.1.1-2\u2060"  # a word joiner, then the second row's code
+    sheets["Avances"][1][1] = "1.1.1-2"
+    sheets["Avances"][2][1] = "1.1.1-2"
+    result = load_workbook(make_workbook(sheets), today=TODAY)
+    dup = _issues(result, "duplicate_code").iloc[0]
+    assert dup["row"] == 3 and "U+2060 word joiner" in dup["message_en"]
+
+
+# --------------------------------------------------------------------------------------------
+# Issue 9: the «Plan» sheet, the words of statuses, dates outside the plan's period
+# --------------------------------------------------------------------------------------------
+PLAN_ROWS = [
+    ["Clave", "Valor"],
+    ["Título", "Plan de trabajo 2025-2026"],
+    ["Red", "Red Regional sobre Migración"],
+    ["Network (English)", "Regional Network on Migration"],
+    ["Región", "América Latina y el Caribe"],
+    ["Inicio", "2025"],
+    ["Fin", "30/06/2026"],
+    ["idioma", "English"],
+    ["Nivel 4", "Entregable"],
+    ["Datos ficticios", "Sí"],
+]
+
+
+def _with_plan_sheet(rows: list[list]) -> dict[str, list[list]]:
+    sheets = valid_sheets()
+    sheets["Plan"] = rows
+    return sheets
+
+
+def test_the_plan_sheet_is_read_into_plan_info() -> None:
+    result = load_workbook(make_workbook(_with_plan_sheet(PLAN_ROWS)), today=TODAY)
+    info = result.plan.info
+    assert info.title == "Plan de trabajo 2025-2026"
+    assert (info.network_es, info.network_en) == (
+        "Red Regional sobre Migración", "Regional Network on Migration"
+    )  # fmt: skip
+    assert info.network_id == "red-regional-sobre-migracion"
+    assert info.plan_id == "red-regional-sobre-migracion-2025-2026"
+    assert (info.start, info.end) == (pd.Timestamp("2025-01-01"), pd.Timestamp("2026-06-30"))
+    assert info.lang == "en" and info.fictitious and not info.period_inferred
+    assert info.level_names == ("", "", "", "Entregable")
+    assert "Plan" in result.plan.sheets
+
+
+def test_without_a_plan_sheet_the_info_is_inferred_and_an_update_keeps_the_base_info(
+    valid_bytes,
+) -> None:
+    plain = load_workbook(valid_bytes, today=TODAY).plan
+    assert plain.info.plan_id == "plan" and plain.info.period_inferred
+    base = load_workbook(make_workbook(_with_plan_sheet(PLAN_ROWS)), today=TODAY).plan
+    rows = [[dt.datetime(2025, 3, 31), "1.1.1-1", "En curso", 60, "", "OIM", ""]]
+    update = load_workbook(make_workbook(progress_only(rows)), base=base, today=TODAY)
+    assert update.ok and update.plan.info == base.info
+
+
+def test_a_plan_sheet_without_its_required_keys_lists_them() -> None:
+    rows = [["Clave", "Valor"], ["Título", "Plan"], ["Fin", "2026"]]
+    result = load_workbook(make_workbook(_with_plan_sheet(rows)), today=TODAY)
+    assert not result.ok
+    issue = _issues(result, "plan_info_missing").iloc[0]
+    assert issue["sheet"] == "Plan" and "«Red», «Inicio»" in issue["message"]
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "rule", "says"),
+    [
+        ("Inicio", "31/02/2025", "bad_date", "«31/02/2025» no es una fecha"),
+        ("Idioma", "quechua", "bad_language", "«quechua» no es un idioma"),
+        ("Código", "Red Perú 2025", "bad_plan_code", "(p. ej. «red-peru-2025»)"),
+        ("Datos ficticios", "quizás", "bad_bool", "«quizás» no es Sí ni No"),
+    ],
+)
+def test_a_plan_value_that_cannot_be_read_is_located(key, value, rule, says) -> None:
+    rows = [*PLAN_ROWS, [key, value]]
+    result = load_workbook(make_workbook(_with_plan_sheet(rows)), today=TODAY)
+    issue = _issues(result, rule).iloc[0]
+    assert (issue["sheet"], issue["row"], issue["column"]) == ("Plan", len(rows), "Valor")
+    assert says in issue["message"] and not result.ok
+
+
+def test_an_end_before_the_start_of_the_plan_is_refused() -> None:
+    rows = [*PLAN_ROWS[:5], ["Inicio", "2026"], ["Fin", "2025"]]
+    result = load_workbook(make_workbook(_with_plan_sheet(rows)), today=TODAY)
+    issue = _issues(result, "end_before_start").iloc[0]
+    assert (issue["sheet"], issue["row"]) == ("Plan", 7)
+
+
+def test_dates_outside_the_stated_period_are_warnings_naming_it() -> None:
+    sheets = _with_plan_sheet(PLAN_ROWS)  # 2025-01-01 to 2026-06-30; the plan's dates: 2023-24
+    result = load_workbook(make_workbook(sheets), today=pd.Timestamp("2027-01-01"))
+    assert result.ok
+    outside = _issues(result, "date_outside_period")
+    assert set(outside["column"]) == {"Inicio", "Fin", "Fecha"}
+    assert (outside["severity"] == "warning").all()
+    first = outside.iloc[0]["message"]
+    assert "está fuera del periodo del plan (2025-01-01 a 2026-06-30)" in first
+    inferred = load_workbook(make_workbook(valid_sheets()), today=TODAY)
+    assert _issues(inferred, "date_outside_period").empty  # an inferred period is not checked
+
+
+def test_the_words_real_plans_use_for_a_status_are_read(valid_bytes) -> None:
+    base = load_workbook(valid_bytes, today=TODAY).plan
+    words = ["Yet to start", "Ongoing", "En ejecución", "Completed", "On hold", "Por iniciar"]
+    rows = [
+        [dt.datetime(2023, 10, i + 1), "1.1.1-1", w, 100 if w == "Completed" else 10, "", "", ""]
+        for i, w in enumerate(words)
+    ]
+    result = load_workbook(make_workbook(progress_only(rows)), base=base, today=TODAY)
+    assert result.ok, result.issues.to_string()
+    assert result.plan.progress["status"].tolist() == [
+        "No iniciado", "En curso", "En curso", "Completado", "Retrasado", "No iniciado"
+    ]  # fmt: skip

@@ -15,11 +15,14 @@ import pytest
 import sqlalchemy as sa
 from pg import pg_url  # noqa: F401  (fixture)
 from planfactory import make_plan, product, report
+from plansheet import plan_info, reading_plan_sheets, with_info  # noqa: F401  (fixture)
+from plansheet import workbook as plans_workbook
 
 from planmonitor import model, store
 from planmonitor.output import export
 from planmonitor.reading.loader import load_default
 from planmonitor.store import codec
+from planmonitor.store.decisions import Entry
 
 REPO = Path(__file__).resolve().parents[1]
 TABLES = ("objectives", "strategies", "activities", "products", "agencies", "gcm", "progress")
@@ -500,3 +503,230 @@ def test_replacing_the_log_is_explicit(sq):
     assert sq.preview(data, "uno.xlsx").removed_progress == 0
     replaced = sq.preview(data, "uno.xlsx", append_progress=False)
     assert replaced.removed_progress == len(base.progress) - 1
+
+
+# --------------------------------------------------------------------------------------------
+# Several plans in one store (issue 9)
+# --------------------------------------------------------------------------------------------
+A_ID, B_ID = "red-a-2023-2024", "red-a-2025-2026"
+
+
+def plan_a() -> model.Plan:
+    """The first cycle: product 2.1.1-1 with its own reports."""
+    products = [
+        product("1.1.1-1", "Diálogo de expertos", start="2023-04-01", end="2023-12-31"),
+        product("2.1.1-1", "Estrategia de comunicación", leads=["OCR"], start="2023-01-01"),
+    ]
+    progress = [
+        report("2023-06-30", "1.1.1-1", "En curso", 40, "Primer diálogo", "OIM"),
+        report("2024-03-31", "2.1.1-1", "Retrasado", 20, "Sin fondos", "OCR"),
+        report("2024-09-30", "2.1.1-1", "En curso", 60, "Fondos llegaron", "OCR"),
+    ]
+    info = plan_info(A_ID, "2023-01-01", "2024-12-31", title="Plan de Trabajo A 2023-2024")
+    return with_info(make_plan(products, progress), info)
+
+
+def plan_b() -> model.Plan:
+    """The next cycle, another plan: an unrelated product with the same code 2.1.1-1."""
+    products = [
+        product("2.1.1-1", "Observatorio regional", leads=["PNUD"], start="2025-02-01"),
+        product("2.2.1-1", "Campaña", leads=["OIM"], start="2025-03-01", end="2026-06-30"),
+    ]
+    progress = [report("2025-06-30", "2.2.1-1", "No iniciado", 0, "Por iniciar", "OIM")]
+    info = plan_info(B_ID, "2025-01-01", "2026-12-31", title="Plan de Trabajo A 2025-2026")
+    return with_info(make_plan(products, progress), info)
+
+
+@pytest.fixture
+def two(url, request):
+    """An empty store, then plan A and plan B uploaded as workbooks with their «Plan» sheet."""
+    request.getfixturevalue("reading_plan_sheets")
+    s = store.open_store(url, seed=False)
+    first = s.commit(plans_workbook(plan_a()), "plan-a.xlsx", author="Ana")
+    assert first.stored and first.preview.creates_plan, first.preview.issues
+    yield s
+    s.dispose()
+
+
+def only_reports(plan: model.Plan) -> set[tuple[str, str]]:
+    return set(zip(plan.progress["code"], plan.progress["comment"], strict=True))
+
+
+def test_snapshot_keeps_the_plans_own_description():
+    """issue 9: a version's plan carries its PlanInfo (dates, level names) exactly."""
+    info = plan_info(B_ID, "2025-01-01", "2026-12-31", level_names=("Eje", "", "", "Entregable"))
+    plan = with_info(plan_b(), info)
+    back = codec.unpack_plan(codec.pack_plan(plan))
+    assert back.info == info
+    assert isinstance(back.info.start, pd.Timestamp) and back.info.level_names[0] == "Eje"
+    assert codec.content_sha256(back) == codec.content_sha256(plan)
+    # the description is part of the data: another title is another content
+    other = with_info(plan, plan_info(B_ID, "2025-01-01", "2026-12-31", title="Otro"))
+    assert codec.content_sha256(other) != codec.content_sha256(plan)
+    # a plan without one reads back with the inferred description, hashed as before
+    bare = make_plan([product("1.1.1-1")])
+    assert codec.unpack_plan(codec.pack_plan(bare)).info == bare.info
+    assert "info" not in codec.plan_to_json(bare)
+
+
+def test_a_second_plan_never_takes_the_reports_of_a_product_with_the_same_code(two):
+    """issue 9, data corruption: plan A's reports on 2.1.1-1 were attached to plan B's
+    unrelated 2.1.1-1 and the preview called it «productos modificados»."""
+    a_before = two.for_plan(A_ID).plan()
+    data = plans_workbook(plan_b())
+    preview = two.preview(data, "plan-b.xlsx")  # default mode: reports are added to a log
+    assert preview.ok, preview.issues
+    assert preview.creates_plan and preview.target_plan_id == B_ID
+    assert preview.target_text("es") == (
+        f"Se creará el plan nuevo «Plan de Trabajo A 2025-2026» ({B_ID})."
+    )
+    assert preview.target_text("en").startswith("The new plan «Plan de Trabajo A 2025-2026»")
+    assert preview.removed_products == 0 and not preview.needs_removal_confirmation
+    assert len(preview.changes.changed) == 0 and len(preview.changes.added) == 2
+    assert only_reports(preview.plan) == {("2.2.1-1", "Por iniciar")}
+
+    res = two.commit(data, "plan-b.xlsx", author="Ana", allow_removals=False)
+    assert res.stored and res.parent_id is None
+    b = two.for_plan(B_ID)
+    assert only_reports(b.plan()) == {("2.2.1-1", "Por iniciar")}
+    assert b.plan().info.plan_id == B_ID
+    assert_same_plan(two.for_plan(A_ID).plan(), a_before)
+    assert two.for_plan(A_ID).versions()["id"].tolist() == [1]
+    assert b.versions()["id"].tolist() == [res.version_id]
+
+    # the monthly update of A (no «Plan» sheet) with A selected goes to A only, and B's
+    # update to B only, though both name product 2.1.1-1
+    a_plan = two.for_plan(A_ID).plan()
+    a_news = with_new_report(a_plan, "2.1.1-1", "Completado", 100)
+    a_file = workbook(a_news, include=["Avances"])
+    routed = two.preview(a_file, "avances-a.xlsx", plan_id=A_ID)
+    assert not routed.creates_plan and routed.target_plan_id == A_ID
+    assert routed.target_text("es").startswith("Se actualizará el plan «Plan de Trabajo A 2023")
+    assert two.commit(a_file, "avances-a.xlsx", author="Ana", plan_id=A_ID).stored
+    b_news = with_new_report(b.plan(), "2.1.1-1", "En curso", 10)
+    assert b.commit(workbook(b_news, include=["Avances"]), "avances-b.xlsx", author="Ana").stored
+    a_log, b_log = two.for_plan(A_ID).plan().progress, b.plan().progress
+    assert sorted(a_log.loc[a_log["code"] == "2.1.1-1", "percent"]) == [20.0, 60.0, 100.0]
+    assert b_log.loc[b_log["code"] == "2.1.1-1", "percent"].tolist() == [10.0]
+    assert "Sin fondos" not in set(b_log["comment"]) and "Por iniciar" not in set(a_log["comment"])
+    # each plan keeps its description through an update without a «Plan» sheet
+    assert two.for_plan(A_ID).plan().info == a_plan.info
+
+
+def test_a_workbook_naming_an_existing_plan_updates_it_whatever_is_selected(two):
+    two.commit(plans_workbook(plan_b()), "plan-b.xlsx", author="Ana")
+    changed = with_new_report(two.for_plan(A_ID).plan(), "1.1.1-1", "Completado", 100)
+    data = plans_workbook(changed)
+    preview = two.preview(data, "a.xlsx", plan_id=B_ID)  # B selected, the file names A
+    assert preview.target_plan_id == A_ID and not preview.creates_plan
+    assert preview.base_version_id == two.for_plan(A_ID).current_version_id()
+    res = two.commit(data, "a.xlsx", author="Ana", plan_id=B_ID)
+    assert res.stored and two.for_plan(A_ID).current_version_id() == res.version_id
+    assert len(two.for_plan(B_ID).versions()) == 1
+
+
+def test_plans_lists_every_plan_and_the_default_is_the_one_under_way(two):
+    two.commit(plans_workbook(plan_b()), "plan-b.xlsx", author="Ana")
+    plans = two.plans(today="2025-05-01")
+    assert plans.columns.tolist() == store.PLANS_COLUMNS
+    assert plans["plan_id"].tolist() == [A_ID, B_ID]
+    assert plans["title"].tolist() == ["Plan de Trabajo A 2023-2024", "Plan de Trabajo A 2025-2026"]
+    assert plans["closed"].tolist() == [True, False]
+    assert plans["versions"].tolist() == [1, 1]
+    assert plans["start"].tolist() == [pd.Timestamp("2023-01-01"), pd.Timestamp("2025-01-01")]
+    assert plans["network_es"].tolist() == ["Red de prueba"] * 2
+    assert store.default_plan_id(plans, "2024-06-01") == A_ID  # its period holds that day
+    assert store.default_plan_id(plans, "2025-05-01") == B_ID
+    assert store.default_plan_id(plans, "2030-01-01") == B_ID  # none: the latest end
+    assert store.default_plan_id(plans.iloc[0:0], "2025-05-01") is None
+    assert two.default_plan_id("2024-06-01") == A_ID
+    # the single-plan API is the default plan's (today 2026 or later: plan B, the latest)
+    today_default = two.default_plan_id()
+    assert two.versions().equals(two.for_plan(today_default).versions())
+    assert two.plan().info.plan_id == today_default
+
+
+def test_no_public_function_of_a_plan_reads_another_plans_rows(two):
+    """issue 9: every row knows its plan; a version, file or decision of another plan is not
+    found through a PlanStore."""
+    two.commit(plans_workbook(plan_b()), "plan-b.xlsx", author="Ana")
+    a, b = two.for_plan(A_ID), two.for_plan(B_ID)
+    a_id, b_id = a.current_version_id(), b.current_version_id()
+    assert a_id != b_id
+    for call in (
+        lambda: a.plan(b_id),
+        lambda: a.issues(b_id),
+        lambda: a.version(b_id),
+        lambda: a.file_bytes(b_id),
+        lambda: a.export_bytes(b_id),
+        lambda: a.diff(a_id, b_id),
+        lambda: a.rollback(b_id, author="Ana"),
+    ):
+        with pytest.raises(store.StoreError) as info:
+            call()
+        assert info.value.key == "store.no_version"
+    assert set(a.versions()["id"]) == {a_id} and set(b.versions()["id"]) == {b_id}
+    decision = a.decisions().record(
+        Entry(pd.Timestamp("2024-06-30").date(), "decision", "product", "2.1.1-1", "Acuerdo A"),
+        author="Ana",
+    )
+    assert b.decisions().current().empty
+    assert a.decisions().current()["decision_id"].tolist() == [decision]
+    with pytest.raises(KeyError):
+        b.decisions().set_status(decision, "done", author="Ana")
+    assert b.decisions().history(decision).empty
+
+
+def test_an_unknown_plan_is_a_store_error(two):
+    with pytest.raises(store.StoreError) as info:
+        two.for_plan("no-existe")
+    assert info.value.message("es") == "No existe el plan «no-existe» en el almacén (vea «plans»)."
+    with pytest.raises(store.StoreError):
+        two.preview(b"x", "x.xlsx", plan_id="no-existe")
+
+
+def test_a_store_holding_any_plan_is_not_seeded(two, url):
+    again = store.open_store(url)  # seed=True: the store holds plan A, so nothing is added
+    try:
+        assert again.plans()["plan_id"].tolist() == [A_ID]
+        assert len(again.for_plan(A_ID).versions()) == 1
+    finally:
+        again.dispose()
+
+
+@pytest.mark.usefixtures("reading_plan_sheets")
+def test_a_new_plan_next_to_the_bundled_one_removes_none_of_its_products(st_):
+    """The first import of another network's plan into the seeded store had to «remove» the
+    bundled plan's 20 products (--allow-removals)."""
+    bundled = st_.plan()
+    bundled_id = bundled.info.plan_id
+    res = st_.commit(plans_workbook(plan_b()), "plan-b.xlsx", author="Ana", allow_removals=False)
+    assert res.stored and res.preview.creates_plan and not res.refused_removals
+    assert set(st_.plans()["plan_id"]) == {bundled_id, B_ID}
+    assert_same_plan(st_.for_plan(bundled_id).plan(), bundled)
+    assert len(st_.for_plan(bundled_id).versions()) == 2
+
+
+def test_only_the_schema_and_the_decisions_book_query_the_per_plan_tables():
+    """issue 9: every query filters on plan_id in one place. The per-plan tables are read and
+    written in store/schema.py (whose functions all take the plan; PlanStore is their one
+    caller) and in the decisions book (its one `_mine()` condition); nowhere else, except the
+    seed's check that the store is empty."""
+    src = REPO / "src" / "planmonitor"
+    tables = ("versions_table", "files_table", "snapshots_table", "decisions_table")
+    allowed = {
+        src / "store" / "schema.py",
+        src / "store" / "decisions.py",
+        src / "store" / "__init__.py",  # the re-export of the table objects
+    }
+    found = {}
+    for path in src.rglob("*.py"):
+        if path in allowed or path.parent.name == "versions":  # migrations: frozen tables
+            continue
+        text = path.read_text(encoding="utf-8")
+        hits = [t for t in tables if f"schema.{t}" in text or f"decisions.{t}" in text]
+        if hits:
+            found[path.relative_to(src).as_posix()] = hits
+    assert found == {"store/seed.py": ["versions_table"]}
+    api = (src / "store" / "api.py").read_text(encoding="utf-8")
+    assert "sa.select" not in api and "import sqlalchemy" not in api

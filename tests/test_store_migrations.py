@@ -1,6 +1,7 @@
 """The store's schema is Alembic's (issue 8): created by the baseline revision, upgraded in
 place from a store written before migrations existed (tests/fixtures/store_v1.sqlite, made
-by tests/fixtures/make_store_v1.py), on SQLite and PostgreSQL."""
+by tests/fixtures/make_store_v1.py), on SQLite and PostgreSQL. Revision 0002 (issue 9) adds
+the plans: every row of such a store is kept and belongs to its one plan."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import hashlib
 import shutil
 import threading
 
+import pandas as pd
 import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
@@ -20,6 +22,7 @@ from planmonitor import store
 from planmonitor.store import codec, migrations, schema
 from planmonitor.store.decisions import Decisions, Entry
 from planmonitor.store.decisions import metadata as decisions_metadata
+from planmonitor.store.engine import write_lock
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -29,14 +32,28 @@ def empty_url(request, tmp_path) -> str:
     return request.getfixturevalue("pg_url")
 
 
+def upgrade_to(url: str, target: str) -> None:
+    """Run the migrations up to `target` only (a store of an earlier schema)."""
+    from alembic import command
+
+    engine = store.make_engine(url)
+    try:
+        with write_lock(engine, schema_change=True) as conn:
+            command.upgrade(migrations.config(conn=conn), target)
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture
 def v1_url(empty_url, tmp_path) -> str:
-    """A store written by release v1: the fixture file itself (a copy), or its rows loaded
-    into a fresh PostgreSQL database with v1's schema."""
+    """A store written by release v1: the fixture file itself (a copy), or, on PostgreSQL,
+    a fresh database brought to revision 0001 (v1's schema) and given the fixture's rows."""
     if empty_url.startswith("sqlite"):
         shutil.copyfile(FIXTURE, tmp_path / "planmonitor.sqlite")
     else:
-        copy_v1(FIXTURE, empty_url)
+        upgrade_to(empty_url, "0001")
+        copy_v1(FIXTURE, empty_url)  # the tables are there: only the rows are copied
+        assert revision(empty_url) == ["0001"]
     return empty_url
 
 
@@ -96,6 +113,18 @@ def test_a_v1_store_is_upgraded_in_place_with_every_row_intact(v1_url):
         action = current[current["kind"] == "action"].iloc[0]
         assert book.history(action["decision_id"])["revision"].tolist() == [1, 2]
 
+        # every row belongs to the one plan of the store's latest snapshot (revision 0002)
+        plan_id = s.plan().info.plan_id
+        assert plan_id == "plan"  # the bundled data has no «Plan» sheet yet
+        assert plan_ids(v1_url) == {name: {plan_id} for name in TABLES}
+        plans = s.plans()
+        assert plans["plan_id"].tolist() == [plan_id]
+        assert plans["versions"].tolist() == [4] and plans["current_version_id"].tolist() == [4]
+        one = s.for_plan(plan_id)
+        pd.testing.assert_frame_equal(one.versions(), v)
+        assert one.file_bytes(3) == files[3]
+        assert len(one.decisions().current()) == 2
+
         # and the upgraded store goes on working: new ids follow the old ones
         new = s.rollback(3, author="Ana")
         assert new == 5 and s.version(5)["restored_from"] == 3
@@ -109,15 +138,32 @@ def test_a_v1_store_is_upgraded_in_place_with_every_row_intact(v1_url):
     assert revision(v1_url) == [migrations.head()]
 
 
-def test_a_fresh_store_gets_exactly_the_v1_schema(empty_url, tmp_path):
-    """The baseline revision creates the tables v1's code created, column for column."""
+def plan_ids(url: str) -> dict[str, set[str]]:
+    """The plan ids found in each v1 table."""
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as c:
+            return {
+                name: set(
+                    c.execute(
+                        sa.select(sa.column("plan_id")).select_from(sa.table(name)).distinct()
+                    ).scalars()
+                )
+                for name in TABLES
+            }
+    finally:
+        engine.dispose()
+
+
+def test_the_baseline_revision_gives_exactly_the_v1_schema(empty_url, tmp_path):
+    """Revision 0001 creates the tables v1's code created, column for column."""
     if empty_url.startswith("sqlite"):
         reference = f"sqlite:///{tmp_path / 'v1.sqlite'}"
     else:
         reference = cluster().create_database()
     ref_engine = sa.create_engine(reference)
     V1.create_all(ref_engine)
-    store.open_store(empty_url, seed=False).dispose()
+    upgrade_to(empty_url, "0001")
     new_engine = sa.create_engine(empty_url)
     try:
         for name in TABLES:
@@ -212,9 +258,9 @@ def revision_table_absent(url: str) -> bool:
         engine.dispose()
 
 
-REVISION_0002 = """
+REVISION_0003 = """
 def upgrade() -> None:
-    # What the next issue does (a plan key on every row), on the table the others reference:
+    # A routine change (a new column), on the table the others reference:
     # SQLite copies it (batch), with foreign keys off as its documented procedure asks.
     copy = "always" if op.get_bind().dialect.name == "sqlite" else "auto"
     with op.batch_alter_table("versions", recreate=copy) as batch:
@@ -236,18 +282,18 @@ def test_a_new_revision_is_routine_and_keeps_every_row(v1_url, tmp_path):
     shutil.copytree(
         migrations.MIGRATIONS_DIR, directory, ignore=shutil.ignore_patterns("__pycache__")
     )
-    command.revision(migrations.config(directory), message="plan key", rev_id="0002")
-    (path,) = (directory / "versions").glob("0002_*.py")
+    command.revision(migrations.config(directory), message="plan key", rev_id="0003")
+    (path,) = (directory / "versions").glob("0003_*.py")
     text = path.read_text()
-    assert "down_revision = '0001'" in text
-    body = text[: text.index("def upgrade()")] + REVISION_0002
+    assert "down_revision = '0002'" in text
+    body = text[: text.index("def upgrade()")] + REVISION_0003
     path.write_text(body)
 
     before = rows(v1_url)
     engine = store.make_engine(v1_url)
     try:
         migrations.upgrade(engine, directory)
-        assert revision(v1_url) == ["0002"]
+        assert revision(v1_url) == ["0003"]
         assert rows(v1_url) == before
         with engine.connect() as c:
             keys = c.execute(sa.text("SELECT DISTINCT plan_key FROM versions")).scalars().all()
@@ -257,3 +303,37 @@ def test_a_new_revision_is_routine_and_keeps_every_row(v1_url, tmp_path):
                 assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         engine.dispose()
+
+
+def test_revision_0002_keeps_a_revision_0001_store_and_its_rows_visible(empty_url):
+    """A store at revision 0001 with rows written at that schema (its tables as 0001 made
+    them) upgrades in place; every row keeps its values and is read through the plan API."""
+    upgrade_to(empty_url, "0001")
+    copy_v1(FIXTURE, empty_url)
+    before = rows(empty_url)
+    s = store.open_store(empty_url)
+    try:
+        assert revision(empty_url) == ["0002"]
+        assert rows(empty_url) == before
+        (plan_id,) = s.plans()["plan_id"]
+        one = s.for_plan(plan_id)
+        assert one.versions()["id"].tolist() == [r[0] for r in before["versions"]]
+        for vid, data in ((r[0], bytes(r[1])) for r in before["files"]):
+            assert one.file_bytes(vid) == data
+        for vid, _format, raw, _issues in before["snapshots"]:
+            assert codec.content_sha256(one.plan(vid)) == codec.content_sha256(
+                codec.unpack_plan(bytes(raw))
+            )
+        ids = {r[1] for r in before["decision_records"]}
+        assert set(one.decisions().current()["decision_id"]) == ids
+    finally:
+        s.dispose()
+
+
+def test_an_empty_store_at_revision_0001_upgrades_without_inventing_a_plan(empty_url):
+    upgrade_to(empty_url, "0001")
+    s = store.open_store(empty_url, seed=False)
+    try:
+        assert s.plans().empty and s.default_plan_id() is None
+    finally:
+        s.dispose()

@@ -133,11 +133,14 @@ class Column:
     header: str  # the Spanish header in the workbook
     name: str  # internal column name
     required: bool  # a value is required in every row
-    kind: str  # "code" | "text" | "agencies" | "date_or_quarter" | "date" | "int" |
-    #            "percent" | "status" | "role" | "gcm" | "bool" | "url" | "list"
+    kind: str  # a key of reading/kinds.py's KINDS: how a cell is read, the rule it can break
+    #            ("code", "text", "list", "agencies", "date_or_quarter", "date", "int",
+    #            "percent", "status", "role", "gcm", "bool", "url")
     description_es: str = ""
     description_en: str = ""
     example: str = ""
+    period_end: bool = False  # date_or_quarter: a period (quarter, month, year) gives its last day
+    bounds: tuple[int, int] | None = None  # int: the values accepted, both included
 
 
 @dataclass(frozen=True)
@@ -323,6 +326,7 @@ PRODUCTS = Sheet(
             "Fin: una fecha o un trimestre (2024-T4)",
             "End: a date or a quarter (2024-T4)",
             "2024-T4",
+            period_end=True,
         ),
         Column(
             "Fechas interpretadas",
@@ -432,6 +436,7 @@ GCM = Sheet(
             "Número del objetivo del PMM (1-23)",
             "GCM objective number (1-23)",
             "1",
+            bounds=(1, 23),
         ),
         Column(
             "Etiqueta (plan)",
@@ -542,7 +547,22 @@ SHEETS: tuple[Sheet, ...] = (
     PROGRESS,
     META,
 )
-SHEETS_BY_NAME: dict[str, Sheet] = {s.name: s for s in SHEETS}
+# The plan's description of itself (issue 9, docs/plans-as-data.md §1): key/value rows like
+# «Metadatos», read into `Plan.info` (reading/planinfo.py). Optional: without it the plan's
+# info is inferred. Not in SHEETS (the template and the export add it when they write it).
+PLAN_SHEET = Sheet(
+    "Plan",
+    "info",
+    (
+        Column("Clave", "key", True, "text", "Nombre del dato", "Key", "Título"),
+        Column("Valor", "value", False, "text", "Valor", "Value", "Plan de trabajo 2025-2026"),
+    ),
+    "El plan se describe a sí mismo: título, red, periodo, idioma, palabras de sus niveles.",
+    "The plan describes itself: title, network, period, language, the words of its levels.",
+)
+# Every sheet the reader recognises in a workbook.
+READ_SHEETS: tuple[Sheet, ...] = (PLAN_SHEET, *SHEETS)
+SHEETS_BY_NAME: dict[str, Sheet] = {s.name: s for s in READ_SHEETS}
 SHEETS_BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
 
 # A workbook loaded on its own (no base plan) must hold the plan's structure.

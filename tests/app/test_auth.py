@@ -146,3 +146,15 @@ def test_a_failure_is_logged_with_address_and_time_never_the_password(clock, cap
     assert line.split(" at ")[1][:4].isdigit()  # an ISO time: 2026-…
     assert WRONG not in line and all(WRONG not in str(a) for a in records[0].args)
     assert PASSWORD not in caplog.text and WRONG not in caplog.text
+
+
+def test_logging_in_on_the_log_in_page_lands_on_the_upload_page(monkeypatch, tmp_path):
+    """Issue 10: what the secretariat logs in for is the upload page."""
+    monkeypatch.setenv(auth.ENV_PASSWORDS, "ana:secreto-de-prueba")
+    at = AppTest.from_file(ENTRY, default_timeout=60).run()
+    at.switch_page("pages/secretaria.py").run()
+    assert at.title[0].value == t("page.login", "es")
+    attempt(at, "secreto-de-prueba")
+    assert at.session_state["_pm_secretariat_user"] == "ana"
+    assert at.title[0].value == t("page.upload", "es")
+    assert at.get("file_uploader")

@@ -50,6 +50,11 @@ def test_history_lists_compares_and_rolls_back(db):
     at.selectbox(key="_pm_history_target").select(v0).run()
     at.button(key="_pm_history_rollback").click().run()
     assert not at.exception
+    # nothing is restored before the confirmation
+    assert db.current_version_id() == v1
+    assert t("history.rollback_confirm", "es", v=v0, current=v1) in [w.value for w in at.warning]
+    at.button(key="_pm_history_rollback_yes").click().run()
+    assert not at.exception
     v2 = db.current_version_id()
     assert v2 == v1 + 1
     row = db.version(v2)
@@ -74,3 +79,28 @@ def test_a_version_stored_elsewhere_shows_on_the_next_interaction(db):
     assert after.version == f"store:{res.version_id}"
     latest = after.plan.progress.iloc[-1]
     assert (latest["status"], latest["date"]) == ("Cancelado", pd.Timestamp("2024-12-20"))
+
+
+def test_rollback_cancelled_restores_nothing(db):
+    v0 = db.current_version_id()
+    v1 = db.commit(progress_file(db.plan()), "dic.xlsx", author="ana").version_id
+    at = history_app()
+    at.selectbox(key="_pm_history_target").select(v0).run()
+    at.button(key="_pm_history_rollback").click().run()
+    at.button(key="_pm_history_rollback_no").click().run()
+    assert not at.exception
+    assert db.current_version_id() == v1
+    assert not at.warning
+    assert "_pm_history_rollback_yes" not in [b.key for b in at.button]
+
+
+def test_history_selectors_follow_a_new_current_version(db):
+    v0 = db.current_version_id()
+    at = history_app()
+    assert at.selectbox(key="_pm_history_to").value == v0
+    v1 = db.commit(progress_file(db.plan()), "dic.xlsx", author="ana").version_id
+    at.run()  # another session stored a version meanwhile
+    assert not at.exception
+    assert at.selectbox(key="_pm_history_to").value == v1
+    assert at.selectbox(key="_pm_history_from").value == v0
+    assert at.selectbox(key="_pm_history_pick").value == v1

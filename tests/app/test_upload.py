@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from apphelpers import ENTRY, infos, plain
+from plansheet import reading_plan_sheets  # noqa: F401  (fixture)
 from streamlit.testing.v1 import AppTest
 
 from planmonitor import model, store
@@ -417,3 +418,35 @@ def test_the_check_shows_its_steps_reading_checking_and_comparing(configured):
     assert steps[2] == t("upload.step.checked", "es", errors=0, warnings=0)
     assert steps[3].startswith(t("upload.step.compared", "es", v=v0, summary=""))
     assert t("upload.preview", "es", v=v0) in [s.value for s in at.subheader]
+
+
+def test_a_workbook_of_another_plan_says_it_creates_that_plan_and_takes_nothing(
+    configured, request
+):
+    """issue 9: the upload preview says, before storing, that the file creates a new plan;
+    the bundled plan loses no product and gains no report."""
+    from planfactory import make_plan, product, report
+    from plansheet import plan_info, with_info
+    from plansheet import workbook as plans_workbook
+
+    request.getfixturevalue("reading_plan_sheets")
+    bundled = configured.plan()
+    products = [product("2.1.1-1", "Observatorio regional", leads=["PNUD"], start="2025-02-01")]
+    progress = [report("2025-06-30", "2.1.1-1", "En curso", 10, "Primer informe", "PNUD")]
+    info = plan_info("red-b-2025-2026", "2025-01-01", "2026-12-31", title="Plan B 2025-2026")
+    data = plans_workbook(with_info(make_plan(products, progress), info))
+    at = logged_in_app()
+    at.file_uploader(key=UPLOADER).upload("plan-b.xlsx", data).run()
+    assert_clean(at)
+    expected = "Se creará el plan nuevo «Plan B 2025-2026» (red-b-2025-2026)."
+    assert plain(expected) in [plain(c.value) for c in at.caption]
+    assert t("upload.preview_new_plan", "es") in [s.value for s in at.subheader]
+    assert not [c for c in at.checkbox if "eliminar" in str(c.label)]  # removes nothing
+    confirm_button(at).click().run()
+    assert_clean(at)
+    assert set(configured.plans()["plan_id"]) == {bundled.info.plan_id, "red-b-2025-2026"}
+    same = configured.for_plan(bundled.info.plan_id).plan()
+    assert len(same.products) == len(bundled.products)
+    assert len(same.progress) == len(bundled.progress)
+    new = configured.for_plan("red-b-2025-2026").plan()
+    assert new.progress["comment"].tolist() == ["Primer informe"]

@@ -35,6 +35,7 @@ DEBUG_ENV = "PLANMONITOR_DEBUG"
 _GROUPS = {
     "validate": "plan",
     "summary": "plan",
+    "plans": "store",
     "import": "store",
     "versions": "store",
     "diff": "store",
@@ -155,31 +156,42 @@ def build_parser(lang: str = DEFAULT_LANG) -> Parser:
             kw["metavar"] = t(f"cli.metavar.{metavar}", lang) if metavar.islower() else metavar
         group.add_argument(name, help=_help(t(f"cli.help.{key}", lang)), **kw)
 
+    def plan_option(s: Parser) -> None:
+        arg(s.options, "--plan", "plan", "plan_id", default=None)
+
     # Plan files (plan.py)
     for name in ("validate", "summary"):
         s, args = command(name)
         arg(args, "file", "file", "file")
         arg(s.options, "--base", "base", "plan")
+        plan_option(s)
 
-    # The store (store.py)
+    # The store (store.py): every command that reads or writes it takes --plan
+    command("plans")
     s, args = command("import")
+    plan_option(s)
     arg(args, "file", "file", "file")
     arg(s.options, "--by", "by", "name", required=True)
     arg(s.options, "--note", "note", "text", default="")
     arg(s.options, "--allow-removals", "allow_removals", action="store_true")
     arg(s.options, "--replace-progress", "replace_progress", action="store_true")
-    command("versions")
+    s, _args = command("versions")
+    plan_option(s)
     s, args = command("diff")
+    plan_option(s)
     arg(args, "v1", "v1", "V1", type=version)
     arg(args, "v2", "v2", "V2", type=version)
     s, args = command("rollback")
+    plan_option(s)
     arg(args, "version", "version_restore", "V", type=version)
     arg(s.options, "--by", "by_default", "name", default="cli")
     arg(s.options, "--note", "note", "text", default="")
     s, args = command("template")
     arg(args, "out", "out", "out")
     arg(s.options, "--with-data", "with_data", action="store_true")
+    plan_option(s)
     s, args = command("export")
+    plan_option(s)
     arg(args, "out", "out", "out")
     arg(s.options, "--version", "version", "V", type=version)
 
@@ -187,6 +199,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> Parser:
     s, _args = command("report")
     arg(s.options, "--month", "month", "month", required=True)
     arg(s.options, "--out", "out_folder", "folder", required=True)
+    plan_option(s)
     return p
 
 

@@ -137,3 +137,14 @@ def open_store():
     from planmonitor import store
 
     return store.open_store()
+
+
+def plan_store(s, plan_id: str | None):
+    """The plan a command works on: `--plan`, else the store's default plan (the one under way
+    today, else the most recent). An unknown id is a sentence and exit code 2."""
+    from planmonitor.store import StoreError
+
+    try:
+        return s.for_plan(plan_id or None)
+    except StoreError as exc:
+        raise CliError(exc.key, EXIT_USAGE, **exc.kw) from exc

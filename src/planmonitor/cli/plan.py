@@ -19,6 +19,7 @@ from planmonitor.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     open_store,
+    plan_store,
     read_input,
     store_exists,
 )
@@ -67,14 +68,15 @@ def _is_partial(result: LoadResult) -> bool:
     return Rule.MISSING_SHEET.value in rules and not rules & {r.value for r in FILE_RULES}
 
 
-def _current_plan(lang: str, con: Console) -> Plan | None:
-    """The plan a partial workbook updates: the store's current version, else the bundled
-    plan; one line says which."""
+def _current_plan(lang: str, con: Console, plan_id: str | None = None) -> Plan | None:
+    """The plan a partial workbook updates: the current version of the store's plan
+    (`--plan`, else the default one), else the bundled plan; one line says which."""
     if store_exists():
         s = open_store()
         try:
-            v = s.current_version_id()
-            plan = s.plan(v)
+            one = plan_store(s, plan_id)
+            v = one.current_version_id()
+            plan = one.plan(v)
         finally:
             s.dispose()
         con.line(t("cli.base.store", lang, v=v))
@@ -84,7 +86,9 @@ def _current_plan(lang: str, con: Console) -> Plan | None:
     return bundled.plan
 
 
-def _load(file: str, base: str | None, lang: str, con: Console) -> tuple[LoadResult, int | None]:
+def _load(
+    file: str, base: str | None, lang: str, con: Console, plan_id: str | None = None
+) -> tuple[LoadResult, int | None]:
     """The file loaded on top of the plan it updates; (result, None), or (base's result, code)
     when the --base file itself is not a valid plan."""
     data = read_input(file)
@@ -97,25 +101,37 @@ def _load(file: str, base: str | None, lang: str, con: Console) -> tuple[LoadRes
         return load_workbook(data, base=base_result.plan), None
     result = load_workbook(data)
     if _is_partial(result):
-        plan = _current_plan(lang, con)
+        plan = _current_plan(lang, con, plan_id)
         if plan is not None:
             result = load_workbook(data, base=plan)
     return result, None
 
 
-def validate(file: str, base: str | None = None, lang: str = "es", con: Console | None = None):
+def validate(
+    file: str,
+    base: str | None = None,
+    lang: str = "es",
+    con: Console | None = None,
+    plan_id: str | None = None,
+):
     """Print the verdict and the issues of `file`; the exit code."""
     con = con or Console()
-    result, failed = _load(file, base, lang, con)
+    result, failed = _load(file, base, lang, con, plan_id)
     if failed is not None:
         return failed
     return _report(result, file, lang, con)
 
 
-def summary(file: str, base: str | None = None, lang: str = "es", con: Console | None = None):
+def summary(
+    file: str,
+    base: str | None = None,
+    lang: str = "es",
+    con: Console | None = None,
+    plan_id: str | None = None,
+):
     """Print products per objective, strategy, activity and agency (or the issues)."""
     con = con or Console()
-    result, failed = _load(file, base, lang, con)
+    result, failed = _load(file, base, lang, con, plan_id)
     if failed is not None:
         return failed
     if result.plan is None:
@@ -139,7 +155,7 @@ def summary(file: str, base: str | None = None, lang: str = "es", con: Console |
 
 def run(args: argparse.Namespace, con: Console) -> int:
     if args.command == "validate":
-        return validate(args.file, args.base, args.lang, con)
+        return validate(args.file, args.base, args.lang, con, getattr(args, "plan", None))
     if args.command == "summary":
-        return summary(args.file, args.base, args.lang, con)
+        return summary(args.file, args.base, args.lang, con, getattr(args, "plan", None))
     raise ValueError(f"cli.plan does not handle {args.command!r}")

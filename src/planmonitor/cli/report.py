@@ -21,6 +21,7 @@ from planmonitor.cli.common import (
     EXIT_USAGE,
     open_store,
     output_folder,
+    plan_store,
     store_exists,
     write_output,
 )
@@ -32,18 +33,22 @@ from planmonitor.output import report as rp
 FILE_STEM = "informe-{month}-{lang}"
 
 
-def _store_plans(month_end: pd.Timestamp, lang: str) -> tuple[Plan, Plan | None, str] | None:
-    """(current plan, version current at the previous month's end or None, source line), or
-    None when there is no store (a store that cannot be used is an error: StoreUnavailable)."""
+def _store_plans(
+    month_end: pd.Timestamp, lang: str, plan_id: str | None = None
+) -> tuple[Plan, Plan | None, str] | None:
+    """(current plan, version current at the previous month's end or None, source line) of
+    the store's plan (`--plan`, else the default one), or None when there is no store (a store
+    that cannot be used is an error: StoreUnavailable)."""
     if not store_exists():
         return None
-    store = open_store()
+    opened = open_store()
     try:
+        store = plan_store(opened, plan_id)
         current_id = store.current_version_id()
         plan = store.plan(current_id)
         previous = _previous_version(store, current_id, month_end)
     finally:
-        store.dispose()
+        opened.dispose()
     return plan, previous, t("report.cli.source_store", lang, v=current_id)
 
 
@@ -61,8 +66,10 @@ def _previous_version(store: object, current_id: int, month_end: pd.Timestamp) -
     return None if vid == current_id else store.plan(vid)
 
 
-def _load(month_end: pd.Timestamp, lang: str) -> tuple[Plan, Plan | None, str] | None:
-    found = _store_plans(month_end, lang)
+def _load(
+    month_end: pd.Timestamp, lang: str, plan_id: str | None = None
+) -> tuple[Plan, Plan | None, str] | None:
+    found = _store_plans(month_end, lang, plan_id)
     if found is not None:
         return found
     from planmonitor.reading.loader import load_default
@@ -82,7 +89,7 @@ def run(args: argparse.Namespace, con: Console) -> int:
             t("report.cli.bad_month", lang, month=args.month, example=rp.example_month()), err=True
         )
         return EXIT_USAGE
-    loaded = _load(month_end, lang)
+    loaded = _load(month_end, lang, getattr(args, "plan", None))
     if loaded is None:
         con.line(t("report.cli.load_failed", lang), err=True)
         return EXIT_ISSUES

@@ -1,26 +1,34 @@
-"""The store's commands: import, versions, diff, rollback, template, export.
+"""The store's commands: plans, import, versions, diff, rollback, template, export.
 
 The same validation and store as the "Actualizar datos" page, for scripts and for the
-secretariat's terminal. Exit codes (cli.common): 0 done (or nothing to do), 1 refused (the
-issues are printed, nothing stored; also a file that removes products or over 20 % of the
-progress log without --allow-removals), 2 a missing input file or an unknown version, 3 an
-output that cannot be written, 4 a store that cannot be used.
+secretariat's terminal. The store holds several plans: `plans` lists them, and every other
+command works on `--plan ID` (by default the plan under way today, else the most recent);
+`import` goes to the plan the workbook's «Plan» sheet names (created when new), and to
+`--plan` when the workbook has no such sheet, and says which before the result.
+
+Exit codes (cli.common): 0 done (or nothing to do), 1 refused (the issues are printed, nothing
+stored; also a file that removes products or over 20 % of the progress log without
+--allow-removals), 2 a missing input file, an unknown plan or version, 3 an output that cannot
+be written, 4 a store that cannot be used.
 """
 
 from __future__ import annotations
 
 import argparse
 
+import pandas as pd
+
 from planmonitor.cli.common import (
     EXIT_ISSUES,
     EXIT_OK,
     open_store,
+    plan_store,
     read_input,
     write_output,
 )
 from planmonitor.cli.console import Console
 from planmonitor.cli.plan import issues_text
-from planmonitor.i18n import t
+from planmonitor.i18n import fmt_date, t
 
 
 def _print_changes(changes, lang: str, con: Console) -> None:
@@ -36,14 +44,18 @@ def cmd_import(s, args: argparse.Namespace, con: Console) -> int:
 
     lang = args.lang
     data = read_input(args.file)
+    selected = plan_store(s, args.plan).plan_id if args.plan else None
     res = s.commit(
         data,
         Path(args.file).name,
         author=args.by,
         note=args.note,
+        plan_id=selected,
         allow_removals=bool(args.allow_removals),
         append_progress=not args.replace_progress,
     )
+    if res.preview.ok and res.preview.target_plan_id:
+        con.line(res.preview.target_text(lang))
     if res.refused_removals:
         con.line(res.message(lang), err=True)
         changes = res.preview.changes
@@ -68,9 +80,43 @@ def cmd_import(s, args: argparse.Namespace, con: Console) -> int:
 _VERSION_COLUMNS = ("id", "created_at", "kind", "author", "filename", "note", "sheets")
 
 
+def cmd_plans(s, args: argparse.Namespace, con: Console) -> int:
+    """The store's plans, one a line; «*» marks the default plan."""
+    lang = args.lang
+    plans = s.plans()
+    if plans.empty:
+        con.line(t("cli.plans.none", lang))
+        return EXIT_OK
+    from planmonitor.store import default_plan_id
+
+    default = default_plan_id(plans)
+    today = pd.Timestamp.today().normalize()
+    rows = []
+    for r in plans.itertuples(index=False):
+        state = "closed" if r.closed else ("upcoming" if r.start > today else "open")
+        network = r.network_en if lang == "en" and r.network_en else r.network_es
+        rows.append(
+            [
+                "*" if r.plan_id == default else "",
+                r.plan_id,
+                r.title,
+                network,
+                f"{fmt_date(r.start, lang)} – {fmt_date(r.end, lang)}",
+                "" if pd.isna(r.current_version_id) else int(r.current_version_id),
+                r.versions,
+                t(f"plans.state.{state}", lang),
+            ]
+        )
+    con.table(rows, [t(f"plans.col.{c}", lang) for c in _PLAN_COLUMNS])
+    return EXIT_OK
+
+
+_PLAN_COLUMNS = ("default", "plan_id", "title", "network", "period", "current", "versions", "state")
+
+
 def cmd_versions(s, args: argparse.Namespace, con: Console) -> int:
     lang = args.lang
-    v = s.versions()
+    v = plan_store(s, args.plan).versions()
     rows = [
         [
             r.id,
@@ -88,11 +134,12 @@ def cmd_versions(s, args: argparse.Namespace, con: Console) -> int:
 
 
 def cmd_diff(s, args: argparse.Namespace, con: Console) -> int:
-    _print_changes(s.diff(args.v1, args.v2), args.lang, con)
+    _print_changes(plan_store(s, args.plan).diff(args.v1, args.v2), args.lang, con)
     return EXIT_OK
 
 
 def cmd_rollback(s, args: argparse.Namespace, con: Console) -> int:
+    s = plan_store(s, args.plan)
     current = s.current_version_id()
     new = s.rollback(args.version, author=args.by, note=args.note)
     if new == current:
@@ -105,12 +152,14 @@ def cmd_rollback(s, args: argparse.Namespace, con: Console) -> int:
 def cmd_template(s, args: argparse.Namespace, con: Console) -> int:
     from planmonitor.output.template import build_template
 
-    path = write_output(args.out, build_template(s.plan() if s is not None else None))
+    plan = plan_store(s, args.plan).plan() if s is not None else None
+    path = write_output(args.out, build_template(plan))
     con.line(t("cli.template_written", args.lang, path=path))
     return EXIT_OK
 
 
 def cmd_export(s, args: argparse.Namespace, con: Console) -> int:
+    s = plan_store(s, args.plan)
     v = args.version if args.version is not None else s.current_version_id()
     path = write_output(args.out, s.export_bytes(v))
     con.line(t("cli.export_written", args.lang, v=v, path=path))
@@ -118,6 +167,7 @@ def cmd_export(s, args: argparse.Namespace, con: Console) -> int:
 
 
 _COMMANDS = {
+    "plans": cmd_plans,
     "import": cmd_import,
     "versions": cmd_versions,
     "diff": cmd_diff,

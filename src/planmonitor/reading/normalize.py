@@ -10,7 +10,6 @@ dates), which keeps loading fast without per-row Python.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 import unicodedata
@@ -19,6 +18,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from rapidfuzz import fuzz, process
 
 from planmonitor.model import COMMITTEE, Role, Status
 
@@ -153,20 +153,46 @@ def _period(start: pd.Timestamp, last: pd.Timestamp, end: bool) -> pd.Timestamp:
     return last if end else start
 
 
+# The dates a plan can hold: any other is a typo («3024-05-10», 9999-12-31, a serial of 0)
+# and would not fit a datetime64[ns] column (1677-2262) anyway.
+FIRST_DATE = pd.Timestamp("1900-01-01")
+LAST_DATE = pd.Timestamp("2199-12-31")
+
+
 def parse_date(value: object, end: bool = False, periods: bool = True) -> Any:
     """A date, a quarter ("2023-T2", "T2 2023", "2023 Q2"), a month or a year -> Timestamp.
 
     Periods give their first day for a start (`end=False`) and their last day for an end.
-    Returns NaT for an empty cell and BAD for text that is not a date. Day-first, as in Peru.
-    `periods=False` accepts exact dates only (a report date).
+    Returns NaT for an empty cell and BAD for text that is not a date, or a date outside
+    FIRST_DATE..LAST_DATE. Day-first, as in Peru. `periods=False` accepts exact dates only
+    (a report date).
     """
+    day = _read_date(value, end, periods)
+    if day is BAD or day is pd.NaT:
+        return day
+    return day if FIRST_DATE <= day <= LAST_DATE else BAD
+
+
+def date_out_of_range(value: object) -> bool:
+    """True when the cell is a real date, only outside FIRST_DATE..LAST_DATE (9999-12-31)."""
+    day = _read_date(value, False, True)
+    return day is not BAD and day is not pd.NaT and not FIRST_DATE <= day <= LAST_DATE
+
+
+def _read_date(value: object, end: bool, periods: bool) -> Any:
+    try:
+        return _date_or_period(value, end, periods)
+    except (ValueError, OverflowError, ArithmeticError):  # 31/02/2023, year 0, 1900-01-00
+        return BAD
+
+
+def _date_or_period(value: object, end: bool, periods: bool) -> Any:
     if is_empty(value):
         return pd.NaT
     if isinstance(value, bool):
         return BAD
     if isinstance(value, dt.datetime | dt.date):
-        ts = pd.Timestamp(value).normalize()
-        return ts
+        return pd.Timestamp(value).normalize()
     if isinstance(value, int | float):
         v = float(value)
         if periods and v.is_integer() and 1900 <= v <= 2100:
@@ -175,16 +201,13 @@ def parse_date(value: object, end: bool = False, periods: bool = True) -> Any:
             return pd.Timestamp(_EXCEL_EPOCH + dt.timedelta(days=int(v)))
         return BAD
     text = norm_key(value)
-    try:
-        if m := _ISO.match(text):
-            return pd.Timestamp(int(m[1]), int(m[2]), int(m[3]))
-        if m := _DAY_FIRST.match(text):
-            year = int(m[3])
-            if len(m[3]) == 2:
-                year += 2000
-            return pd.Timestamp(year, int(m[2]), int(m[1]))
-    except ValueError:  # 31/02/2023
-        return BAD
+    if m := _ISO.match(text):
+        return pd.Timestamp(int(m[1]), int(m[2]), int(m[3]))
+    if m := _DAY_FIRST.match(text):
+        year = int(m[3])
+        if len(m[3]) == 2:
+            year += 2000
+        return pd.Timestamp(year, int(m[2]), int(m[1]))
     if not periods:
         return BAD
     if m := _QUARTER_YEAR_FIRST.match(text):
@@ -249,6 +272,15 @@ def parse_int(value: object) -> Any:
     return int(number) if float(number).is_integer() else BAD
 
 
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+
+
+def parse_url(value: object) -> Any:
+    """An http(s) address (or "" when empty) as written; BAD for any other text."""
+    text = cell_text(value)
+    return text if not text or _URL.match(text) else BAD
+
+
 _TRUE = {"si", "s", "yes", "y", "x", "1", "true", "verdadero", "v"}
 _FALSE = {"no", "n", "0", "false", "falso", "f", ""}
 
@@ -273,29 +305,29 @@ def parse_bool(value: object) -> Any:
 # Enums: status and role
 # --------------------------------------------------------------------------------------------
 _STATUS_KEYS: dict[str, str] = {norm_key(s.value): s.value for s in Status}
+# The words real plans use for a status (docs/plans-as-data.md §2), Spanish and English,
+# compared with norm_key (no case, no accents); the five values themselves are keys too.
+STATUS_WORDS: dict[Status, tuple[str, ...]] = {
+    Status.NOT_STARTED: (
+        "no iniciada", "sin iniciar", "pendiente", "por iniciar", "por comenzar",
+        "not started", "yet to start", "to start", "not yet started",
+    ),
+    Status.IN_PROGRESS: (
+        "en progreso", "en proceso", "en ejecucion", "en desarrollo", "iniciado", "iniciada",
+        "in progress", "ongoing", "on going", "underway", "started",
+    ),
+    Status.COMPLETED: (
+        "completada", "completo", "finalizado", "finalizada", "concluido", "concluida",
+        "completed", "complete", "done", "finished",
+    ),
+    Status.DELAYED: (
+        "retrasada", "atrasado", "atrasada", "demorado", "en pausa",
+        "delayed", "on hold", "behind schedule",
+    ),
+    Status.CANCELLED: ("cancelada", "anulado", "cancelled", "canceled"),
+}  # fmt: skip
 _STATUS_KEYS.update(
-    {
-        "no iniciada": Status.NOT_STARTED,
-        "sin iniciar": Status.NOT_STARTED,
-        "pendiente": Status.NOT_STARTED,
-        "not started": Status.NOT_STARTED,
-        "en progreso": Status.IN_PROGRESS,
-        "en proceso": Status.IN_PROGRESS,
-        "in progress": Status.IN_PROGRESS,
-        "ongoing": Status.IN_PROGRESS,
-        "completada": Status.COMPLETED,
-        "completo": Status.COMPLETED,
-        "finalizado": Status.COMPLETED,
-        "concluido": Status.COMPLETED,
-        "completed": Status.COMPLETED,
-        "done": Status.COMPLETED,
-        "retrasada": Status.DELAYED,
-        "atrasado": Status.DELAYED,
-        "delayed": Status.DELAYED,
-        "cancelada": Status.CANCELLED,
-        "cancelled": Status.CANCELLED,
-        "canceled": Status.CANCELLED,
-    }
+    {norm_key(word): status for status, words in STATUS_WORDS.items() for word in words}
 )
 _STATUS_KEYS = {k: str(v) for k, v in _STATUS_KEYS.items()}
 
@@ -331,11 +363,68 @@ def parse_role(value: object) -> Any:
     return _ROLE_KEYS.get(key, BAD)
 
 
+# The matcher of every "¿Quiso decir …?": rapidfuzz's C++ extractOne (Indel ratio, 0-100).
+# Looked up through the module at call time so a test can wrap it and count the calls.
+extract_one = process.extractOne
+SUGGEST_CUTOFF = 60.0  # the cutoff difflib.get_close_matches used (0.6)
+
+
+class Suggester:
+    """The closest of fixed `choices` to a typed value (without case and accents), or None.
+
+    The choices are normalised once; each distinct value is matched once (an upload repeats
+    the same mistyped code on many rows), by rapidfuzz against all the choices at a time.
+    """
+
+    def __init__(self, choices: Iterable[str], cutoff: float = SUGGEST_CUTOFF) -> None:
+        by_key: dict[str, str] = {}
+        for c in choices:
+            by_key.setdefault(norm_key(c), c)
+        self._keys = list(by_key)
+        self._choices = list(by_key.values())
+        self._cutoff = cutoff
+        self._cache: dict[str, str | None] = {}
+
+    def __call__(self, text: str) -> str | None:
+        if text in self._cache:
+            return self._cache[text]
+        found = extract_one(
+            norm_key(text), self._keys, scorer=fuzz.ratio, score_cutoff=self._cutoff
+        )
+        hint = self._choices[found[2]] if found else None
+        self._cache[text] = hint
+        return hint
+
+
 def suggest(text: str, choices: Iterable[str]) -> str | None:
     """The closest choice to `text` (compared without case and accents), or None."""
-    by_key = {norm_key(c): c for c in choices}
-    match = difflib.get_close_matches(norm_key(text), list(by_key), n=1, cutoff=0.6)
-    return by_key[match[0]] if match else None
+    return Suggester(choices)(text)
+
+
+# --------------------------------------------------------------------------------------------
+# Invisible characters in codes (issue 12): «1.1.1-1» followed by U+200B is not a new product
+# --------------------------------------------------------------------------------------------
+# Spaces that look like a space become one; the others (zero width, BOM, soft hyphen, bidi
+# controls) are removed. Each has a name in the i18n catalogue (`char.<hex>`).
+_SPACE_LIKE = "\u00a0\u2007\u202f"
+INVISIBLE = _SPACE_LIKE + (
+    "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2066\u2067\u2068\u2069\ufeff"
+)
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+_UNSPACE = str.maketrans(
+    {c: " " for c in _SPACE_LIKE} | {c: None for c in INVISIBLE if c not in _SPACE_LIKE}
+)
+
+
+def invisible_characters(text: str) -> list[str]:
+    """The invisible characters in `text`, in code point order, each once."""
+    return sorted(set(_INVISIBLE.findall(text)))
+
+
+def without_invisible(text: str) -> str:
+    """`text` with space-like characters as spaces and the others removed (then stripped)."""
+    return _SPACES.sub(" ", text.translate(_UNSPACE)).strip() if _INVISIBLE.search(text) else text
 
 
 # --------------------------------------------------------------------------------------------
@@ -382,6 +471,7 @@ def split_list(value: object) -> list[str]:
 
 
 _COMMITTEE_KEYS = {"comite ejecutivo", "executive committee", "el comite ejecutivo"}
+_COMMITTEE_KEYS_LIST = sorted(_COMMITTEE_KEYS)
 
 
 class AgencyResolver:
@@ -395,6 +485,7 @@ class AgencyResolver:
         self.acronyms: list[str] = [str(a) for a in agencies["acronym"].tolist()]
         self._keys: dict[str, str] = {}
         self._suggest: dict[str, str] = {}
+        self._hints: dict[str, str | None] = {}
         for rec in agencies.to_dict("records"):
             acronym = str(rec["acronym"])
             names = [
@@ -423,20 +514,29 @@ class AgencyResolver:
         return self._keys.get(norm_key(token))
 
     def suggestion(self, token: str) -> str | None:
-        """The closest acronym or alias; swapped letters ("OMI" -> "OIM") rank first."""
+        """The closest acronym or alias; swapped letters ("OMI" -> "OIM") rank first.
+
+        Scored by rapidfuzz against every candidate at once, once per distinct token.
+        """
+        if token in self._hints:
+            return self._hints[token]
         key = norm_key(token)
-        best, best_score = None, 0.6
-        for candidate, acronym in self._suggest.items():
-            score = difflib.SequenceMatcher(None, key, candidate).ratio()
-            if sorted(candidate) == sorted(key):
-                score += 0.2
-            if score > best_score:
-                best, best_score = acronym, score
-        if best is not None:
-            return best
-        if difflib.get_close_matches(key, list(_COMMITTEE_KEYS), n=1, cutoff=0.75):
-            return COMMITTEE
-        return None
+        candidates = list(self._suggest)
+        best, best_score = None, SUGGEST_CUTOFF
+        if candidates:
+            scores = process.cdist([key], candidates, scorer=fuzz.ratio)[0]
+            letters = sorted(key)
+            for candidate, score in zip(candidates, scores, strict=True):
+                if len(candidate) == len(key) and sorted(candidate) == letters:
+                    score += 20
+                if score > best_score:
+                    best, best_score = self._suggest[candidate], score
+        if best is None and extract_one(
+            key, _COMMITTEE_KEYS_LIST, scorer=fuzz.ratio, score_cutoff=75.0
+        ):
+            best = COMMITTEE
+        self._hints[token] = best
+        return best
 
     def parse(self, value: object) -> tuple[list[str], list[str]]:
         """(canonical acronyms in written order without repeats, unknown names)."""

@@ -7,11 +7,15 @@ problem: the secretariat fixes a workbook in one pass, not one error per upload.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from enum import StrEnum
+from typing import Any
 
 import pandas as pd
 
 from planmonitor import model
+from planmonitor.i18n import LANGS, fmt_number, t
 from planmonitor.model import ISSUE_COLUMNS, Severity
 
 
@@ -70,6 +74,15 @@ class Rule(StrEnum):
     DUPLICATE_SHEET = "duplicate_sheet"  # two visible sheets read as the same model sheet
     IGNORED_SHEET = "ignored_sheet"  # warning: a hidden twin of a visible sheet, not read
     CONTROL_CHARACTER = "control_character"  # warning: an invisible control character removed
+    CELL_TOO_LONG = "cell_too_long"  # a cell longer than Limits.max_cell_chars: not read
+    INVISIBLE_CHARACTER = "invisible_character"  # warning: zero-width, BOM, bidi… in a code
+    # the «Plan» sheet (issue 9)
+    PLAN_INFO_MISSING = "plan_info_missing"  # a required key (Título, Red, Inicio, Fin) absent
+    BAD_PLAN_CODE = "bad_plan_code"  # a plan or network code that is not a slug
+    BAD_LANGUAGE = "bad_language"
+    UNKNOWN_PLAN_KEY = "unknown_plan_key"  # warning
+    NO_COUNTRY_OR_REGION = "no_country_or_region"  # warning
+    DATE_OUTSIDE_PERIOD = "date_outside_period"  # warning: a date outside the plan's period
 
 
 # Rules that mean "the file could not be read at all".
@@ -106,6 +119,10 @@ WARNING_RULES: frozenset[Rule] = frozenset(
         Rule.EMPTY_SHEET,
         Rule.IGNORED_SHEET,
         Rule.CONTROL_CHARACTER,
+        Rule.INVISIBLE_CHARACTER,
+        Rule.UNKNOWN_PLAN_KEY,
+        Rule.NO_COUNTRY_OR_REGION,
+        Rule.DATE_OUTSIDE_PERIOD,
     }
 )
 
@@ -123,31 +140,44 @@ def _show(value: object) -> str:
 def location(sheet: str, row: int | None, column: str, lang: str = "es") -> str:
     """'Hoja «Productos», fila 7, columna «Líderes»' (only the parts that are known)."""
     parts: list[str] = []
-    if lang == "es":
-        if sheet:
-            parts.append(f"Hoja «{sheet}»")
-        if row is not None:
-            parts.append(f"fila {row}")
-        if column:
-            parts.append(f"columna «{column}»")
-    else:
-        if sheet:
-            parts.append(f"Sheet «{sheet}»")
-        if row is not None:
-            parts.append(f"row {row}")
-        if column:
-            parts.append(f"column «{column}»")
+    if sheet:
+        parts.append(t("where.sheet", lang, sheet=sheet))
+    if row is not None:
+        parts.append(t("where.row", lang, row=row))
+    if column:
+        parts.append(t("where.column", lang, column=column))
     return ", ".join(parts)
 
 
-class IssueLog:
-    """Collects issues; `frame()` returns them as a model.ISSUE_COLUMNS DataFrame."""
+def number(n: int) -> Callable[[str], str]:
+    """A count for a message, formatted in each language ("1.234" / "1,234")."""
+    return lambda lang: fmt_number(n, lang)
 
-    def __init__(self) -> None:
+
+def render(key: str, lang: str, kw: dict[str, Any]) -> str:
+    """The catalogue text of `key` in `lang`; a callable argument is called with the language
+    (a count to format, a "¿Quiso decir …?" to compute only for an issue that is kept)."""
+    return t(key, lang, **{k: v(lang) if callable(v) else v for k, v in kw.items()})
+
+
+class IssueLog:
+    """Collects issues; `frame()` returns them as a model.ISSUE_COLUMNS DataFrame.
+
+    At most `limit` issues are kept (Limits.max_issues); past it each issue only counts for
+    its rule (`more`), and `frame()` ends with one «y N más» row per such rule.
+    """
+
+    def __init__(self, limit: int | None = None) -> None:
         self._rows: list[dict[str, object]] = []
+        self.limit = limit
+        self.more: Counter[str] = Counter()
 
     def __len__(self) -> int:
         return len(self._rows)
+
+    @property
+    def full(self) -> bool:
+        return self.limit is not None and len(self._rows) >= self.limit
 
     def add(
         self,
@@ -162,6 +192,9 @@ class IssueLog:
         severity: Severity | None = None,
     ) -> None:
         """Record one issue; the location prefix is built here so every message has it."""
+        if self.full:
+            self.more[Rule(rule).value] += 1
+            return
         where_es = location(sheet, row, column, "es")
         where_en = location(sheet, row, column, "en")
         self._rows.append(
@@ -177,13 +210,36 @@ class IssueLog:
             }
         )
 
+    def issue(
+        self,
+        rule: Rule,
+        key: str | None = None,
+        *,
+        sheet: str = "",
+        row: int | None = None,
+        column: str = "",
+        value: object = "",
+        **kw: Any,
+    ) -> None:
+        """Record one issue whose message is the catalogue's `key` (default `rule.<rule>`),
+        given `value` (shortened) and `kw`; nothing is formatted once the log is full."""
+        if self.full:
+            self.more[Rule(rule).value] += 1
+            return
+        args = {"value": _show(value), **kw}
+        key = key or f"rule.{Rule(rule).value}"
+        es, en = (render(key, lang, args) for lang in LANGS)
+        self.add(rule, es, en, sheet=sheet, row=row, column=column, value=value)
+
     @property
     def has_errors(self) -> bool:
-        return any(r["severity"] == Severity.ERROR.value for r in self._rows)
+        return any(r["severity"] == Severity.ERROR.value for r in self._rows) or any(
+            default_severity(Rule(rule)) == Severity.ERROR for rule in self.more
+        )
 
     @property
     def rules(self) -> set[str]:
-        return {str(r["rule"]) for r in self._rows}
+        return {str(r["rule"]) for r in self._rows} | set(self.more)
 
     def frame(self) -> pd.DataFrame:
         """The issues table as the person fixing the file reads it: errors first, then
@@ -194,8 +250,10 @@ class IssueLog:
             row=pd.array(df["row"].tolist(), dtype="Int64"),
             **{c: df[c].astype(str) for c in ISSUE_COLUMNS if c != "row"},
         )
-        sheets = {s.name: i for i, s in enumerate(model.SHEETS)}
-        columns = {(s.name, c.header): j for s in model.SHEETS for j, c in enumerate(s.columns)}
+        sheets = {s.name: i for i, s in enumerate(model.READ_SHEETS)}
+        columns = {
+            (s.name, c.header): j for s in model.READ_SHEETS for j, c in enumerate(s.columns)
+        }
         keys = pd.DataFrame(
             {
                 "severity": (out["severity"] != Severity.ERROR.value).astype(int),
@@ -207,7 +265,31 @@ class IssueLog:
             }
         )
         order = keys.sort_values(list(keys.columns), kind="stable").index
-        return out.loc[order].reset_index(drop=True)
+        out = out.loc[order].reset_index(drop=True)
+        if not self.more:
+            return out
+        return pd.concat([out, self._more_rows()], ignore_index=True)
+
+    def _more_rows(self) -> pd.DataFrame:
+        """One «y N más» row per rule past the limit, errors first."""
+        rules = sorted(self.more, key=lambda r: default_severity(Rule(r)) != Severity.ERROR)
+        rows = []
+        for rule in rules:
+            kw = {"n": number(self.more[rule]), "rule": rule, "limit": number(self.limit or 0)}
+            rows.append(
+                {
+                    "sheet": "",
+                    "row": pd.NA,
+                    "column": "",
+                    "rule": rule,
+                    "severity": default_severity(Rule(rule)).value,
+                    "value": str(self.more[rule]),
+                    "message": render("rule.more", "es", kw),
+                    "message_en": render("rule.more", "en", kw),
+                }
+            )
+        more = pd.DataFrame(rows, columns=ISSUE_COLUMNS)
+        return more.assign(row=pd.array([pd.NA] * len(more), dtype="Int64"))
 
 
 def issue_summary(issues: pd.DataFrame) -> tuple[int, int]:

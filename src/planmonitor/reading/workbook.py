@@ -44,13 +44,21 @@ import python_calamine
 from planmonitor import model
 from planmonitor.i18n import fmt_number, t
 from planmonitor.reading import xmlscan
-from planmonitor.reading.normalize import cell_text, norm_key
+from planmonitor.reading.kinds import KINDS, char_names
+from planmonitor.reading.normalize import (
+    cell_text,
+    invisible_characters,
+    norm_key,
+    without_invisible,
+)
 from planmonitor.reading.validate import IssueLog, Rule
 
 MB = 1024 * 1024
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HEADER_SCAN_ROWS = 10
 TEXT_PREFIX = "text:"  # SheetTable.data holds raw cells under `name`, their text under this
+LONG_PREFIX = "long:"  # ... and, when some were, which cells were too long to read
+INVISIBLE_PREFIX = "invisible:"  # ... and which invisible characters a code lost ("U+200B")
 STRUCTURE_DEPTH = 64  # elements nested deeper than this in workbook.xml, rels or styles.xml
 CONTROL_NOTES_PER_COLUMN = 20  # then one note says how many more cells were cleaned
 _EOCD = b"PK\x05\x06"
@@ -78,6 +86,9 @@ class Limits:
     ratio_min_size: int = 1 * MB  # ... once it expands past this size
     max_rows: int = 120_000  # rows of one sheet that is read (Excel row number)
     max_cells: int = 1_500_000  # rows x columns of the sheets read, all together
+    max_cell_chars: int = 32_767  # characters of one cell (Excel's own limit), before any
+    #                               matching or normalising: a longer cell is an issue, unread
+    max_issues: int = 200  # issues collected per upload; then «y N más» per rule
 
 
 class WorkbookError(Exception):
@@ -535,7 +546,7 @@ def _structure(parts: dict[str, zipfile.ZipInfo], reader: _Reader) -> _Structure
 
 
 def _model_name(title: str) -> str | None:
-    wanted = {norm_key(s.name): s.name for s in model.SHEETS}
+    wanted = {norm_key(s.name): s.name for s in model.READ_SHEETS}
     wanted.update({norm_key(s.key): s.name for s in model.SHEETS})
     wanted.setdefault(norm_key("Objetivos PMM"), model.GCM.name)
     return wanted.get(norm_key(title))
@@ -838,8 +849,16 @@ def empty_cells(col: np.ndarray | pd.Series) -> np.ndarray:
     return flags[codes]
 
 
-def extract_table(sheet: model.Sheet, title: str, rows: list[list]) -> SheetTable:
-    """The sheet's data under model column names; fully empty rows are dropped."""
+def extract_table(
+    sheet: model.Sheet, title: str, rows: list[list], max_cell_chars: int | None = None
+) -> SheetTable:
+    """The sheet's data under model column names; fully empty rows are dropped.
+
+    A text cell longer than `max_cell_chars` is an error naming it and read as empty: no
+    matcher or normaliser ever sees it. Invisible characters in codes (zero width, BOM, bidi
+    controls…) are removed with a warning naming them.
+    """
+    max_cell_chars = Limits().max_cell_chars if max_cell_chars is None else max_cell_chars
     header_idx, found = find_header(rows, sheet)
     missing = tuple(h for h in sheet.required_headers if h not in found)
     columns = [c for c in sheet.columns if c.header in found]
@@ -856,6 +875,8 @@ def extract_table(sheet: model.Sheet, title: str, rows: list[list]) -> SheetTabl
         arr[:, :] = body
     raw: dict[str, np.ndarray] = {}
     texts: dict[str, np.ndarray] = {}
+    longs: dict[str, np.ndarray] = {}
+    invisibles: dict[str, np.ndarray] = {}
     notes: list[Note] = []
     keep = np.zeros(len(body), dtype=bool)
     for c in columns:
@@ -864,10 +885,24 @@ def extract_table(sheet: model.Sheet, title: str, rows: list[list]) -> SheetTabl
         # The displayed text of every cell, computed once per distinct value: it decides
         # which rows are empty and is reused by the loader for text columns.
         codes, uniques = pd.factorize(col, use_na_sentinel=False)
+        uniques, too_long = _without_long(uniques, max_cell_chars)
+        if too_long:
+            long_cells = np.isin(codes, list(too_long))
+            longs[c.name] = long_cells
+            keep |= long_cells
+            notes += _long_notes(sheet, c, too_long, codes, header_idx, max_cell_chars)
         uniques, cleaned = _without_controls(uniques)
         if cleaned:
-            col = uniques[codes]
             notes += _control_notes(sheet, c, cleaned, codes, header_idx)
+        invisible: dict[int, str] = {}
+        if KINDS[c.kind].invisible:
+            uniques, invisible = _without_invisible(uniques)
+            if invisible:
+                notes += _cleaned_notes(sheet, c, invisible, codes, header_idx, uniques)
+                named = np.array([invisible.get(i, "") for i in range(len(uniques))], dtype=object)
+                invisibles[c.name] = named[codes]
+        if too_long or cleaned or invisible:
+            col = uniques[codes]
         utext = np.empty(len(uniques), dtype=object)
         utext[:] = [u.strip() if type(u) is str else cell_text(u) for u in uniques]
         raw[c.name] = col
@@ -878,11 +913,90 @@ def extract_table(sheet: model.Sheet, title: str, rows: list[list]) -> SheetTabl
         {
             **{k: pd.Series(v[keep], dtype=object) for k, v in raw.items()},
             **{TEXT_PREFIX + k: pd.Series(v[keep], dtype=str) for k, v in texts.items()},
+            **{LONG_PREFIX + k: pd.Series(v[keep], dtype=bool) for k, v in longs.items()},
+            **{INVISIBLE_PREFIX + k: pd.Series(v[keep], dtype=str) for k, v in invisibles.items()},
             "row": rownums[keep],
         }
     )
     found_headers = tuple(c.header for c in columns)
     return SheetTable(sheet, title, header_idx + 1, missing, frame, found_headers, tuple(notes))
+
+
+def _without_long(uniques: np.ndarray, limit: int) -> tuple[np.ndarray, dict[int, int]]:
+    """The distinct values with texts longer than `limit` emptied, and {index: length}."""
+    long = {i: len(u) for i, u in enumerate(uniques) if type(u) is str and len(u) > limit}
+    if not long:
+        return uniques, {}
+    out = np.array(uniques, dtype=object)
+    for i in long:
+        out[i] = ""
+    return out, long
+
+
+def _long_notes(
+    sheet: model.Sheet,
+    column: model.Column,
+    long: dict[int, int],
+    codes: np.ndarray,
+    header_idx: int,
+    limit: int,
+) -> list[Note]:
+    """One error per cell too long (the issue log keeps Limits.max_issues and counts on)."""
+    hit = np.flatnonzero(np.isin(codes, list(long)))
+    notes = []
+    for i in hit:
+        length = long[int(codes[i])]
+        es, en = _texts("rule.cell_too_long", length=length, limit=limit)
+        notes.append(
+            Note(
+                Rule.CELL_TOO_LONG, es, en, sheet=sheet.name, row=header_idx + 2 + int(i),
+                column=column.header, value=_fmt(length, "es"),
+            )
+        )  # fmt: skip
+    return notes
+
+
+def _without_invisible(uniques: np.ndarray) -> tuple[np.ndarray, dict[int, str]]:
+    """The distinct texts without invisible characters, and {index: the characters, named}."""
+    out = uniques
+    found: dict[int, str] = {}
+    for i, u in enumerate(uniques):
+        if type(u) is str and (chars := invisible_characters(u)):
+            if out is uniques:
+                out = np.array(uniques, dtype=object)
+            out[i] = without_invisible(u)
+            found[i] = ", ".join(f"U+{ord(ch):04X}" for ch in chars)
+    return out, found
+
+
+def _cleaned_notes(
+    sheet: model.Sheet,
+    column: model.Column,
+    cleaned: dict[int, str],
+    codes: np.ndarray,
+    header_idx: int,
+    uniques: np.ndarray,
+) -> list[Note]:
+    """One warning per code cleaned of invisible characters, naming them (the first few of a
+    column, then a count). Two codes made equal this way are then a duplicate_code error."""
+    rule, key = Rule.INVISIBLE_CHARACTER, "rule.invisible_character"
+    hit = np.flatnonzero(np.isin(codes, list(cleaned)))
+    notes = []
+    for i in hit[:CONTROL_NOTES_PER_COLUMN]:
+        points = cleaned[int(codes[i])]
+        kw = {"value": str(uniques[int(codes[i])])[:80]}
+        es = t(key, "es", chars=char_names(points, "es"), **kw)
+        en = t(key, "en", chars=char_names(points, "en"), **kw)
+        notes.append(
+            Note(
+                rule, es, en, sheet=sheet.name, row=header_idx + 2 + int(i),
+                column=column.header, value=points,
+            )
+        )  # fmt: skip
+    if len(hit) > CONTROL_NOTES_PER_COLUMN:
+        es, en = _texts(f"{key}.more", n=len(hit) - CONTROL_NOTES_PER_COLUMN)
+        notes.append(Note(rule, es, en, sheet=sheet.name, column=column.header))
+    return notes
 
 
 def _without_controls(uniques: np.ndarray) -> tuple[np.ndarray, dict[int, str]]:
@@ -929,7 +1043,7 @@ def _control_notes(
 
 def match_sheets(titles: list[str]) -> dict[str, str]:
     """model sheet name -> the file's sheet title (tolerant of case, accents, spaces)."""
-    wanted = {norm_key(s.name): s.name for s in model.SHEETS}
+    wanted = {norm_key(s.name): s.name for s in model.READ_SHEETS}
     wanted.update({norm_key(s.key): s.name for s in model.SHEETS})
     wanted.setdefault(norm_key("Objetivos PMM"), model.GCM.name)
     out: dict[str, str] = {}
@@ -952,7 +1066,7 @@ def read_tables(
     book = check_container(data, limits)
     raw = read_raw(data, book)
     tables = {
-        name: extract_table(model.SHEETS_BY_NAME[name], title, raw[title])
+        name: extract_table(model.SHEETS_BY_NAME[name], title, raw[title], limits.max_cell_chars)
         for name, title in book.selected.items()
     }
     if log is not None:
@@ -965,6 +1079,8 @@ def read_tables(
 
 
 __all__ = [
+    "INVISIBLE_PREFIX",
+    "LONG_PREFIX",
     "TEXT_PREFIX",
     "Book",
     "Limits",

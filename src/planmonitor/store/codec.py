@@ -8,6 +8,7 @@ the same data read from other rows or sheets is recognised as unchanged.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -143,18 +144,50 @@ def frame_from_json(d: dict) -> pd.DataFrame:
     return pd.concat(cols, axis=1, keys=[c.name for c in cols])
 
 
+def info_to_json(info: model.PlanInfo) -> dict:
+    """A PlanInfo as JSON-able data, field by field (Timestamps and tuples tagged)."""
+    return {f.name: _enc(getattr(info, f.name)) for f in dataclasses.fields(info)}
+
+
+def info_from_json(d: dict) -> model.PlanInfo:
+    """The PlanInfo back; fields this code does not know are ignored, missing ones take their
+    defaults (a snapshot written by an older or newer release still opens)."""
+    known = {f.name for f in dataclasses.fields(model.PlanInfo)}
+    values = {k: _dec(v) for k, v in d.items() if k in known}
+    for k in ("start", "end"):
+        if k in values:
+            values[k] = pd.Timestamp(values[k])
+    if "level_names" in values:
+        values["level_names"] = tuple(values["level_names"])
+    return model.PlanInfo(**values)
+
+
+def _stated_info(plan: model.Plan) -> model.PlanInfo | None:
+    """The plan's own description, or None when it is the one inferred for a plan without
+    one (it is derived again on reading, and old snapshots and hashes stay as they were)."""
+    info = plan.info
+    return None if info is None or info == model.inferred_info(plan) else info
+
+
 def plan_to_json(plan: model.Plan) -> dict:
     """The whole plan as JSON-able data; `plan_from_json` gives it back exactly."""
-    return {
+    out = {
         "tables": {k: frame_to_json(getattr(plan, k)) for k in TABLES},
         "meta": [[k, _enc(v)] for k, v in (plan.meta or {}).items()],
         "sheets": list(plan.sheets),
     }
+    info = _stated_info(plan)
+    if info is not None:
+        out["info"] = info_to_json(info)
+    return out
 
 
 def plan_from_json(d: dict) -> model.Plan:
     tables = {k: frame_from_json(v) for k, v in d["tables"].items()}
-    return model.Plan(**tables, meta={k: _dec(v) for k, v in d["meta"]}, sheets=tuple(d["sheets"]))
+    info = info_from_json(d["info"]) if d.get("info") else None
+    return model.Plan(
+        **tables, meta={k: _dec(v) for k, v in d["meta"]}, sheets=tuple(d["sheets"]), info=info
+    )
 
 
 def content_sha256(plan: model.Plan) -> str:
@@ -163,7 +196,13 @@ def content_sha256(plan: model.Plan) -> str:
     for k in TABLES:
         df = getattr(plan, k)
         tables[k] = frame_to_json(df.drop(columns=["row"], errors="ignore").reset_index(drop=True))
-    payload = {"tables": tables, "meta": sorted([str(k), str(v)] for k, v in plan.meta.items())}
+    payload: dict = {
+        "tables": tables,
+        "meta": sorted([str(k), str(v)] for k, v in plan.meta.items()),
+    }
+    info = _stated_info(plan)
+    if info is not None:  # a plan without its own description hashes as before
+        payload["info"] = info_to_json(info)
     raw = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 

@@ -3,7 +3,9 @@
 The secretariat records them during a meeting against a product or a strategy: what, who, by
 when, a decision or an action point, the meeting's date, open or done. They live in their own
 table on the store's database (never in a plan version), so uploading a workbook or rolling
-back a version never touches them.
+back a version never touches them. Each record belongs to one plan (`plan_id`, issue 9): a
+`Decisions` book reads and writes the decisions of its plan only (`Store.for_plan(id)
+.decisions()`; `Decisions(engine)` alone is the default plan's book).
 
 Append-only, like the store: an edit or a status change is a new record with the same
 `decision_id` and the next `revision`; the current state of a decision is its latest revision,
@@ -25,6 +27,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from planmonitor.i18n import t
+from planmonitor.store import schema
 from planmonitor.store.engine import write_lock
 
 KINDS: tuple[str, ...] = ("decision", "action")
@@ -52,6 +55,13 @@ decisions_table = sa.Table(
     sa.Column("due_date", sa.Date, nullable=True),
     sa.Column("status", sa.String(16), nullable=False),
     sa.UniqueConstraint("decision_id", "revision", name="uq_decision_revision"),
+    sa.Column(
+        "plan_id",
+        sa.String(schema.PLAN_ID_LENGTH),
+        sa.ForeignKey(schema.plans_table.c.plan_id, name="fk_decision_records_plan_id"),
+        nullable=False,
+        index=True,
+    ),
 )
 
 COLUMNS = [
@@ -164,20 +174,43 @@ def _as_date(value: object) -> dt.date:
 # --------------------------------------------------------------------------------------------
 @dataclass
 class Decisions:
-    """Decisions and action points stored on one database (the store's engine)."""
+    """Decisions and action points of one plan, stored on the store's database.
+
+    `plan_id` None: the store's default plan (api.default_plan_id), as the pages use it.
+    """
 
     engine: Engine
+    plan_id: str | None = None
 
     def __post_init__(self) -> None:
         ensure_schema(self.engine)
+        if self.plan_id is None:
+            from planmonitor.store.api import Store
+
+            self.plan_id = Store(self.engine).default_plan_id() or ""
+
+    def _mine(self) -> sa.ColumnElement[bool]:
+        """The one condition every query of this book carries: its plan's records only."""
+        return decisions_table.c.plan_id == self.plan_id
 
     def record(self, entry: Entry, author: str, codes: Mapping[str, object] | None = None) -> str:
         """Store a new decision or action point; returns its decision_id."""
         e = _checked(entry, codes)
         decision_id = uuid.uuid4().hex
         with write_lock(self.engine) as c:
-            c.execute(decisions_table.insert().values(**_row(e, decision_id, 1, author)))
+            c.execute(
+                decisions_table.insert().values(
+                    **_row(e, decision_id, 1, author), plan_id=self._plan_for_writing(c)
+                )
+            )
         return decision_id
+
+    def _plan_for_writing(self, conn) -> str:
+        if not self.plan_id or not schema.plan_exists(conn, self.plan_id):
+            from planmonitor.store.errors import StoreError
+
+            raise StoreError("store.err.unknown_plan", plan=self.plan_id or "")
+        return str(self.plan_id)
 
     def supersede(
         self,
@@ -200,7 +233,7 @@ class Decisions:
         with write_lock(self.engine) as c:
             last = c.execute(
                 sa.select(decisions_table)
-                .where(decisions_table.c.decision_id == decision_id)
+                .where(decisions_table.c.decision_id == decision_id, self._mine())
                 .order_by(decisions_table.c.revision.desc())
                 .limit(1)
             ).one_or_none()
@@ -212,7 +245,11 @@ class Decisions:
             e = _checked(Entry(**{**current, **changes}), codes)
             revision = int(last.revision) + 1
             try:
-                c.execute(decisions_table.insert().values(**_row(e, decision_id, revision, author)))
+                c.execute(
+                    decisions_table.insert().values(
+                        **_row(e, decision_id, revision, author), plan_id=self.plan_id
+                    )
+                )
             except sa.exc.IntegrityError as exc:
                 raise DecisionError([_conflict()]) from exc
         return revision
@@ -233,6 +270,7 @@ class Decisions:
                 sa.func.max(d.c.revision).label("rev"),
                 sa.func.min(d.c.id).label("first_id"),
             )
+            .where(self._mine())
             .group_by(d.c.decision_id)
             .subquery()
         )
@@ -242,6 +280,7 @@ class Decisions:
                 latest,
                 sa.and_(d.c.decision_id == latest.c.decision_id, d.c.revision == latest.c.rev),
             )
+            .where(self._mine())
             .order_by(latest.c.first_id)
         )
         if meeting_date is not None:
@@ -254,7 +293,9 @@ class Decisions:
     def history(self, decision_id: str) -> pd.DataFrame:
         """Every revision of one decision, oldest first."""
         d = decisions_table
-        q = sa.select(*[d.c[k] for k in COLUMNS]).where(d.c.decision_id == decision_id)
+        q = sa.select(*[d.c[k] for k in COLUMNS]).where(
+            d.c.decision_id == decision_id, self._mine()
+        )
         with self.engine.connect() as c:
             rows = c.execute(q.order_by(d.c.revision)).all()
         return _frame([tuple(r) for r in rows])

@@ -14,19 +14,32 @@ from planmonitor.store import policy
 
 @dataclass(frozen=True)
 class Preview:
-    """What storing a file would do: its issues, or the changes against the current version."""
+    """What storing a file would do: its issues, or the changes against the current version
+    of the plan it goes to (`target_plan_id`; `creates_plan`: a new plan, compared with an
+    empty one, `base_version_id` None)."""
 
     ok: bool
     issues: pd.DataFrame  # model.ISSUE_COLUMNS
     filename: str
     sha256: str
     size: int
-    base_version_id: int
+    base_version_id: int | None
     sheets: tuple[str, ...] = ()
     plan: model.Plan | None = None
     changes: Changes | None = None
     identical: bool = False  # same data as the base version: nothing to store
     base_progress: int = 0  # progress entries of the base version (for the removal share)
+    target_plan_id: str | None = None  # the plan the file updates or creates (None: unknown)
+    target_title: str = ""  # that plan's title
+    creates_plan: bool = False  # the file's «Plan» sheet names a plan the store does not hold
+
+    def target_text(self, lang: str = "es") -> str:
+        """«Se creará el plan nuevo «…»» / «Se actualizará el plan «…»» (before storing)."""
+        if self.target_plan_id is None:
+            return ""
+        name = self.target_title or self.target_plan_id
+        key = "store.target.create" if self.creates_plan else "store.target.update"
+        return t(key, lang, plan=name, plan_id=self.target_plan_id)
 
     @property
     def removed_products(self) -> int:
@@ -70,7 +83,8 @@ class Preview:
 @dataclass(frozen=True)
 class CommitResult:
     stored: bool  # False: invalid, or identical to the current data
-    version_id: int  # the new version, or the current one when nothing was stored
+    version_id: int | None  # the new version, or the current one when nothing was stored
+    #                         (None: a new plan that was not stored)
     preview: Preview
     parent_id: int | None = None
     refused_removals: bool = False  # it would remove data and that was not confirmed

@@ -1,7 +1,13 @@
-"""The first versions of an empty store: the workbooks bundled with the application."""
+"""The first versions of an empty store: the workbooks bundled with the application.
+
+A store is seeded only when it holds no plan at all (a fresh store); a store that holds any
+plan, the bundled one or another, is never seeded again. The workbooks make one plan (the
+first names it; the partial updates after it keep its description).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,10 +39,13 @@ def candidates(paths: Sequence[Path]) -> list[schema.Candidate]:
             errors = schema.issues_or_empty(result.issues)
             first = "; ".join(errors["message"].head(3).tolist())
             raise StoreUnavailable("seed_invalid", name=p.name, errors=first)
-        base = result.plan
+        plan = result.plan
+        if base is not None and schema.named_plan_id(plan) is None:
+            plan = dataclasses.replace(plan, info=base.info)  # an update keeps the description
+        base = plan
         out.append(
             schema.Candidate(
-                plan=result.plan,
+                plan=plan,
                 issues=schema.issues_or_empty(result.issues),
                 data=data,
                 filename=p.name,
@@ -51,11 +60,14 @@ def candidates(paths: Sequence[Path]) -> list[schema.Candidate]:
 
 
 def _has_versions(conn: Connection) -> bool:
+    """Anything stored already: a plan, or a version of one."""
+    if conn.execute(sa.select(schema.plans_table.c.plan_id).limit(1)).first() is not None:
+        return True
     return conn.execute(sa.select(schema.versions_table.c.id).limit(1)).first() is not None
 
 
 def seed(engine: Engine, paths: Sequence[Path]) -> None:
-    """Store the workbooks as the first versions when the store is empty.
+    """Store the workbooks as the first versions of one plan when the store is empty.
 
     Safe under concurrency: the emptiness is checked again under the write lock.
     """
@@ -68,4 +80,6 @@ def seed(engine: Engine, paths: Sequence[Path]) -> None:
             return
         parent = None
         for cand in found:
-            parent = schema.insert_version(conn, cand, parent_id=parent)
+            assert cand.plan.info is not None
+            plan_id = found[0].plan.info.plan_id  # type: ignore[union-attr]
+            parent = schema.insert_version(conn, plan_id, cand, parent_id=parent)

@@ -16,6 +16,10 @@ LOGIN_URL = "secretaria"
 UPLOAD_URL = "actualizar"
 HISTORY_URL = "historial"
 _ROLLBACK_FLASH = "_pm_rollback_flash"
+_ROLLBACK_ASKED = "_pm_rollback_asked"  # (target, current) awaiting confirmation
+_HISTORY_SEEN = "_pm_history_seen"  # the current version the selectors were made for
+_HISTORY_SELECTORS = ("_pm_history_from", "_pm_history_to", "_pm_history_pick",
+                      "_pm_history_target")  # fmt: skip
 
 
 def admin_pages(lang: str = "es") -> list:
@@ -75,6 +79,12 @@ def show_history(lang: str, user: str) -> None:
     rows = {int(r["id"]): r for r in versions.to_dict("records")}
     ids = list(rows)[::-1]  # newest first
     current = ids[0]
+    if st.session_state.get(_HISTORY_SEEN) != current:
+        # a new version (an upload, a rollback, another session): the selectors start again
+        # from the current version instead of keeping choices made against the old list
+        for key in _HISTORY_SELECTORS:
+            st.session_state.pop(key, None)
+        st.session_state[_HISTORY_SEEN] = current
     st.caption(t("history.current", lang, v=current))
     st.dataframe(
         versions_table(versions, lang), hide_index=True, width="stretch", key="_pm_history_table"
@@ -126,6 +136,23 @@ def show_history(lang: str, user: str) -> None:
         t("history.version", lang), older, format_func=label, key="_pm_history_target"
     )
     if st.button(t("history.rollback_button", lang, v=target), key="_pm_history_rollback"):
+        st.session_state[_ROLLBACK_ASKED] = (int(target), current)
+    asked = st.session_state.get(_ROLLBACK_ASKED)
+    if asked is None:
+        return
+    if asked != (int(target), current):  # another version picked, or the store moved on
+        st.session_state.pop(_ROLLBACK_ASKED, None)
+        return
+    # nothing is restored before the secretariat confirms what will happen
+    st.warning(t("history.rollback_confirm", lang, v=target, current=current))
+    yes, no = st.columns(2)
+    if no.button(t("history.rollback_cancel", lang), key="_pm_history_rollback_no"):
+        st.session_state.pop(_ROLLBACK_ASKED, None)
+        st.rerun()
+    if yes.button(
+        t("history.rollback_yes", lang, v=target), key="_pm_history_rollback_yes", type="primary"
+    ):
+        st.session_state.pop(_ROLLBACK_ASKED, None)
         new_id = s.rollback(int(target), author=user)
         if new_id == current:
             st.info(t("history.rollback_same", lang, v=target))

@@ -319,7 +319,12 @@ def login_form(lang: str = "es") -> None:
         if not outcome:
             return
         st.session_state[_USER] = found[0]
+        st.session_state[JUST_LOGGED_IN] = True  # the log-in page goes on to the upload page
         st.rerun()
+
+
+# Set by a successful password log-in; the log-in page pops it and opens "Actualizar datos".
+JUST_LOGGED_IN = "_pm_just_logged_in"
 
 
 def logout() -> None:

@@ -124,7 +124,9 @@ def show(lang: str, user: str) -> None:
     if preview.identical:
         st.info(t("upload.identical", lang, v=preview.base_version_id), icon=":material/info:")
         return
-    st.subheader(t("upload.preview", lang, v=preview.base_version_id))
+    st.caption(md(preview.target_text(lang)))  # which plan the file updates, or creates
+    new_plan = "upload.preview_new_plan" if preview.creates_plan else "upload.preview"
+    st.subheader(t(new_plan, lang, v=preview.base_version_id))
     show_changes(preview.changes, lang, key="_pm_upload_changes")
     note = st.text_input(t("upload.note", lang), key=NOTE, max_chars=500)
     allowed = _removal_consent(preview, lang)

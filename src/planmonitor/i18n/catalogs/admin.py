@@ -302,6 +302,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Full data of version {v} (.xlsx)",
     },
     "history.rollback": {"es": "Restaurar una versión", "en": "Restore a version"},
+    "history.rollback_confirm": {
+        "es": "¿Restaurar la versión {v}? Sus datos pasarán a ser la versión actual como una "
+        "versión nueva; la versión {current} y las demás se conservan en el historial.",
+        "en": "Restore version {v}? Its data will become the current data as a new version; "
+        "version {current} and every other version stay in the history.",
+    },
+    "history.rollback_yes": {
+        "es": "Sí, restaurar la versión {v}",
+        "en": "Yes, restore version {v}",
+    },
+    "history.rollback_cancel": {"es": "Cancelar", "en": "Cancel"},
     "history.rollback_button": {
         "es": "Restaurar la versión {v}",
         "en": "Restore version {v}",
