@@ -48,7 +48,7 @@ def shown(
     r = overview(_plan, version, filters, lang, as_of)
     if r["empty"]:
         return r
-    found = tables.search(r["screen"], text)  # dates as text: "2024-06" finds them too
+    found = tables.search(r["screen"], text)  # dates as text: "AAAA-MM" finds them too
     if found.empty:
         return {**r, "found": None}
     table = r["table"].loc[found.index]  # the download keeps real dates
@@ -75,8 +75,8 @@ lang = v.lang
 c1, c2 = st.columns([1, 3], vertical_alignment="bottom")
 as_of_date = c1.date_input(
     t("avance.as_of", lang),
-    value=v.today.date(),
-    min_value=model.PLAN_START.date(),
+    value=v.as_of.date(),  # a closed plan: its last day
+    min_value=min(v.plan.info.start, v.as_of).date(),
     key=state.AS_OF,
     bind="query-params",
     format="DD/MM/YYYY" if lang == "es" else "MM/DD/YYYY",
@@ -87,7 +87,7 @@ text = c2.text_input(
     bind="query-params",
     placeholder=t("avance.search.placeholder", lang),
 )
-as_of = pd.Timestamp(as_of_date or v.today)
+as_of = pd.Timestamp(as_of_date or v.as_of)
 
 r = shown(v.plan, v.version, v.filters, lang, as_of, text or "")
 if r["empty"]:

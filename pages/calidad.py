@@ -9,7 +9,7 @@ import streamlit as st  # noqa: E402
 
 from planmonitor.analysis import metrics  # noqa: E402
 from planmonitor.analysis.filters import Filters  # noqa: E402
-from planmonitor.i18n import agency_label, t  # noqa: E402
+from planmonitor.i18n import agency_label, fmt_date, t  # noqa: E402
 from planmonitor.model import Plan  # noqa: E402
 from planmonitor.output.issues import issues_table  # noqa: E402
 from planmonitor.ui import frame, page, state, tables  # noqa: E402
@@ -23,14 +23,14 @@ def per_product(
     version: str,
     filters: Filters,
     lang: str,
-    today: pd.Timestamp,
+    as_of: pd.Timestamp,
 ) -> dict:
     """The product table and the validation's, ready to draw (kept: see tables.frozen).
 
     `_issues` are the warnings of `version` (loaded with the plan), hashed through it.
     """
-    filtered = frame.filtered_plan(_plan, version, filters, today)
-    done = tables.completeness_table(metrics.completeness(filtered, as_of=today), lang)
+    filtered = frame.filtered_plan(_plan, version, filters, as_of)
+    done = tables.completeness_table(metrics.completeness(filtered, as_of=as_of), lang)
     return {
         "done": tables.frozen(done),
         "issues": None
@@ -41,11 +41,18 @@ def per_product(
 
 @st.cache_resource(max_entries=128, ttl=6 * 3600, show_spinner=False)
 def per_agency(
-    _plan: Plan, version: str, filters: Filters, lang: str, today: pd.Timestamp, days: int
+    _plan: Plan,
+    version: str,
+    filters: Filters,
+    lang: str,
+    as_of: pd.Timestamp,
+    days: int,
+    closed: bool,
 ) -> dict:
-    """Agencies' reporting for this threshold: who is stale, and the table ready to draw."""
-    filtered = frame.filtered_plan(_plan, version, filters, today)
-    reporting = metrics.agency_reporting(filtered, as_of=today, days=days)
+    """Agencies' reporting for this threshold: who is stale (nobody in a closed plan), and the
+    table ready to draw."""
+    filtered = frame.filtered_plan(_plan, version, filters, as_of)
+    reporting = metrics.agency_reporting(filtered, as_of=as_of, days=days, closed=closed)
     return {
         "stale": [
             agency_label(a, lang, _plan.agencies)
@@ -59,7 +66,7 @@ def per_agency(
 
 v = page.start("calidad")
 lang = v.lang
-r = per_product(v.plan, v.issues, v.version, v.filters, lang, v.today)
+r = per_product(v.plan, v.issues, v.version, v.filters, lang, v.as_of)
 
 st.subheader(t("calidad.products", lang))
 st.dataframe(
@@ -74,20 +81,24 @@ st.dataframe(
 )
 
 st.subheader(t("calidad.agencies", lang))
-days = st.columns([1, 3])[0].number_input(
-    t("calidad.days", lang),
-    min_value=1,
-    max_value=730,
-    value=60,
-    step=1,
-    key=state.STALE_DAYS,
-    bind="query-params",
-)
-agencies = per_agency(v.plan, v.version, v.filters, lang, v.today, int(days))
-if agencies["stale"]:
+days = 60
+if v.closed:  # a finished cycle: no recent report to expect, its reports up to its end
+    st.caption(t("calidad.closed", lang, date=fmt_date(v.as_of, lang)))
+else:
+    days = st.columns([1, 3])[0].number_input(
+        t("calidad.days", lang),
+        min_value=1,
+        max_value=730,
+        value=60,
+        step=1,
+        key=state.STALE_DAYS,
+        bind="query-params",
+    )
+agencies = per_agency(v.plan, v.version, v.filters, lang, v.as_of, int(days), v.closed)
+if not v.closed and agencies["stale"]:
     stale = ", ".join(agencies["stale"])
     st.warning(md(t("calidad.stale", lang, days=int(days), agencies=stale)))
-else:
+elif not v.closed:
     st.success(t("calidad.all_fresh", lang, days=int(days)))
 st.dataframe(agencies["table"], hide_index=True, width="stretch")
 

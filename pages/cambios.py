@@ -11,26 +11,34 @@ from planmonitor.analysis import changes, metrics  # noqa: E402
 from planmonitor.analysis.filters import Filters  # noqa: E402
 from planmonitor.i18n import fmt_date, fmt_number, fmt_percent, status_label, t  # noqa: E402
 from planmonitor.model import Plan  # noqa: E402
-from planmonitor.output import charts  # noqa: E402
+from planmonitor.output import charts, theme  # noqa: E402
 from planmonitor.ui import data, frame, page  # noqa: E402
 
-PARAM = "desde"  # ?desde=2024-05-31 or ?desde=v12
+PARAM = "desde"  # ?desde=AAAA-MM-DD (a date) or ?desde=v12 (a stored version)
 KIND, DATE, VERSION = "_pm_cambios_kind", "_pm_cambios_date", "_pm_cambios_version"
 
 
 @st.cache_resource(max_entries=64, ttl=6 * 3600, show_spinner=False)
 def changes_of(
-    _plan: Plan, version: str, filters: Filters, lang: str, today: pd.Timestamp, ref_key: str
+    _plan: Plan,
+    version: str,
+    filters: Filters,
+    lang: str,
+    today: pd.Timestamp,
+    as_of: pd.Timestamp,
+    ref_key: str,
 ) -> dict:
-    """What changed since `ref_key` (a date, or "v12": a stored version) and the Gantt."""
-    filtered = frame.filtered_plan(_plan, version, filters, today)
+    """What changed since `ref_key` (a date, or "v12": a stored version) up to `as_of` (the
+    plan's end once it is closed), and the Gantt with its line at `today`."""
+    filtered = frame.filtered_plan(_plan, version, filters, as_of)
     older = data.plan_store_of(version).plan(int(ref_key[1:])) if ref_key[:1] == "v" else None
     ref = ref_key if older is None else filters.apply(older)
-    report = changes.changes_since(filtered, ref, as_of=today)
-    latest = metrics.latest_status(filtered, as_of=today)
+    report = changes.changes_since(filtered, ref, as_of=as_of)
+    latest = metrics.latest_status(filtered, as_of=as_of)
     gantt = charts.build_gantt_figure(
         latest, lang=lang, today=today, level="product" if len(latest) <= 300 else "activity",
         markers=report.markers(lang), names=metrics.level_names(_plan, "activity"),
+        period=(_plan.info.start, _plan.info.end), agency_colors=theme.plan_agency_colors(_plan),
     )  # fmt: skip
     return {"report": report, "gantt": gantt}
 
@@ -53,7 +61,7 @@ if KIND not in st.session_state:  # the URL is read once per session, then follo
     # No reference asked: what the committee saw last (issue 10): the version current at the
     # last recorded meeting, else the previous version, else the data at the end of last month.
     meetings = store.decisions().meetings() if store is not None and not asked else []
-    default = changes.default_since(versions, meetings, v.today)
+    default = changes.default_since(versions, meetings, v.today, as_of=v.as_of)
     st.session_state[DEFAULT] = None if asked else default
     then = None if asked else default.version
     st.session_state[KIND] = "version" if wants_version or then is not None else "date"
@@ -66,7 +74,7 @@ if KIND not in st.session_state:  # the URL is read once per session, then follo
     except ValueError:
         day = pd.NaT
     if pd.isna(day):
-        day = default.day if not asked else changes.default_reference(v.today)
+        day = default.day if not asked else changes.default_reference(v.as_of)
     st.session_state[DATE] = day.date()
 
 c1, c2 = st.columns([2, 3], vertical_alignment="bottom")
@@ -86,7 +94,7 @@ else:
     day = c2.date_input(
         t("cambios.date", lang), key=DATE, format="DD/MM/YYYY" if lang == "es" else "MM/DD/YYYY"
     )
-    ref_key = pd.Timestamp(day or changes.default_reference(v.today)).date().isoformat()
+    ref_key = pd.Timestamp(day or changes.default_reference(v.as_of)).date().isoformat()
     caption = t("cambios.since_date", lang, date=fmt_date(ref_key, lang))
 st.query_params[PARAM] = ref_key
 default = st.session_state.get(DEFAULT)
@@ -116,7 +124,7 @@ def shown(name: str, df: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns=lambda c: t(f"cambios.col.{c}", lang))
 
 
-r = changes_of(v.plan, v.version, v.filters, lang, v.today, ref_key)
+r = changes_of(v.plan, v.version, v.filters, lang, v.today, v.as_of, ref_key)
 report = r["report"]
 tables = report.tables()
 cards = st.columns(4)

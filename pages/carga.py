@@ -28,10 +28,10 @@ MATRICES = (  # key, title, x axis title, matrix
 
 @st.cache_resource(max_entries=128, ttl=6 * 3600, show_spinner=False)
 def workload(
-    _plan: Plan, version: str, filters: Filters, lang: str, today: pd.Timestamp
+    _plan: Plan, version: str, filters: Filters, lang: str, as_of: pd.Timestamp
 ) -> list[tuple[str, object]]:
     """(key, figure) of the load chart and the three agency matrices of one view."""
-    filtered = frame.filtered_plan(_plan, version, filters, today)
+    filtered = frame.filtered_plan(_plan, version, filters, as_of)
     agencies = _plan.agencies
     load = metrics.agency_load(filtered, expand_committee=True)
     figures = [("agency_load", charts.build_agency_load_figure(load, lang, agencies=agencies))]
@@ -46,5 +46,5 @@ v = page.start("carga")
 rule = committee_rule(v.plan, v.lang)
 if rule:
     st.caption(md(rule))
-for key, fig in workload(v.plan, v.version, v.filters, v.lang, v.today):
+for key, fig in workload(v.plan, v.version, v.filters, v.lang, v.as_of):
     page.chart(fig, key=key)

@@ -17,10 +17,10 @@ from planmonitor.ui import frame, page, state, tables  # noqa: E402
 
 @st.cache_resource(max_entries=128, ttl=6 * 3600, show_spinner=False)
 def coverage_of(
-    _plan: Plan, version: str, filters: Filters, lang: str, today: pd.Timestamp, include_all: bool
+    _plan: Plan, version: str, filters: Filters, lang: str, as_of: pd.Timestamp, include_all: bool
 ) -> dict:
     """Coverage, tiles, strategy × objective and the counts of "Todos"/unlinked products."""
-    filtered = frame.filtered_plan(_plan, version, filters, today)
+    filtered = frame.filtered_plan(_plan, version, filters, as_of)
     coverage = metrics.gcm_coverage(filtered, include_all=include_all)
     matrix = metrics.strategy_gcm_matrix(filtered, include_all=include_all)
     products = filtered.products
@@ -53,7 +53,7 @@ exclude_all = st.toggle(
     help=t("cobertura.exclude_all.help", lang),
 )
 include_all = not exclude_all
-r = coverage_of(v.plan, v.version, v.filters, lang, v.today, include_all)
+r = coverage_of(v.plan, v.version, v.filters, lang, v.as_of, include_all)
 coverage = r["coverage"]
 if r["n_unlinked"]:
     total = len(v.filtered.products)

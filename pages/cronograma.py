@@ -8,10 +8,10 @@ import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from planmonitor import model  # noqa: E402
-from planmonitor.analysis import changes, metrics  # noqa: E402
+from planmonitor.analysis import changes, describe, metrics  # noqa: E402
 from planmonitor.analysis.filters import Filters  # noqa: E402
-from planmonitor.i18n import fmt_date, t  # noqa: E402
-from planmonitor.output import charts  # noqa: E402
+from planmonitor.i18n import t  # noqa: E402
+from planmonitor.output import charts, theme  # noqa: E402
 from planmonitor.ui import frame, page, state  # noqa: E402
 from planmonitor.ui.safe import md  # noqa: E402
 
@@ -25,14 +25,18 @@ def gantts(
     filters: Filters,
     lang: str,
     today: pd.Timestamp,
+    as_of: pd.Timestamp,
     color_by: str,
     level: str,
     by_strategy: bool,
     since: pd.Timestamp | None,
 ) -> list[tuple[str, object]]:
-    """One (strategy code or "", figure) per chart to draw."""
-    filtered = frame.filtered_plan(_plan, version, filters, today)
-    latest = metrics.latest_status(filtered, as_of=today)
+    """One (strategy code or "", figure) per chart to draw: the plan as of `as_of`, the line
+    at `today` (none outside the plan's period)."""
+    filtered = frame.filtered_plan(_plan, version, filters, as_of)
+    latest = metrics.latest_status(filtered, as_of=as_of)
+    period = (_plan.info.start, _plan.info.end)
+    colors = theme.plan_agency_colors(_plan)
     names = metrics.level_names(_plan, level) if level != "product" else None
     groups = metrics.level_names(_plan, "objective" if level == "strategy" else "strategy")
     marks = changes.changes_since(filtered, since).markers(lang) if since is not None else None
@@ -41,6 +45,7 @@ def gantts(
         return charts.build_gantt_figure(
             rows, lang=lang, color_by=color_by, today=today, level=level, names=names,
             markers=marks, group_rows=True, group_names=groups, today_note=False,
+            period=period, agency_colors=colors,
         )  # fmt: skip
 
     if not by_strategy:
@@ -84,11 +89,13 @@ if level == "auto":
     if level == "activity":
         st.info(t("cronograma.collapsed", lang, n=n_products), icon=":material/unfold_less:")
 
-if not model.PLAN_START <= v.today <= model.PLAN_END:  # no line to draw: say why
-    st.caption(t("chart.gantt.today_outside", lang, date=fmt_date(v.today, lang)))
+outside = describe.today_outside(v.plan, v.today, lang)
+if outside:  # no line to draw: say why
+    st.caption(outside)
 strategy_names = metrics.level_names(v.plan, "strategy") if by_strategy else {}
 figures = gantts(
-    v.plan, v.version, v.filters, lang, v.today, color_by or "status", level, bool(by_strategy),
+    v.plan, v.version, v.filters, lang, v.today, v.as_of, color_by or "status", level,
+    bool(by_strategy),
     pd.Timestamp(since) if since else None,
 )  # fmt: skip
 for code, fig in figures:

@@ -11,6 +11,7 @@ import datetime as dt  # noqa: E402
 
 import streamlit as st  # noqa: E402
 
+from planmonitor.analysis import describe  # noqa: E402
 from planmonitor.i18n import fmt_date, t  # noqa: E402
 from planmonitor.output import minutes  # noqa: E402
 from planmonitor.store import decisions  # noqa: E402
@@ -106,14 +107,14 @@ st.dataframe(minutes.minutes_table(listed, lang, names), hide_index=True, width=
 d1, d2 = st.columns(2)
 d1.download_button(
     t("decisions.download_xlsx", lang),
-    minutes.minutes_excel(current, lang, meeting, names),
+    minutes.minutes_excel(current, lang, meeting, names, network=describe.network(v.plan, lang)),
     file_name=f"acta-{meeting.isoformat()}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/table_view:",
 )
 d2.download_button(
     t("decisions.download_html", lang),
-    minutes.minutes_html(current, lang, meeting, names),
+    minutes.minutes_html(current, lang, meeting, names, network=describe.network(v.plan, lang)),
     file_name=f"acta-{meeting.isoformat()}.html",
     mime="text/html",
     icon=":material/print:",

@@ -4,7 +4,6 @@ from planmonitor.ui import guard
 
 guard.ensure_frame()
 
-import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from planmonitor import model  # noqa: E402
@@ -29,12 +28,10 @@ lang = v.lang
 st.title(t("page.informe", lang))
 st.caption(t("informe.intro", lang))
 
-# From the plan's first month to the last month with data (never after the current month).
-dates = pd.to_datetime(v.plan.progress["date"])
-last = max(model.PLAN_END, dates.max()) if dates.notna().any() else model.PLAN_END
-last = max(min(last, v.today), model.PLAN_START)
-months = [p.strftime("%Y-%m") for p in pd.period_range(model.PLAN_START, last, freq="M")][::-1]
-previous = (v.today.replace(day=1) - pd.Timedelta(days=1)).strftime("%Y-%m")
+# The plan's months (plan.info) up to the current one, newest first; by default the month
+# before the one the plan is read at (a closed plan: its last month).
+months = report.report_months(v.plan, v.today)
+previous = report.default_month(v.plan, v.today)
 if MONTH not in st.session_state or st.session_state[MONTH] not in months:
     st.session_state[MONTH] = previous if previous in months else months[0]
 if LANG not in st.session_state:

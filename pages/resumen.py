@@ -19,15 +19,22 @@ STALE_DAYS = 60
 
 @st.cache_resource(max_entries=128, ttl=6 * 3600, show_spinner=False)
 def overview(
-    _plan: Plan, version: str, filters: Filters, lang: str, today: pd.Timestamp, stale_days: int
+    _plan: Plan,
+    version: str,
+    filters: Filters,
+    lang: str,
+    as_of: pd.Timestamp,
+    stale_days: int,
+    closed: bool,
 ) -> dict:
-    """Counts, completion, the two charts and the alerts of one view."""
-    filtered = frame.filtered_plan(_plan, version, filters, today)
-    latest = metrics.latest_status(filtered, as_of=today)
+    """Counts, completion, the two charts and the alerts of one view (a closed plan: as of its
+    end, no stale alerts)."""
+    filtered = frame.filtered_plan(_plan, version, filters, as_of)
+    latest = metrics.latest_status(filtered, as_of=as_of)
     counts = metrics.status_counts(latest)
     by_objective = metrics.completion_by(latest, "objective")
     names = metrics.level_names(_plan, "objective")
-    alerts = metrics.alerts(filtered, as_of=today, stale_days=stale_days)
+    alerts = metrics.alerts(filtered, as_of=as_of, stale_days=stale_days, closed=closed)
     return {
         "n": len(latest),
         "overall": metrics.overall_completion(latest),
@@ -42,7 +49,7 @@ def overview(
 
 v = page.start("resumen")
 lang = v.lang
-r = overview(v.plan, v.version, v.filters, lang, v.today, STALE_DAYS)
+r = overview(v.plan, v.version, v.filters, lang, v.as_of, STALE_DAYS, v.closed)
 by_status = r["by_status"]
 
 top = st.columns(3)
@@ -60,7 +67,10 @@ with right:
     page.chart(r["objective_fig"], key="completion_by_objective")
 
 st.subheader(t("resumen.alerts", lang))
-st.caption(t("resumen.alerts_caption", lang, days=STALE_DAYS, date=fmt_date(v.today, lang)))
+if v.closed:
+    st.caption(t("resumen.alerts_caption_closed", lang, date=fmt_date(v.as_of, lang)))
+else:
+    st.caption(t("resumen.alerts_caption", lang, days=STALE_DAYS, date=fmt_date(v.as_of, lang)))
 if r["alerts"].empty:
     st.success(t("resumen.no_alerts", lang))
 else:

@@ -9,6 +9,7 @@ objectives are the application's own catalog.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -26,16 +27,21 @@ from planmonitor.model import (
     PROGRESS_COLUMNS,
     STRATEGY_COLUMNS,
     Plan,
+    PlanInfo,
     Role,
 )
 
 __all__ = [
     "AGENCIES",
     "COMMITTEE",
+    "closed_2021_2022",
+    "cycle_2025_2026",
     "committee_members",
+    "cycle_info",
     "make_plan",
     "product",
     "report",
+    "shifted_plan",
     "small_plan",
 ]
 
@@ -105,8 +111,11 @@ def make_plan(
     progress: Iterable[Mapping[str, Any]] = (),
     agencies: list[tuple[str, str, str, str, str]] | None = None,
     meta: Mapping[str, str] | None = None,
+    info: PlanInfo | None = None,
 ) -> Plan:
-    """A Plan with the given products and progress; structure tables derived from the codes."""
+    """A Plan with the given products and progress; structure tables derived from the codes.
+
+    Without `info` the plan gets model.inferred_info, as a workbook without «Plan» sheet."""
     specs = [dict(p) for p in products]
     rows = []
     for seq, p in enumerate(specs):
@@ -196,6 +205,31 @@ def make_plan(
         progress=prog,
         meta=dict(meta or {}),
         sheets=(),
+        info=info,
+    )
+
+
+def cycle_info(
+    start: str,
+    end: str,
+    title: str = "",
+    network_es: str = "",
+    network_en: str = "",
+    plan_id: str = "",
+) -> PlanInfo:
+    """The description of a plan built in code: its period and (optionally) its names. The
+    names are test fixtures of fictitious networks, never a real network's."""
+    s, e = pd.Timestamp(start), pd.Timestamp(end)
+    return PlanInfo(
+        plan_id=plan_id or f"red-prueba-{s.year}-{e.year}",
+        title=title,
+        network_es=network_es,
+        network_en=network_en,
+        network_id="red-prueba" if network_es else "",
+        country="",
+        region="",
+        start=s,
+        end=e,
     )
 
 
@@ -289,3 +323,32 @@ def small_plan(example: bool = True) -> Plan:
         report("2024-02-28", "3.1.1-1", "Cancelado", 10, "Reprogramado", "OIM"),
     ]
     return make_plan(products, progress, meta={META_EXAMPLE_KEY: "Sí"} if example else {})
+
+
+def shifted_plan(years: int, info: PlanInfo, example: bool = True) -> Plan:
+    """`small_plan()` moved by whole `years` (products' dates and reports) onto another cycle
+    described by `info`: the same shapes, another period (issue 9)."""
+    base = small_plan(example)
+    offset = pd.DateOffset(years=years)
+    products = base.products.copy()
+    for column in ("start", "end"):
+        moved = pd.to_datetime(products[column]) + offset
+        products[column] = moved
+        products[f"{column}_text"] = _str("" if pd.isna(d) else d.date().isoformat() for d in moved)
+    progress = base.progress.copy()
+    progress["date"] = pd.to_datetime(progress["date"]) + offset
+    return dataclasses.replace(base, products=products, progress=progress, info=info)
+
+
+def cycle_2025_2026() -> Plan:
+    """The small plan as a 2025-2026 cycle of a fictitious network."""
+    info = cycle_info(
+        "2025-01-01", "2026-12-31", "Plan de Trabajo de Prueba", "Red de Prueba", "Test Network"
+    )
+    return shifted_plan(2, info)
+
+
+def closed_2021_2022() -> Plan:
+    """The small plan as a finished 2021-2022 cycle (a closed plan today)."""
+    info = cycle_info("2021-01-01", "2022-12-31", "Plan Cerrado de Prueba", "Red de Prueba")
+    return shifted_plan(-2, info)

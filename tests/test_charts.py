@@ -8,12 +8,20 @@ import pytest
 from planfactory import COMMITTEE, make_plan, product, report
 
 from planmonitor.analysis import metrics
-from planmonitor.model import NO_REPORT, PLAN_END, PLAN_START, STATUS_ORDER
+from planmonitor.model import NO_REPORT, STATUS_ORDER
 from planmonitor.output import charts, theme
 
 TS = pd.Timestamp
 EVIL = "<script>alert(1)</script>"
 AS_OF = TS("2024-03-31")
+# The period of the plans of this module (their plan.info): the Gantt's axis and undated bars.
+PLAN_START, PLAN_END = TS("2023-01-01"), TS("2024-12-31")
+
+
+def gantt(df, *args, **kw):
+    """build_gantt_figure on this module's plan period (the pages pass plan.info's)."""
+    kw.setdefault("period", (PLAN_START, PLAN_END))
+    return charts.build_gantt_figure(df, *args, **kw)
 
 
 @pytest.fixture()
@@ -65,12 +73,29 @@ def test_status_colours_are_fixed_and_distinct():
     assert set(theme.STATUS_COLORS) == {*STATUS_ORDER, NO_REPORT}
     assert len(set(theme.STATUS_COLORS.values())) == len(theme.STATUS_COLORS)
     assert theme.STATUS_COLORS[NO_REPORT] == theme.GREY
-    assert theme.agency_color("FAO") == theme.agency_color("FAO")
+
+
+def test_agency_colours_one_per_agency_in_plan_order_never_a_status_colour():
+    # issue 9: any list of agencies, each its own colour, the same for the same plan order
+    many = [f"A{i}" for i in range(40)]
+    colors = theme.agency_colors(many)
+    assert list(colors) == many
+    assert len(set(colors.values())) == len(many)
+    assert not set(colors.values()) & set(theme.STATUS_COLORS.values())
+    assert theme.agency_colors(many) == colors  # deterministic: every page, every session
+    assert theme.agency_colors(["X", "Y"])["X"] == colors["A0"]  # by place, not by name
+
+
+def test_plan_agency_colours_put_the_secretariat_first(plan):
+    order = theme.agency_order(plan)
+    secretariat = plan.agencies.loc[plan.agencies["role"] == "Coordinación y Secretaría"]
+    assert order[0] == secretariat["acronym"].iloc[0]
+    assert theme.plan_agency_colors(plan)[order[0]] == theme.AGENCY_PALETTE[0]
 
 
 # ---- Gantt -------------------------------------------------------------------------------------
 def test_gantt_structure_and_plan_order(latest):
-    fig = charts.build_gantt_figure(latest, "es", today=AS_OF)
+    fig = gantt(latest, "es", today=AS_OF)
     assert fig.layout.template.layout.font.size >= 16
     assert fig.layout.barmode == "overlay"
     assert fig.layout.xaxis.type == "date"
@@ -84,16 +109,16 @@ def test_gantt_structure_and_plan_order(latest):
 
 
 def test_gantt_status_colours(latest):
-    fig = charts.build_gantt_figure(latest, "es", today=AS_OF)
+    fig = gantt(latest, "es", today=AS_OF)
     traces = _by_name(fig)
     for status in ("Completado", "Retrasado", NO_REPORT):
         assert traces[status].marker.color == theme.STATUS_COLORS[status]
-    en = _by_name(charts.build_gantt_figure(latest, "en", today=AS_OF))
+    en = _by_name(gantt(latest, "en", today=AS_OF))
     assert en["Delayed"].marker.color == theme.STATUS_COLORS["Retrasado"]
 
 
 def test_gantt_undated_products_span_the_plan_hatched(latest):
-    fig = charts.build_gantt_figure(latest, "es", today=AS_OF)
+    fig = gantt(latest, "es", today=AS_OF)
     undated = _undated_bars(fig)
     assert len(undated.y) == 1 and undated.y[0].startswith("2.1.1-1")
     assert undated.marker.pattern.shape == "/"
@@ -103,7 +128,7 @@ def test_gantt_undated_products_span_the_plan_hatched(latest):
         days=1
     )
     assert "Sin fechas en el plan" in undated.text[0]
-    en = _by_name(charts.build_gantt_figure(latest, "en", today=AS_OF))
+    en = _by_name(gantt(latest, "en", today=AS_OF))
     assert "No dates in the plan" in en
 
 
@@ -125,7 +150,7 @@ def test_gantt_undated_hatch_keeps_the_status_colour_and_the_legend_tells_them_a
             report("2023-06-01", "2.1.1-1", "Completado", 100),
         ],
     )
-    fig = charts.build_gantt_figure(metrics.latest_status(plan, AS_OF), "es", today=AS_OF)
+    fig = gantt(metrics.latest_status(plan, AS_OF), "es", today=AS_OF)
     bars = _undated_bars(fig)
     assert list(bars.marker.pattern.fgcolor) == [
         theme.STATUS_COLORS["Retrasado"],
@@ -139,26 +164,28 @@ def test_gantt_undated_hatch_keeps_the_status_colour_and_the_legend_tells_them_a
     # statuses seen only on undated bars still get their colour in the legend
     assert legend["Retrasado"].marker.color == theme.STATUS_COLORS["Retrasado"]
     assert legend["Completado"].y == (None,)
-    by_lead = charts.build_gantt_figure(
-        metrics.latest_status(plan, AS_OF), "es", color_by="lead", today=AS_OF
+    colors = theme.plan_agency_colors(plan)
+    by_lead = gantt(
+        metrics.latest_status(plan, AS_OF), "es", color_by="lead", today=AS_OF, agency_colors=colors
     )
-    assert set(_undated_bars(by_lead).marker.pattern.fgcolor) == {theme.agency_color("OIM")}
+    assert set(_undated_bars(by_lead).marker.pattern.fgcolor) == {colors["OIM"]}
 
 
 def test_gantt_says_when_today_is_outside_the_plan_period(latest):
-    inside = charts.build_gantt_figure(latest, "es", today=AS_OF)
+    inside = gantt(latest, "es", today=AS_OF)
     assert not inside.layout.title.subtitle.text
-    late = charts.build_gantt_figure(latest, "es", today=TS("2026-11-26"))
+    late = gantt(latest, "es", today=TS("2026-11-26"))
     assert late.layout.title.subtitle.text == (
-        "Hoy (26 nov 2026) está fuera del periodo del plan (2023-2024): no hay línea de hoy."
+        "Hoy (26 nov 2026) está fuera del periodo del plan (1 ene 2023 – 31 dic 2024): no hay "
+        "línea de hoy."
     )
-    early = charts.build_gantt_figure(latest, "en", today=TS("2022-05-01"))
+    early = gantt(latest, "en", today=TS("2022-05-01"))
     assert early.layout.title.subtitle.text.startswith("Today (1 May 2022) is outside")
 
 
 def test_gantt_group_rows_show_each_strategy_as_a_header_band(latest):
     names = {"1.1": "Asistencia técnica", "2.1": "Comunicación", "2.2": "Datos"}
-    fig = charts.build_gantt_figure(latest, "es", today=AS_OF, group_rows=True, group_names=names)
+    fig = gantt(latest, "es", today=AS_OF, group_rows=True, group_names=names)
     rows = list(fig.layout.yaxis.categoryarray)
     headers = [r for r in rows if not r.strip("\u200b")]
     assert len(headers) == 3 and rows[0] in headers  # 1.1, 2.1, 2.2 in plan order
@@ -175,18 +202,16 @@ def test_gantt_group_rows_show_each_strategy_as_a_header_band(latest):
     bands = [s for s in fig.layout.shapes if s.type == "rect" and s.xref == "paper"]
     assert len(bands) == 2  # groups 1 and 3 shaded
     # strategy level: grouped by objective
-    strat = charts.build_gantt_figure(latest, "en", today=AS_OF, level="strategy", group_rows=True)
+    strat = gantt(latest, "en", today=AS_OF, level="strategy", group_rows=True)
     heads = [a.text for a in strat.layout.annotations if a.text.startswith("<b>")]
     assert heads == ["<b>Objective 1</b>", "<b>Objective 2</b>"]
     # one group only (one chart per strategy): no header
-    one = charts.build_gantt_figure(
-        latest[latest["strategy"] == "2.1"], "es", today=AS_OF, group_rows=True
-    )
+    one = gantt(latest[latest["strategy"] == "2.1"], "es", today=AS_OF, group_rows=True)
     assert all(r.strip("\u200b") for r in one.layout.yaxis.categoryarray)
 
 
 def test_gantt_partial_dates_run_to_the_plan_bounds_hatched(latest):
-    fig = charts.build_gantt_figure(latest, "es", today=AS_OF)
+    fig = gantt(latest, "es", today=AS_OF)
     bars = {}
     for tr in fig.data:
         if tr.type != "bar" or not tr.y or tr.y[0] is None:
@@ -203,17 +228,17 @@ def test_gantt_partial_dates_run_to_the_plan_bounds_hatched(latest):
 
 
 def test_gantt_today_line_only_inside_the_axis(latest):
-    inside = charts.build_gantt_figure(latest, "es", today=AS_OF)
+    inside = gantt(latest, "es", today=AS_OF)
     dashed = [s for s in inside.layout.shapes if s.line.dash == "dash"]
     assert len(dashed) == 1 and TS(dashed[0].x0) == AS_OF
     assert any("Hoy" in a.text for a in inside.layout.annotations)
-    outside = charts.build_gantt_figure(latest, "es", today=TS("2030-01-01"))
+    outside = gantt(latest, "es", today=TS("2030-01-01"))
     assert not [s for s in outside.layout.shapes if s.line.dash == "dash"]
 
 
 def test_gantt_quarter_ticks_in_the_language(latest):
-    es = charts.build_gantt_figure(latest, "es", today=AS_OF)
-    en = charts.build_gantt_figure(latest, "en", today=AS_OF)
+    es = gantt(latest, "es", today=AS_OF)
+    en = gantt(latest, "en", today=AS_OF)
     assert list(es.layout.xaxis.ticktext) == [
         f"T{q} {y}" for y in (2023, 2024) for q in (1, 2, 3, 4)
     ]
@@ -222,11 +247,11 @@ def test_gantt_quarter_ticks_in_the_language(latest):
 
 
 def test_gantt_hover_and_text(latest):
-    fig = charts.build_gantt_figure(latest, "es", today=AS_OF)
+    fig = gantt(latest, "es", today=AS_OF)
     hover = "".join(h for tr in fig.data if tr.hovertext for h in tr.hovertext)
     assert "Líderes: OIM" in hover and "Socios: Comité Ejecutivo" in hover
     assert "Completado · 100 %" in hover
-    en = charts.build_gantt_figure(latest, "en", today=AS_OF)
+    en = gantt(latest, "en", today=AS_OF)
     hover_en = "".join(h for tr in en.data if tr.hovertext for h in tr.hovertext)
     assert "Leads: IOM" in hover_en and "Partners: Executive Committee" in hover_en
     completed = _by_name(fig)["Completado"]
@@ -234,13 +259,13 @@ def test_gantt_hover_and_text(latest):
 
 
 def test_gantt_escapes_workbook_text(plan, latest):
-    fig = charts.build_gantt_figure(latest, "es", today=AS_OF)
+    fig = gantt(latest, "es", today=AS_OF)
     everything = fig.to_json()
     assert "<script>" not in everything
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in fig.layout.yaxis.categoryarray[0]
     # as of July 2023 the last comment of 1.1.1-1 holds markup and an ampersand
     earlier = metrics.latest_status(plan, TS("2023-07-01"))
-    fig = charts.build_gantt_figure(earlier, "es", today=AS_OF)
+    fig = gantt(earlier, "es", today=AS_OF)
     assert "<script>" not in fig.to_json()
     hover = "".join(h for tr in fig.data if tr.hovertext for h in tr.hovertext)
     assert "Último comentario: ver &lt;script&gt;alert(1)&lt;/script&gt; &amp; más" in hover
@@ -250,23 +275,26 @@ def test_gantt_height_grows_with_rows(plan):
     many = make_plan(
         [product(f"1.1.{i}-1", start="2023-01-01", end="2023-03-31") for i in range(1, 21)]
     )
-    few = charts.build_gantt_figure(metrics.latest_status(plan, AS_OF), today=AS_OF)
-    twenty = charts.build_gantt_figure(metrics.latest_status(many, AS_OF), today=AS_OF)
+    few = gantt(metrics.latest_status(plan, AS_OF), today=AS_OF)
+    twenty = gantt(metrics.latest_status(many, AS_OF), today=AS_OF)
     assert twenty.layout.height > few.layout.height
     assert twenty.layout.height / 20 >= 30  # at least ~30 px per row on a projector
 
 
-def test_gantt_colour_by_lead(latest):
-    fig = charts.build_gantt_figure(latest, "es", color_by="lead", today=AS_OF)
+def test_gantt_colour_by_lead(plan, latest):
+    colors = theme.plan_agency_colors(plan)
+    fig = gantt(latest, "es", color_by="lead", today=AS_OF, agency_colors=colors)
     traces = _by_name(fig)
-    assert traces["OIM"].marker.color == theme.agency_color("OIM")
-    assert traces["PNUD"].marker.color == theme.agency_color("PNUD")
+    assert traces["OIM"].marker.color == colors["OIM"]
+    assert traces["PNUD"].marker.color == colors["PNUD"]
+    leads = [tr for tr in fig.data if tr.name in {"OIM", "PNUD", "OIT", "ACNUR"}]
+    assert len({tr.marker.color for tr in leads}) == len(leads)  # issue 9: no two share one
     assert "Sin fechas en el plan" in traces
 
 
 def test_gantt_aggregates_by_activity_and_strategy(plan, latest):
     names = metrics.level_names(plan, "activity")
-    fig = charts.build_gantt_figure(latest, "es", today=AS_OF, level="activity", names=names)
+    fig = gantt(latest, "es", today=AS_OF, level="activity", names=names)
     rows = list(fig.layout.yaxis.categoryarray)
     assert [r.split(" ")[0] for r in rows] == ["1.1.1", "2.1.1", "2.2.1"]
     assert "(2 productos)" in rows[0]
@@ -278,7 +306,7 @@ def test_gantt_aggregates_by_activity_and_strategy(plan, latest):
     assert start == TS("2023-04-01")
     assert start + pd.Timedelta(milliseconds=delayed.x[i]) == TS("2024-07-01")
     assert delayed.text[i] == "65 %"
-    strat = charts.build_gantt_figure(latest, "en", today=AS_OF, level="strategy")
+    strat = gantt(latest, "en", today=AS_OF, level="strategy")
     assert [r.split(" ")[0] for r in strat.layout.yaxis.categoryarray] == ["1.1", "2.1", "2.2"]
     assert strat.layout.title.text == "Timeline by strategy"
 
@@ -299,7 +327,7 @@ def test_gantt_activity_bar_by_lead_takes_the_most_frequent_lead_and_skips_cance
         report("2023-05-01", "1.1.1-3", "Cancelado", 0),
     ]
     latest = metrics.latest_status(make_plan(products, progress), AS_OF)
-    fig = charts.build_gantt_figure(latest, "es", today=AS_OF, level="activity", color_by="lead")
+    fig = gantt(latest, "es", today=AS_OF, level="activity", color_by="lead")
     traces = _by_name(fig)
     assert [y.split(" ")[0] for y in traces["OIM"].y] == ["1.1.1"]  # OIM 2, PNUD 1
     assert [y.split(" ")[0] for y in traces["ACNUR"].y] == ["1.1.2"]  # tie: ACNUR < UNODC
@@ -317,9 +345,9 @@ def test_gantt_two_thousand_products_stay_usable_by_activity():
     big = make_plan(products)
     latest = metrics.latest_status(big, AS_OF)
     assert len(latest) == 2000
-    fig = charts.build_gantt_figure(latest, "es", today=AS_OF, level="activity")
+    fig = gantt(latest, "es", today=AS_OF, level="activity")
     assert len(fig.layout.yaxis.categoryarray) == 40
-    strat = charts.build_gantt_figure(latest, "es", today=AS_OF, level="strategy")
+    strat = gantt(latest, "es", today=AS_OF, level="strategy")
     assert len(strat.layout.yaxis.categoryarray) == 4
 
 
@@ -331,28 +359,28 @@ def test_gantt_markers(latest):
             "label": [f"estado cambió {EVIL}", "desconocido"],
         }
     )
-    fig = charts.build_gantt_figure(latest, "es", today=AS_OF, markers=markers)
+    fig = gantt(latest, "es", today=AS_OF, markers=markers)
     scatter = _by_name(fig)["Cambios"]
     assert scatter.type == "scatter" and len(scatter.x) == 1  # unknown code ignored
     assert scatter.y[0].startswith("1.1.1-2")
     assert "<script>" not in scatter.hovertext[0]
     with pytest.raises(ValueError, match="missing columns in markers: label"):
-        charts.build_gantt_figure(latest, "es", markers=markers[["code", "date"]])
+        gantt(latest, "es", markers=markers[["code", "date"]])
 
 
 def test_gantt_checks_inputs(latest):
     with pytest.raises(
         ValueError, match="^build_gantt_figure: el DataFrame está vacío / the DataFrame is empty$"
     ):
-        charts.build_gantt_figure(latest.iloc[0:0])
+        gantt(latest.iloc[0:0])
     with pytest.raises(ValueError, match="missing columns: start, end"):
-        charts.build_gantt_figure(latest.drop(columns=["start", "end"]))
+        gantt(latest.drop(columns=["start", "end"]))
     with pytest.raises(ValueError, match="invalid color_by"):
-        charts.build_gantt_figure(latest, color_by="gcm")
+        gantt(latest, color_by="gcm")
     with pytest.raises(ValueError, match="invalid level"):
-        charts.build_gantt_figure(latest, level="objective")
+        gantt(latest, level="objective")
     with pytest.raises(ValueError, match="expected a DataFrame"):
-        charts.build_gantt_figure([1, 2])  # type: ignore[arg-type]
+        gantt([1, 2])  # type: ignore[arg-type]
 
 
 # ---- bars --------------------------------------------------------------------------------------

@@ -206,10 +206,12 @@ def test_minutes_excel_keeps_text_as_text_in_both_languages(book):
         "ana",
     )
     current = book.current(MEETING)
-    data = minutes.minutes_excel(current, "es", MEETING, names=CODES)
+    # the network's name is its plan's (issue 9): a fictitious one here
+    data = minutes.minutes_excel(current, "es", MEETING, names=CODES, network="Red de Prueba")
     ws = openpyxl.load_workbook(io.BytesIO(data))["Acta"]
     rows = [[c.value for c in r] for r in ws.iter_rows()]
-    assert rows[0][0] == "Red de las Naciones Unidas sobre la Migración en Perú"
+    assert rows[0][0] == "Red de Prueba"
+    assert rows[1][0] == "Comité Ejecutivo · Decisiones y acuerdos"
     assert rows[2][0] == "Reunión del 14 may 2024"
     assert rows[3] == [
         "N.º",
@@ -231,8 +233,11 @@ def test_minutes_excel_keeps_text_as_text_in_both_languages(book):
     ]
     assert ws.cell(row=5, column=4).data_type == "s"  # not a formula
     assert rows[5][1:3] == ["Decisión", "Estrategia 2.1 · Estrategia de comunicación"]
-    en = openpyxl.load_workbook(io.BytesIO(minutes.minutes_excel(current, "en", MEETING)))
+    en = openpyxl.load_workbook(
+        io.BytesIO(minutes.minutes_excel(current, "en", MEETING, network="Test Network"))
+    )
     assert en.sheetnames == ["Minutes"]
+    assert en["Minutes"].cell(row=1, column=1).value == "Test Network"
     assert en["Minutes"].cell(row=5, column=2).value == "Action point"
 
 

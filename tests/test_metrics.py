@@ -11,7 +11,7 @@ import pytest
 from planfactory import COMMITTEE, committee_members, make_plan, product, report
 
 from planmonitor.analysis import metrics
-from planmonitor.model import NO_REPORT, PLAN_QUARTERS, STATUS_ORDER
+from planmonitor.model import NO_REPORT, STATUS_ORDER
 
 TS = pd.Timestamp
 
@@ -313,11 +313,11 @@ def test_agency_counts_total_counts_a_product_once_per_agency(plan):
         assert (load[(agency, "lead")], load[(agency, "partner")]) == (row["lead"], row["partner"])
 
 
-def test_quarter_bounds_read_the_plan_code_and_agree_with_the_loader():
+def test_quarter_bounds_read_the_plan_code_and_agree_with_the_loader(plan):
     """One definition of a quarter's first and last day (normalize.quarter_bounds)."""
     from planmonitor.reading import normalize
 
-    for code in PLAN_QUARTERS:
+    for code in plan.info.quarters():
         start, end = metrics.quarter_bounds(code)
         assert (start, end) == (normalize.parse_date(code), normalize.parse_date(code, end=True))
     assert metrics.quarter_bounds("2024-T1") == (TS("2024-01-01"), TS("2024-03-31"))
@@ -327,7 +327,7 @@ def test_quarter_bounds_read_the_plan_code_and_agree_with_the_loader():
 
 def test_agency_quarter_matrix_counts_undated_separately(plan):
     matrix = metrics.agency_quarter_matrix(plan)
-    assert matrix.columns.tolist() == [*PLAN_QUARTERS, metrics.UNDATED_COLUMN]
+    assert matrix.columns.tolist() == [*plan.info.quarters(), metrics.UNDATED_COLUMN]
     assert matrix.loc["OIM"].tolist() == [0, 1, 2, 2, 1, 1, 0, 0, 0]
     # UNESCO only takes part in the undated product: not spread over the quarters
     assert matrix.loc["UNESCO"].tolist() == [0] * 8 + [1]

@@ -12,7 +12,7 @@ import openpyxl
 import pandas as pd
 import plotly.offline
 import pytest
-from planfactory import make_plan, product, report
+from planfactory import cycle_info, make_plan, product, report
 
 from planmonitor.model import NO_REPORT
 from planmonitor.output import report as rp
@@ -40,7 +40,13 @@ def plan_may():
         report("2024-05-20", "2.1.1-2", "Cancelado", 0, "@x", "ACNUR"),
         report("2024-06-03", "1.1.1-1", "Completado", 100, "Después del mes", "OIM"),
     ]
-    return make_plan(products, progress)
+    return make_plan(products, progress, info=MAY_INFO)
+
+
+# A fictitious network's plan: its names come from plan.info, never from the catalog (issue 9)
+MAY_INFO = cycle_info(
+    "2024-01-01", "2024-12-31", "Plan de prueba 2024", "Red de Prueba", "Test Network"
+)
 
 
 @pytest.fixture(scope="module")
@@ -143,7 +149,10 @@ def test_excel_has_one_sheet_per_section_and_text_stays_text(may):
     assert wb.sheetnames == [s.title for s in may.sections()]
     assert wb.sheetnames[0] == "Resumen"
     for ws in wb.worksheets:
-        assert "Red de las Naciones Unidas" in str(ws["A1"].value)  # the title row
+        # the title row: the plan's own network and title
+        assert str(ws["A1"].value) == (
+            "Red de Prueba · Informe mensual de seguimiento · Plan de prueba 2024"
+        )
     cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]
     formula = [c for c in cells if c.value == FORMULA]
     at = [c for c in cells if c.value == "@x"]
@@ -196,7 +205,8 @@ def test_html_escapes_workbook_text(html_may):
 
 
 def test_html_header_print_rules_and_sections(html_may):
-    assert "Red de las Naciones Unidas sobre la Migración en Perú" in html_may
+    assert '<div class="network">Red de Prueba</div>' in html_may
+    assert "<h1>Informe mensual de seguimiento · Plan de prueba 2024</h1>" in html_may
     assert "mayo de 2024" in html_may
     assert 'lang="es"' in html_may and "Idioma: español" in html_may
     assert "@page { size: A4; margin: 15mm; }" in html_may
@@ -290,3 +300,18 @@ def test_pdf_failure_is_an_error_not_a_silent_none(monkeypatch):
     monkeypatch.setattr(rp.pdf, "CHROMIUM", Path("/bin/false"))
     with pytest.raises(rp.PdfError):
         rp.to_pdf("<html></html>")
+
+
+def test_report_titles_come_from_the_plan_and_stay_neutral_without_one():
+    # issue 9: English network name in English; no «Plan» sheet: no network line, no invention
+    en = rp.build_report(plan_may(), "2024-05", lang="en")
+    assert en.network == "Test Network"
+    assert en.title == "Monthly monitoring report · Plan de prueba 2024"
+    bare = make_plan([product("1.1.1-1")])
+    neutral = rp.build_report(bare, "2024-05")
+    assert neutral.network == "" and neutral.title == (
+        "Informe mensual de seguimiento del plan de trabajo"
+    )
+    html_text = rp.to_html(neutral)
+    assert 'class="network"' not in html_text
+    assert "Perú" not in html_text and "Naciones Unidas" not in html_text

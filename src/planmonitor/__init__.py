@@ -1,4 +1,4 @@
-"""planmonitor: monitoring of the UN Network on Migration in Peru's work plan 2023-2024."""
+"""planmonitor: monitoring of a UN Network on Migration's work plan (the plan describes itself)."""
 
 from __future__ import annotations
 

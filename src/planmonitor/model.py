@@ -13,11 +13,11 @@ from enum import StrEnum
 import pandas as pd
 
 # --------------------------------------------------------------------------------------------
-# Time frame of the plan
+# Time frame of the bundled plan: used only by `inferred_info`, for a plan that states no
+# period until its «Plan» sheet is read (issue 9). Every consumer reads `plan.info`.
 # --------------------------------------------------------------------------------------------
 PLAN_START = pd.Timestamp("2023-01-01")
 PLAN_END = pd.Timestamp("2024-12-31")
-PLAN_QUARTERS: tuple[str, ...] = tuple(f"{y}-T{q}" for y in (2023, 2024) for q in (1, 2, 3, 4))
 
 # --------------------------------------------------------------------------------------------
 # The plan's description of itself (sheet «Plan»)

@@ -8,6 +8,7 @@ import json
 import pandas as pd
 import pytest
 from apphelpers import ENTRY
+from planfactory import small_plan
 from streamlit.testing.v1 import AppTest
 
 from planmonitor import model, store
@@ -46,7 +47,10 @@ def test_default_reference_is_the_end_of_last_month(app):
     open_page(app)
     assert_clean(app)
     assert app.title[0].value == "Qué cambió"
-    expected = changes.default_reference(pd.Timestamp.today().normalize())
+    # issue 9: the small plan ended on 31 Dec 2024: it is read as of that day, so the default
+    # is the end of the month before its end (it was the end of last month while it ran)
+    as_of = small_plan().info.as_of(pd.Timestamp.today().normalize())
+    expected = changes.default_reference(as_of)
     assert app.date_input(key="_pm_cambios_date").value == expected.date()
     assert app.query_params["desde"] == expected.date().isoformat()
     # the small plan's log ends in 2024: nothing changed since last month

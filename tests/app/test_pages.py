@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from apphelpers import ENTRY, PAGES, page_path, plain
+from apphelpers import ENTRY, PAGES, infos, page_path, plain
 from planfactory import small_plan
 from streamlit.testing.v1 import AppTest
 
-from planmonitor.analysis import metrics
+from planmonitor.analysis import describe, metrics
 from planmonitor.i18n import fmt_date, t
 
 TITLES = {p: {lang: t(f"page.{p}", lang) for lang in ("es", "en")} for p in PAGES}
@@ -57,7 +57,7 @@ def test_a_filter_matching_nothing_shows_a_message_not_an_empty_chart(app, name)
     app.query_params["agencia"] = "UNESCO"  # in the agency list, on no product
     run_page(app, name)
     assert_clean(app)
-    assert [i.value for i in app.info] == [t("app.empty", "es")]
+    assert infos(app) == [t("app.empty", "es")]  # issue 9: besides the closed-plan banner
     assert not app.get("plotly_chart")
     assert not app.dataframe
 
@@ -285,8 +285,8 @@ def test_cobertura_states_how_many_products_have_no_gcm_link(use_plan, lang):
     at.query_params["lang"] = lang
     run_page(at, "cobertura")
     assert_clean(at)
-    assert [i.value for i in at.info] == [t("cobertura.no_gcm", lang, n=15, total=20)]
-    assert ("15 de 20" if lang == "es" else "15 of 20") in at.info[0].value
+    assert infos(at) == [t("cobertura.no_gcm", lang, n=15, total=20)]  # and the closed banner
+    assert ("15 de 20" if lang == "es" else "15 of 20") in infos(at)[0]
     tiles = figures(at)[0]["data"][-1]["text"]
     assert all(("0 específicos" if lang == "es" else "0 specific") in x for x in tiles)
     # in words: no objective has a specific link, all 23 only through «Todos»
@@ -297,7 +297,7 @@ def test_cobertura_states_how_many_products_have_no_gcm_link(use_plan, lang):
 def test_cobertura_says_nothing_of_missing_links_when_every_product_has_one(app):
     run_page(app, "cobertura")
     assert_clean(app)
-    assert not app.info
+    assert not infos(app)  # issue 9: the closed-plan banner apart
     assert app.selectbox(key="objetivo_pmm").placeholder == t("cobertura.pick.placeholder", "es")
 
 
@@ -329,7 +329,9 @@ def test_cronograma_says_when_today_is_outside_the_plan_and_shows_strategy_heade
     run_page(app, "cronograma")
     assert_clean(app)
     day = fmt_date(pd.Timestamp("2026-11-26"), lang)
-    assert t("chart.gantt.today_outside", lang, date=day) in [c.value for c in app.caption]
+    period = describe.period_text(small_plan().info, lang)  # the plan's own period (issue 9)
+    said = t("chart.gantt.today_outside", lang, date=day, period=period)
+    assert said in [c.value for c in app.caption]
     (fig,) = figures(app)
     assert not fig["layout"]["title"].get("subtitle", {}).get("text")  # said once, on the page
     word = "Estrategia" if lang == "es" else "Strategy"

@@ -1,8 +1,9 @@
 """Write the golden HTML files of the monthly report and the minutes (issue 8).
 
 The goldens are the HTML as it was rendered before the report and the minutes moved to Jinja2
-templates; tests/test_golden_html.py re-renders the same data and compares, ignoring
-whitespace only. Run from the repository root after an intended change of the output:
+templates, regenerated once when the title lines came from the plan's own names (issue 9);
+tests/test_golden_html.py re-renders the same data and compares, ignoring whitespace only.
+Run from the repository root after an intended change of the output:
 
     PYTHONPATH=src python tests/golden/make_golden.py
 
@@ -26,7 +27,7 @@ import pandas as pd
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # planfactory, factory
 
-from planfactory import make_plan, product, report, small_plan  # noqa: E402
+from planfactory import cycle_info, make_plan, product, report, small_plan  # noqa: E402
 
 from planmonitor.output.minutes import minutes_html  # noqa: E402
 from planmonitor.output.report import build_report, to_html  # noqa: E402
@@ -72,7 +73,9 @@ def markup_plan():
         report("2024-05-05", "1.1.1-1", "En curso", 60, '=HYPERLINK("x","y")', "OIM - Ana"),
         report("2024-05-20", "1.1.1-2", "Retrasado", 30, IMG, "PNUD", "javascript:alert(1)"),
     ]
-    return make_plan(products, progress)
+    # a fictitious network whose own names carry markup: escaped in the title lines too
+    info = cycle_info("2024-01-01", "2024-12-31", f"Plan {IMG}", f"Red {EVIL}", f"Network {EVIL}")
+    return make_plan(products, progress, info=info)
 
 
 def decisions_frame() -> pd.DataFrame:
@@ -115,8 +118,12 @@ def cases() -> dict[str, Callable[[], str]]:
         "report-default-en.html": rep(default_plan, "en"),
         "report-small-es.html": rep(small_plan, "es", generated_at=GENERATED),
         "report-markup-en.html": rep(markup_plan, "en"),
-        "minutes-es.html": lambda: minutes_html(minutes, "es", MEETING, names=NAMES),
-        "minutes-en.html": lambda: minutes_html(minutes, "en", MEETING, names=NAMES),
+        "minutes-es.html": lambda: minutes_html(
+            minutes, "es", MEETING, names=NAMES, network="Red de Prueba"
+        ),
+        "minutes-en.html": lambda: minutes_html(
+            minutes, "en", MEETING, names=NAMES, network="Test Network"
+        ),
         "minutes-empty-en.html": lambda: minutes_html(minutes.iloc[0:0], "en", None),
     }
 

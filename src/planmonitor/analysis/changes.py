@@ -63,21 +63,26 @@ class Reference:
 
 
 def default_since(
-    versions: pd.DataFrame, meetings: list | tuple, today: pd.Timestamp | str
+    versions: pd.DataFrame,
+    meetings: list | tuple,
+    today: pd.Timestamp | str,
+    as_of: pd.Timestamp | str | None = None,
 ) -> Reference:
     """The default reference: what the committee saw last, said as such.
 
     The version current at the last meeting recorded on or before `today`; else the previous
-    stored version; else the end of the month before `today`.
+    stored version; else the end of the month before `as_of` (the day the plan is read at:
+    today, or a closed plan's last day; issue 9).
     """
     today = pd.Timestamp(today).normalize()
+    as_of = today if as_of is None else pd.Timestamp(as_of).normalize()
     past = sorted(pd.Timestamp(m).normalize() for m in meetings if pd.Timestamp(m) <= today)
     if past and (at_meeting := version_at(versions, past[-1])) is not None:
         return Reference("meeting", past[-1], at_meeting)
     ids = sorted(int(i) for i in versions["id"]) if len(versions) else []
     if len(ids) >= 2:
         return Reference("previous", today, ids[-2])
-    month_end = default_reference(today)
+    month_end = default_reference(as_of)
     return Reference("month_end", month_end, version_at(versions, month_end))
 
 

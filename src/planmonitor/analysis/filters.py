@@ -16,13 +16,17 @@ import pandas as pd
 from planmonitor.analysis import metrics
 from planmonitor.analysis.metrics import quarter_bounds
 from planmonitor.i18n import agency_label, quarter_label, status_label, t
-from planmonitor.model import NO_REPORT, PLAN_QUARTERS, STATUS_ORDER, AgencyRole, Plan
+from planmonitor.model import NO_REPORT, STATUS_ORDER, AgencyRole, Plan
 
-__all__ = ["QUARTERS", "Filters", "quarter_bounds"]
-
-QUARTERS: tuple[str, ...] = PLAN_QUARTERS
+__all__ = ["Filters", "period_options", "quarter_bounds"]
 _ROLES = {r.value for r in AgencyRole}
 _STATUSES = {*STATUS_ORDER, NO_REPORT}
+
+
+def period_options(plan: Plan) -> tuple[str, ...]:
+    """The quarters the period filter offers: the plan's own period (plan.info), widened to
+    any product dated outside it."""
+    return metrics.plan_quarters(plan)
 
 
 def _tuple_of_str(value: object) -> tuple[str, ...]:

@@ -17,13 +17,12 @@ from planmonitor.i18n import fmt_date, fmt_percent, quarter_parts, status_label,
 from planmonitor.model import (
     COMMITTEE,
     NO_REPORT,
-    PLAN_END,
-    PLAN_QUARTERS,
-    PLAN_START,
     STATUS_ORDER,
     AgencyRole,
     Plan,
+    PlanInfo,
     Status,
+    quarter_code,
 )
 from planmonitor.reading import normalize
 
@@ -60,10 +59,10 @@ _DONE = {Status.COMPLETED.value, Status.CANCELLED.value}
 # Shared helpers
 # --------------------------------------------------------------------------------------------
 def quarter_bounds(q: str) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """First and last day of a quarter written "2023-T2" (the plan's quarter code)."""
+    """First and last day of a quarter written "AAAA-T2" (the plan's quarter code)."""
     parts = quarter_parts(q)
     if parts is None:
-        raise ValueError(f"Trimestre no válido: {q!r} (se espera p. ej. '2023-T2')")
+        raise ValueError(f"Trimestre no válido: {q!r} (se espera AAAA-T1 … AAAA-T4)")
     return normalize.quarter_bounds(*parts)
 
 
@@ -268,7 +267,10 @@ def history(plan: Plan, code: str) -> pd.DataFrame:
 # Alerts and completeness
 # --------------------------------------------------------------------------------------------
 def alerts(
-    plan: Plan, as_of: pd.Timestamp | str | None = None, stale_days: int = 60
+    plan: Plan,
+    as_of: pd.Timestamp | str | None = None,
+    stale_days: int = 60,
+    closed: bool = False,
 ) -> pd.DataFrame:
     """Products that need attention on `as_of` (one row per product and kind, plan order).
 
@@ -277,6 +279,9 @@ def alerts(
     - stale: no report in the last `stale_days` days (never reported included), for products
       that have started or have no start date; finished (Completado/Cancelado) are exempt;
     - no_lead: no lead agency; no_dates: the plan gives no start and/or no end.
+
+    A `closed` plan (its period has ended, issue 9) gets no stale alerts: nobody reports on
+    a finished cycle any more, and its state is read as of its end.
     """
     as_of = _as_of(as_of)
     latest = latest_status(plan, as_of)
@@ -309,7 +314,7 @@ def alerts(
                 start=lambda lang, d=start: fmt_date(d, lang),
             )
         started = (not has_start) or start <= as_of
-        if started and status not in _DONE:
+        if started and status not in _DONE and not closed:
             if pd.isna(r.last_date):
                 add(r.code, r.name, "stale", "alert.stale.never")
             else:
@@ -417,12 +422,32 @@ def agency_load(plan: Plan, expand_committee: bool = False) -> pd.DataFrame:
     return out.astype({"agency": "str", "role": "str", "count": "int64"})
 
 
-def _effective_dates(products: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
+def _effective_dates(
+    products: pd.DataFrame, info: PlanInfo
+) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Start/end with missing bounds set to the plan's, and whether both were missing."""
     start = pd.to_datetime(products["start"])
     end = pd.to_datetime(products["end"])
     undated = start.isna() & end.isna()
-    return start.fillna(PLAN_START), end.fillna(PLAN_END), undated
+    return start.fillna(info.start), end.fillna(info.end), undated
+
+
+def plan_quarters(plan: Plan) -> tuple[str, ...]:
+    """The quarters a chart of the plan covers: its period's, widened to any product dated
+    outside it (a product in a quarter before or after the plan is not dropped)."""
+    info = _info(plan)
+    lo, hi = info.start, info.end
+    for column in ("start", "end"):
+        dates = pd.to_datetime(plan.products[column]).dropna()
+        if len(dates):
+            lo, hi = min(lo, dates.min()), max(hi, dates.max())
+    first = pd.Timestamp(lo).to_period("Q").start_time
+    return tuple(quarter_code(d) for d in pd.date_range(first, hi, freq="QS"))
+
+
+def _info(plan: Plan) -> PlanInfo:
+    assert plan.info is not None  # Plan.__post_init__ always sets one
+    return plan.info
 
 
 def agency_quarter_matrix(plan: Plan, expand_committee: bool = False) -> pd.DataFrame:
@@ -434,18 +459,17 @@ def agency_quarter_matrix(plan: Plan, expand_committee: bool = False) -> pd.Data
     """
     roles = product_roles(plan, expand_committee)
     axis = _agency_axis(plan, roles, expand_committee)
-    columns = [*PLAN_QUARTERS, UNDATED_COLUMN]
+    quarters = plan_quarters(plan)
+    columns = [*quarters, UNDATED_COLUMN]
     matrix = pd.DataFrame(0, index=pd.Index(axis, name="agency", dtype="str"), columns=columns)
-    start, end, undated = _effective_dates(_ordered_products(plan))
-    bounds = [quarter_bounds(q) for q in PLAN_QUARTERS]
+    start, end, undated = _effective_dates(_ordered_products(plan), _info(plan))
+    bounds = [quarter_bounds(q) for q in quarters]
     counts = {(a, c): 0 for a in axis for c in columns}
     for (leads, partners), s, e, u in zip(roles, start, end, undated, strict=True):
         active = (
             [UNDATED_COLUMN]
             if u
-            else [
-                q for q, (qs, qe) in zip(PLAN_QUARTERS, bounds, strict=True) if s <= qe and e >= qs
-            ]
+            else [q for q, (qs, qe) in zip(quarters, bounds, strict=True) if s <= qe and e >= qs]
         )
         for agency in leads | partners:
             for column in active:
@@ -555,9 +579,10 @@ def agencies_named(plan: Plan, texts: Iterable[str]) -> set[str]:
 
 
 def agency_reporting(
-    plan: Plan, as_of: pd.Timestamp | str | None = None, days: int = 60
+    plan: Plan, as_of: pd.Timestamp | str | None = None, days: int = 60, closed: bool = False
 ) -> pd.DataFrame:
-    """Per agency: reports up to `as_of`, last report date, days since, stale flag.
+    """Per agency: reports up to `as_of`, last report date, days since, stale flag (never for
+    a `closed` plan: a finished cycle has no recent reports to expect).
 
     "Reportado por" is free text; it is resolved to agencies by acronym, English acronym,
     alias or name. Entries that name no agency are not attributed.
@@ -584,7 +609,7 @@ def agency_reporting(
     days_since = pd.array(
         [int((as_of - last[a]).days) if a in last else pd.NA for a in axis], dtype="Int64"
     )
-    stale = [a not in last or (as_of - last[a]).days > days for a in axis]
+    stale = [not closed and (a not in last or (as_of - last[a]).days > days) for a in axis]
     return pd.DataFrame(
         {
             "agency": pd.Series(axis, dtype="str"),

@@ -1,4 +1,4 @@
-"""`python -m planmonitor report --month 2024-05 --out DIR [--lang en]`.
+"""`python -m planmonitor report --month AAAA-MM --out DIR [--lang en]`.
 
 Writes informe-YYYY-MM-LANG.xlsx, .html and, when the system Chromium is installed, .pdf into
 DIR (the language in the name: a Spanish and an English report side by side never overwrite
@@ -85,7 +85,9 @@ def run(args: argparse.Namespace, con: Console) -> int:
     try:
         _, month_end = rp.parse_month(args.month)
     except ValueError:
-        con.line(t("report.cli.bad_month", lang, month=args.month), err=True)
+        con.line(
+            t("report.cli.bad_month", lang, month=args.month, example=rp.example_month()), err=True
+        )
         return EXIT_USAGE
     loaded = _load(month_end, lang, getattr(args, "plan", None))
     if loaded is None:

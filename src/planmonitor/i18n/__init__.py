@@ -3,8 +3,8 @@
 `t(key, lang, **kw)` is the one translation function of the UI, the CLI, the loader and the
 report; its keys live in the catalogues of `planmonitor.i18n.catalogs`, one format for all
 (key -> {"es": …, "en": …}), merged once at import. Formats
-follow each language's habits: "1.234,5" and "15 mar 2024" in Spanish, "1,234.5" and
-"15 Mar 2024" in English.
+follow each language's habits: "1.234,5" and "15 mar 2026" in Spanish, "1,234.5" and
+"15 Mar 2026" in English.
 """
 
 from __future__ import annotations
@@ -96,12 +96,22 @@ def _missing(x: Any) -> bool:
 
 
 def fmt_date(ts: Any, lang: str = DEFAULT_LANG) -> str:
-    """ "15 mar 2024" / "15 Mar 2024"; "—" for a missing date."""
+    """ "15 mar 2026" / "15 Mar 2026"; "—" for a missing date."""
     if _missing(ts):
         return "—"
     ts = pd.Timestamp(ts)
     months = MONTHS_EN if _lang(lang) == "en" else MONTHS_ES
     return f"{ts.day} {months[ts.month - 1]} {ts.year}"
+
+
+def fmt_day(ts: Any, lang: str = DEFAULT_LANG) -> str:
+    """ "31/12/2026" / "31 Dec 2026": a day said on its own (a plan's end); "—" when missing."""
+    if _missing(ts):
+        return "—"
+    ts = pd.Timestamp(ts)
+    if _lang(lang) == "en":
+        return f"{ts.day} {MONTHS_EN[ts.month - 1]} {ts.year}"
+    return f"{ts.day:02d}/{ts.month:02d}/{ts.year}"
 
 
 def fmt_number(x: Any, lang: str = DEFAULT_LANG, decimals: int = 0) -> str:
@@ -143,7 +153,7 @@ def role_label(role: str, lang: str = DEFAULT_LANG) -> str:
 
 
 def quarter_parts(q: object) -> tuple[int, int] | None:
-    """(2023, 2) for the plan's quarter code "2023-T2"; None for any other text.
+    """(2026, 2) for the plan's quarter code "2026-T2"; None for any other text.
 
     The one reader of the code; its first and last day are normalize.quarter_bounds.
     """
@@ -154,7 +164,7 @@ def quarter_parts(q: object) -> tuple[int, int] | None:
 
 
 def quarter_label(q: str, lang: str = DEFAULT_LANG) -> str:
-    """ "2023-T2" -> "T2 2023" / "Q2 2023"; other text is returned as it is."""
+    """ "2026-T2" -> "T2 2026" / "Q2 2026"; other text is returned as it is."""
     parts = quarter_parts(q)
     if parts is None:
         return str(q)

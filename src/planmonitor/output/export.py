@@ -205,7 +205,7 @@ def plan_to_sheets(plan: Plan, include: Iterable[str] | None = None) -> dict[str
     `include` names sheets (Spanish names, e.g. "Productos") or tables (keys, e.g.
     "products"); by default every sheet, with Metadatos only when the plan has metadata.
     Lists are joined with ", ", "Todos" stands for all GCM objectives, product dates are
-    written as typed (start_text/end_text) so "2023-T2" stays a quarter.
+    written as typed (start_text/end_text) so "AAAA-T2" stays a quarter.
     """
     if include is None:
         wanted = [s for s in model.SHEETS if s is not model.META or plan.meta]

@@ -51,7 +51,7 @@ def minutes_table(
 
 
 def _title_lines(meeting_date: dt.date | None, lang: str) -> list[str]:
-    lines = [t("decisions.minutes.network", lang), t("decisions.minutes.title", lang)]
+    lines = [t("decisions.minutes.title", lang)]
     if meeting_date is not None:
         lines.append(t("decisions.minutes.meeting", lang, date=fmt_date(meeting_date, lang)))
     return lines
@@ -62,12 +62,16 @@ def minutes_excel(
     lang: str = "es",
     meeting_date: dt.date | None = None,
     names: Mapping[str, str] | None = None,
+    network: str = "",
 ) -> bytes:
-    """The minutes as an Excel workbook (one sheet; every text a text cell)."""
+    """The minutes as an Excel workbook (one sheet; every text a text cell).
+
+    `network` is the network's name as its plan gives it (none when it does not say)."""
     sheet = t("decisions.minutes.sheet", lang)
+    lines = [network] if network else []
     return export.write_workbook(
         {sheet: minutes_table(current, lang, names)},
-        title_rows={sheet: _title_lines(meeting_date, lang)},
+        title_rows={sheet: [*lines, *_title_lines(meeting_date, lang)]},
     )
 
 
@@ -76,10 +80,11 @@ def minutes_html(
     lang: str = "es",
     meeting_date: dt.date | None = None,
     names: Mapping[str, str] | None = None,
+    network: str = "",
 ) -> str:
     """The minutes as one printable HTML page; every value is escaped by the template."""
     lang = "en" if lang == "en" else "es"
-    network, title, *meta = _title_lines(meeting_date, lang)
+    title, *meta = _title_lines(meeting_date, lang)
     table = minutes_table(current, lang, names)
     rows = [(n, [str(v) for v in rest]) for n, *rest in table.itertuples(index=False, name=None)]
     return render(

@@ -90,7 +90,7 @@ def build_template(plan: model.Plan | None = None) -> bytes:
     frames = _data_frames(plan)
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
-    _instructions(wb.create_sheet(INSTRUCTIONS))
+    _instructions(wb.create_sheet(INSTRUCTIONS), plan)
 
     lists = _lists(plan)
     lists_ws = wb.create_sheet(LISTS)
@@ -131,7 +131,7 @@ def build_template(plan: model.Plan | None = None) -> bytes:
     wb.active = 0
     props = wb.properties
     props.creator = "planmonitor"
-    props.title = "Plantilla del plan de trabajo 2023-2024"
+    props.title = template_title(plan)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -230,13 +230,25 @@ def _protect(ws: Worksheet, n_cols: int, last_row: int) -> None:
     p.selectUnlockedCells = False
 
 
-def _instructions(ws: Worksheet) -> None:
+def template_title(plan: model.Plan | None) -> str:
+    """«Plantilla del plan de trabajo — <the plan's title> — <its network>», with only the
+    names the plan itself gives (none for the empty template)."""
+    from planmonitor.analysis import describe
+
+    names: list[str] = []
+    if plan is not None:
+        title, network = describe.plan_title(plan), describe.network(plan, "es")
+        names = [title] if title else []
+        if network and network not in title:  # a title often names its network already
+            names.append(network)
+    return " — ".join(["Plantilla del plan de trabajo", *names])
+
+
+def _instructions(ws: Worksheet, plan: model.Plan | None = None) -> None:
+    # the examples of dates fall in the plan's first year (the current year without a plan)
+    year = plan.info.start.year if plan is not None and plan.info else pd.Timestamp.today().year
     lines = [
-        (
-            "Plantilla del plan de trabajo 2023-2024 — Red de las Naciones Unidas sobre la "
-            "Migración en Perú",
-            True,
-        ),
+        (template_title(plan), True),
         ("Cómo usarla", True),
         (
             "1. Complete o corrija las filas de cada hoja. La primera fila (encabezados) está "
@@ -255,8 +267,8 @@ def _instructions(ws: Worksheet) -> None:
             False,
         ),
         (
-            "4. Las fechas pueden ser fechas de Excel o texto (2023-04-15, 15/04/2023); «Inicio» y "
-            "«Fin» aceptan también un trimestre (2023-T2).",
+            f"4. Las fechas pueden ser fechas de Excel o texto ({year}-04-15, 15/04/{year}); "
+            f"«Inicio» y «Fin» aceptan también un trimestre ({year}-T2).",
             False,
         ),
         (

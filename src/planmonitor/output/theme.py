@@ -8,12 +8,13 @@ projector.
 
 from __future__ import annotations
 
-import zlib
+import colorsys
+from collections.abc import Iterable
 
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from planmonitor.model import COMMITTEE, NO_REPORT, Status
+from planmonitor.model import COMMITTEE, NO_REPORT, Plan, Role, Status
 
 TEMPLATE_NAME = "planmonitor"
 
@@ -49,27 +50,26 @@ HATCH = "/"
 
 ROLE_COLORS: dict[str, str] = {"lead": OKABE_ITO["blue"], "partner": OKABE_ITO["orange"]}
 
-# Fixed colours for the secretariat and the committee; other agencies get a stable colour
-# from the rest of the palette (by name, so it does not change between runs or filters).
-AGENCY_COLORS: dict[str, str] = {
-    "OIM": OKABE_ITO["blue"],
-    "OCR": OKABE_ITO["black"],
-    "PNUD": OKABE_ITO["sky_blue"],
-    "OIT": OKABE_ITO["vermillion"],
-    "ACNUR": OKABE_ITO["bluish_green"],
-    "UNODC": OKABE_ITO["reddish_purple"],
-    COMMITTEE: GREY,
-}
-_EXTRA_AGENCY_COLORS = (
+# Colours of the agencies, given in plan order (the secretariat first): never a status colour,
+# so a chart coloured by agency is never read as one coloured by status. Okabe-Ito's colours
+# the statuses do not use, then Paul Tol's "muted" scheme (both colour-blind safe); past
+# those, the same hues lightened, then darkened, so that no two agencies of a plan share one.
+AGENCY_PALETTE: tuple[str, ...] = (
     OKABE_ITO["orange"],
+    "#332288",  # Tol muted: indigo
+    "#44AA99",  # teal
+    "#882255",  # wine
+    "#DDCC77",  # sand
+    "#117733",  # green
+    "#CC6677",  # rose
+    "#88CCEE",  # cyan
+    "#999933",  # olive
+    "#AA4499",  # purple
+    OKABE_ITO["black"],
     OKABE_ITO["yellow"],
-    "#882255",
-    "#44AA99",
-    "#999933",
-    "#117733",
-    "#332288",
-    "#88CCEE",
 )
+# Bars of products without a lead agency: a dark grey no status and no agency uses.
+NO_LEAD_COLOR = "#5E5E5E"
 
 # Sequential scale for counts (heatmaps, GCM tiles): white for zero up to the palette's blue.
 SEQUENTIAL = [[0.0, "#FFFFFF"], [0.15, "#DCEBF5"], [0.5, "#6FA8D6"], [1.0, "#0B4F8A"]]
@@ -80,12 +80,71 @@ TITLE_FONT_SIZE = 22
 FONT_FAMILY = "Source Sans Pro, Segoe UI, Helvetica Neue, Arial, sans-serif"
 
 
-def agency_color(acronym: str) -> str:
-    """A stable colour per agency (same agency, same colour, in every chart and run)."""
-    if acronym in AGENCY_COLORS:
-        return AGENCY_COLORS[acronym]
-    index = zlib.crc32(acronym.encode("utf-8")) % len(_EXTRA_AGENCY_COLORS)
-    return _EXTRA_AGENCY_COLORS[index]
+def _shade(color: str, towards: int, share: float) -> str:
+    """`color` moved `share` of the way to white (towards=255) or black (towards=0)."""
+    rgb = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c + (towards - c) * share):02X}" for c in rgb)
+
+
+def _agency_palette(n: int) -> list[str]:
+    """At least `n` distinct agency colours: the palette, then its lighter and darker hues,
+    then evenly spread hues; never a status colour, never twice the same."""
+    colors = list(AGENCY_PALETTE)
+    seen = {*colors, *STATUS_COLORS.values(), NO_LEAD_COLOR, UNDATED_COLOR}
+    for towards, share in ((255, 0.4), (0, 0.4), (255, 0.65), (0, 0.6)):
+        for color in AGENCY_PALETTE:
+            if len(colors) >= n:
+                return colors
+            shaded = _shade(color, towards, share)
+            if shaded not in seen:
+                colors.append(shaded)
+                seen.add(shaded)
+    i = 0
+    while len(colors) < n:  # a very large network: golden-ratio hues, then more of them
+        r, g, b = colorsys.hsv_to_rgb((i * 0.618033988749895) % 1.0, 0.65, 0.75)
+        i += 1
+        color = "#" + "".join(f"{round(c * 255):02X}" for c in (r, g, b))
+        if color not in seen:
+            colors.append(color)
+            seen.add(color)
+    return colors
+
+
+def agency_colors(acronyms_in_plan_order: Iterable[str]) -> dict[str, str]:
+    """Every agency of a plan its own colour, by its place in the plan (the secretariat first).
+
+    The same list gives the same colours on every page and in every session; two agencies of
+    the list never share a colour, and none is a status colour.
+    """
+    order = list(dict.fromkeys(str(a) for a in acronyms_in_plan_order))
+    palette = _agency_palette(len(order))
+    return {a: palette[i] for i, a in enumerate(order)}
+
+
+def agency_order(plan: Plan) -> list[str]:
+    """The plan's agencies in its own order, the secretariat first, then the committee token."""
+    table = plan.agencies
+    if not len(table):
+        return [COMMITTEE]
+    acronyms = table["acronym"].astype(str).tolist()
+    if "roles" in table.columns:
+        secretariat = [
+            a
+            for a, roles in zip(acronyms, table["roles"], strict=True)
+            if isinstance(roles, (list, tuple)) and Role.SECRETARIAT.value in roles
+        ]
+    else:
+        secretariat = [
+            a
+            for a, role in zip(acronyms, table["role"], strict=True)
+            if role == Role.SECRETARIAT.value
+        ]
+    return list(dict.fromkeys([*secretariat, *acronyms, COMMITTEE]))
+
+
+def plan_agency_colors(plan: Plan) -> dict[str, str]:
+    """`agency_colors` of the plan's agencies (theme's one rule for every chart and page)."""
+    return agency_colors(agency_order(plan))
 
 
 def status_color(status: str) -> str:

@@ -57,7 +57,7 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def slug(value: str) -> str:
-    """ "Red de Perú" -> "red-de-peru": lower case, no accents, a-z 0-9 and single dashes."""
+    """ "Red de Migración" -> "red-de-migracion": lower case, no accents, a-z 0-9, single dashes."""
     return re.sub(r"[^a-z0-9]+", "-", norm_key(value)).strip("-")
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import streamlit as st
 
 from planmonitor import model
-from planmonitor.analysis.filters import Filters
+from planmonitor.analysis.filters import Filters, period_options
 from planmonitor.i18n import agency_label, plural, status_label, t
 from planmonitor.model import COMMITTEE
 from planmonitor.ui import state
@@ -30,10 +30,31 @@ ROLES: tuple[str, ...] = (
 STATUSES: tuple[str, ...] = (*model.STATUS_ORDER, model.NO_REPORT)
 
 
-def reset() -> None:
-    """Put every filter back to its default (a button callback; also clears their URL params)."""
+def reset(quarters: tuple[str, ...] = ()) -> None:
+    """Put every filter back to its default (a button callback; also clears their URL params).
+
+    `quarters` are the period filter's options: its default is the plan's whole period."""
     for key, default in state.FILTER_DEFAULTS.items():
+        if key == state.PERIOD:
+            if quarters:
+                st.session_state[key] = period_default(quarters)
+            continue
         st.session_state[key] = list(default) if isinstance(default, list) else default
+
+
+def period_default(quarters: tuple[str, ...]) -> tuple[str, str]:
+    """The period filter's default: the first and last quarter of the plan on show."""
+    return (quarters[0], quarters[-1])
+
+
+def _keep_period(quarters: tuple[str, ...]) -> None:
+    """A period chosen on another plan (or a stale link) is not an option here: the whole
+    period instead of an error."""
+    chosen = st.session_state.get(state.PERIOD)
+    if chosen is not None:
+        values = [chosen] if isinstance(chosen, str) else list(chosen)
+        if not values or any(str(q) not in quarters for q in values):
+            st.session_state[state.PERIOD] = period_default(quarters)
 
 
 def _keep_valid(key: str, options: list[str]) -> None:
@@ -73,6 +94,7 @@ def _options(
         state.STRATEGY: strategies,
         state.ACTIVITY: act["code"].astype(str).tolist(),
         state.GCM: sorted(int(n) for n in plan.gcm["number"]) or list(range(1, 24)),
+        "quarters": period_options(plan),
     }
 
 
@@ -219,10 +241,13 @@ def show(plan: model.Plan, lang: str = "es", version: str | None = None) -> Filt
         bind="query-params",
         placeholder=all_text,
     )
+    quarters = opts["quarters"]
+    full_period = period_default(quarters)
+    _keep_period(quarters)
     period = sb.select_slider(
         t("sidebar.period", lang),
-        model.PLAN_QUARTERS,
-        value=state.FILTER_DEFAULTS[state.PERIOD],
+        quarters,
+        value=full_period,
         key=state.PERIOD,
         bind="query-params",
     )
@@ -236,9 +261,13 @@ def show(plan: model.Plan, lang: str = "es", version: str | None = None) -> Filt
         placeholder=all_text,
     )
     sb.button(
-        t("sidebar.reset", lang), on_click=reset, width="stretch", icon=":material/restart_alt:"
+        t("sidebar.reset", lang),
+        on_click=reset,
+        args=(quarters,),
+        width="stretch",
+        icon=":material/restart_alt:",
     )
-    full = tuple(period) == tuple(state.FILTER_DEFAULTS[state.PERIOD])
+    full = tuple(period) == full_period
     return Filters(
         agencies=tuple(agencies),
         agency_role=role or model.AgencyRole.ANY.value,

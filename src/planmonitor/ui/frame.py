@@ -12,10 +12,12 @@ import pandas as pd
 import streamlit as st
 
 from planmonitor import model
+from planmonitor.analysis import describe
 from planmonitor.analysis.filters import Filters
 from planmonitor.i18n import LANG_NAMES, LANGS, t
 from planmonitor.ui import auth, data, guard, meeting, plans, safe, state
 from planmonitor.ui import filters as filter_widgets
+from planmonitor.ui.safe import md
 
 log = logging.getLogger("planmonitor.ui")
 
@@ -45,11 +47,21 @@ class View:
     filters: Filters
     version: str
     issues: pd.DataFrame
-    today: pd.Timestamp
+    today: pd.Timestamp  # the calendar's today (what a page says when it means today)
+    as_of: pd.Timestamp | None = None  # the day the plan is read at: today, or its end once closed
+
+    def __post_init__(self) -> None:
+        if self.as_of is None:
+            object.__setattr__(self, "as_of", self.plan.info.as_of(self.today))
 
     @property
     def empty(self) -> bool:
         return self.filtered.products.empty
+
+    @property
+    def closed(self) -> bool:
+        """The plan's period has ended: a finished cycle, read as of its last day (issue 9)."""
+        return self.plan.info.is_closed(self.today)
 
 
 def language() -> str:
@@ -199,7 +211,7 @@ def view() -> View:
 def run() -> None:
     """Draw the frame and run the current page inside it (dashboard.py's whole body)."""
     st.set_page_config(
-        page_title="planmonitor — Red de las Naciones Unidas sobre la Migración en Perú",
+        page_title=describe.APP_NAME,  # the plan's own title once it is loaded (below)
         page_icon=":material/monitoring:",
         layout="wide",
     )
@@ -216,18 +228,24 @@ def run() -> None:
         log.exception("loading the plan failed")
         st.error(t("app.no_data", lang))
         return
+    st.set_page_config(page_title=describe.app_title(plan, lang))
     chosen = filter_widgets.show(plan, lang, version)
-    st.sidebar.caption(t("app.subtitle", lang))
+    st.sidebar.caption(md(describe.subtitle(plan, lang)))
     today = pd.Timestamp.today().normalize()
+    as_of = plan.info.as_of(today)  # a closed plan is read as of its end
     st.session_state[_VIEW] = View(
         lang=lang,
         plan=plan,
-        filtered=filtered_plan(plan, version, chosen, today),
+        filtered=filtered_plan(plan, version, chosen, as_of),
         filters=chosen,
         version=version,
         issues=issues,
         today=today,
+        as_of=as_of,
     )
+    closed = describe.closed_note(plan, today, lang)
+    if closed:  # every page and meeting screen of a finished cycle says so first
+        st.info(closed, icon=":material/event_available:")
     st.session_state[state.FRAME_RUNNING] = True
     try:
         page.run()

@@ -19,11 +19,10 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import streamlit as st
 
-from planmonitor import model
-from planmonitor.analysis import metrics
-from planmonitor.i18n import fmt_date, fmt_number, fmt_percent, t
+from planmonitor.analysis import describe, metrics
+from planmonitor.i18n import fmt_number, fmt_percent, t
 from planmonitor.model import NO_REPORT, Status
-from planmonitor.output import charts
+from planmonitor.output import charts, theme
 from planmonitor.ui import tables
 from planmonitor.ui.filters import committee_rule
 from planmonitor.ui.safe import md, md_table
@@ -209,7 +208,7 @@ def _chart(fig: go.Figure, key: str) -> None:
 
 
 def _overview(v, lang: str) -> None:
-    latest = metrics.latest_status(v.filtered, as_of=v.today)
+    latest = metrics.latest_status(v.filtered, as_of=v.as_of)
     counts = metrics.status_counts(latest)
     by = dict(zip(counts["status"], counts["count"], strict=True))
     cards = (
@@ -238,15 +237,18 @@ def _gantt(v, lang: str, code: str) -> None:
     names = metrics.level_names(v.plan, "strategy")
     if names.get(code):
         st.caption(md(names[code]))
-    latest = metrics.latest_status(v.filtered, as_of=v.today)
+    latest = metrics.latest_status(v.filtered, as_of=v.as_of)
     rows = latest[latest["strategy"] == code]
     fig = charts.build_gantt_figure(
-        rows, lang=lang, today=v.today, level="product", today_note=False
-    )
+        rows, lang=lang, today=v.today, level="product", today_note=False,
+        period=(v.plan.info.start, v.plan.info.end),
+        agency_colors=theme.plan_agency_colors(v.plan),
+    )  # fmt: skip
     _chart(projector(fig, min(860, max(520, 220 + 70 * len(rows)))), "m_gantt")
-    if not model.PLAN_START <= v.today <= model.PLAN_END:
+    outside = describe.today_outside(v.plan, v.today, lang)
+    if outside:
         # Said in the screen's own large type: a figure subtitle is too small for the room.
-        st.caption(t("chart.gantt.today_outside", lang, date=fmt_date(v.today, lang)))
+        st.caption(outside)
 
 
 def _load(v, lang: str) -> None:
@@ -268,7 +270,7 @@ def _gcm(v, lang: str) -> None:
 
 
 def _alerts(v, lang: str) -> None:
-    found = metrics.alerts(v.filtered, as_of=v.today, stale_days=STALE_DAYS)
+    found = metrics.alerts(v.filtered, as_of=v.as_of, stale_days=STALE_DAYS, closed=v.closed)
     if found.empty:
         st.success(t("meeting.no_alerts", lang))
         return

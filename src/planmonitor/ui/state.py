@@ -36,7 +36,7 @@ FILTER_DEFAULTS: dict[str, object] = {
     STRATEGY: [],
     ACTIVITY: [],
     STATUS: [],
-    PERIOD: (model.PLAN_QUARTERS[0], model.PLAN_QUARTERS[-1]),
+    PERIOD: None,  # the whole period of the plan on show (ui.filters.period_default)
     GCM: [],
 }
 

@@ -50,7 +50,7 @@ def agencies_text(values: object, lang: str, agencies: pd.DataFrame | None = Non
 
 
 def date_text(values: pd.Series) -> pd.Series:
-    """Dates as ISO text ("2024-06-28"), "—" when missing: sorts in date order, never "None"."""
+    """Dates as ISO text ("AAAA-MM-DD"), "—" when missing: sorts in date order, never "None"."""
     dates = pd.to_datetime(values)
     return dates.dt.strftime("%Y-%m-%d").fillna(MISSING).astype("str")
 

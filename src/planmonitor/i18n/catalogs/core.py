@@ -131,10 +131,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Sin fechas en el plan: la barra cubre todo el plan",
         "en": "No dates in the plan: the bar spans the whole plan",
     },
+    "plan.period": {"es": "{start} – {end}", "en": "{start} – {end}"},
     "chart.gantt.today": {"es": "Hoy · {date}", "en": "Today · {date}"},
     "chart.gantt.today_outside": {
-        "es": "Hoy ({date}) está fuera del periodo del plan (2023-2024): no hay línea de hoy.",
-        "en": "Today ({date}) is outside the plan period (2023-2024): no today line.",
+        "es": "Hoy ({date}) está fuera del periodo del plan ({period}): no hay línea de hoy.",
+        "en": "Today ({date}) is outside the plan period ({period}): no today line.",
     },
     "chart.gantt.dates": {"es": "Fechas: {start} – {end}", "en": "Dates: {start} – {end}"},
     "chart.gantt.last_comment": {

@@ -124,10 +124,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "decisions.col.owner": {"es": "Quién", "en": "Who"},
     "decisions.col.due": {"es": "Para cuándo", "en": "By when"},
     "decisions.col.status": {"es": "Estado", "en": "Status"},
-    "decisions.minutes.network": {
-        "es": "Red de las Naciones Unidas sobre la Migración en Perú",
-        "en": "United Nations Network on Migration in Peru",
-    },
     "decisions.minutes.title": {
         "es": "Comité Ejecutivo · Decisiones y acuerdos",
         "en": "Executive Committee · Decisions and action points",

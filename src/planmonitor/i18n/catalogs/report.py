@@ -30,13 +30,14 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "changes.none": {"es": "Sin cambios en el periodo.", "en": "No changes in the period."},
     # ---- report: header ---------------------------------------------------------------------
-    "report.network": {
-        "es": "Red de las Naciones Unidas sobre la Migración en Perú",
-        "en": "United Nations Network on Migration in Peru",
-    },
+    # The network's name and the plan's title are the plan's own (plan.info), not catalog text.
     "report.title": {
-        "es": "Informe mensual de seguimiento del plan de trabajo 2023-2024",
-        "en": "Monthly monitoring report of the 2023-2024 work plan",
+        "es": "Informe mensual de seguimiento del plan de trabajo",
+        "en": "Monthly monitoring report of the work plan",
+    },
+    "report.title_of": {
+        "es": "Informe mensual de seguimiento · {plan}",
+        "en": "Monthly monitoring report · {plan}",
     },
     "report.month": {"es": "Mes: {month}", "en": "Month: {month}"},
     "report.as_of": {"es": "Datos al {date}", "en": "Data as of {date}"},
@@ -162,8 +163,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.col.n_total": {"es": "Productos (con «Todos»)", "en": "Products (with «Todos»)"},
     # ---- CLI --------------------------------------------------------------------------------
     "report.cli.bad_month": {
-        "es": "Mes no válido: {month!r}. Use el formato AAAA-MM, p. ej. 2024-05.",
-        "en": "Invalid month: {month!r}. Use the format YYYY-MM, e.g. 2024-05.",
+        "es": "Mes no válido: {month!r}. Use el formato AAAA-MM, p. ej. {example}.",
+        "en": "Invalid month: {month!r}. Use the format YYYY-MM, e.g. {example}.",
     },
     "report.cli.source_store": {
         "es": "Datos: versión {v} del almacén.",

@@ -53,12 +53,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "Its text was not read.",
     },
     "rule.bad_date": {
-        "es": "«{value}» no es una fecha ni un trimestre (use 2023-03-15, 15/03/2023 o 2023-T2).",
-        "en": "«{value}» is not a date or a quarter (use 2023-03-15, 15/03/2023 or 2023-T2).",
+        "es": "«{value}» no es una fecha ni un trimestre (use AAAA-MM-DD, DD/MM/AAAA o AAAA-T2).",
+        "en": "«{value}» is not a date or a quarter (use YYYY-MM-DD, DD/MM/YYYY or YYYY-T2).",
     },
     "rule.bad_date.exact": {
-        "es": "«{value}» no es una fecha (use 2023-09-30 o 30/09/2023).",
-        "en": "«{value}» is not a date (use 2023-09-30 or 30/09/2023).",
+        "es": "«{value}» no es una fecha (use AAAA-MM-DD o DD/MM/AAAA).",
+        "en": "«{value}» is not a date (use YYYY-MM-DD or DD/MM/YYYY).",
     },
     "rule.bad_date.range": {
         "es": "«{value}» está fuera de las fechas que admite el plan ({first} a {last}).",

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
     # ---- frame ---------------------------------------------------------------------------
-    "app.title": {
-        "es": "planmonitor — Red de las Naciones Unidas sobre la Migración en Perú",
-        "en": "planmonitor — United Nations Network on Migration in Peru",
+    # The plan's own names fill these (analysis.describe): the catalog names no network.
+    "app.title": {"es": "planmonitor — {name}", "en": "planmonitor — {name}"},
+    "app.subtitle": {"es": "Seguimiento de: {title}", "en": "Monitoring of: {title}"},
+    "app.subtitle_period": {
+        "es": "Seguimiento del plan de trabajo ({period})",
+        "en": "Monitoring of the work plan ({period})",
     },
-    "app.subtitle": {
-        "es": "Seguimiento del plan de trabajo 2023-2024",
-        "en": "Monitoring of the 2023-2024 work plan",
+    "plan.closed": {
+        "es": "Plan finalizado el {date}: se muestra su estado a esa fecha.",
+        "en": "Plan ended on {date}: its state on that day is shown.",
     },
     "app.lang": {"es": "Idioma", "en": "Language"},
     "app.section.dashboard": {"es": "Tablero", "en": "Dashboard"},
@@ -80,6 +83,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "resumen.no_alerts": {
         "es": "Sin alertas para los productos filtrados.",
         "en": "No alerts for the filtered products.",
+    },
+    "resumen.alerts_caption_closed": {
+        "es": "Vencidos, no iniciados con inicio pasado, sin agencia líder o sin fechas, al "
+        "cierre del plan ({date}).",
+        "en": "Overdue, not started after their start, no lead agency or no dates, at the "
+        "plan's end ({date}).",
     },
     "resumen.alerts_caption": {
         "es": "Vencidos, no iniciados con inicio pasado, sin reporte en {days} días, sin agencia "
@@ -255,6 +264,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "calidad.stale": {
         "es": "Agencias sin reportes en los últimos {days} días: {agencies}",
         "en": "Agencies without reports in the last {days} days: {agencies}",
+    },
+    "calidad.closed": {
+        "es": "El plan está finalizado: no se esperan reportes recientes. Reportes hasta el "
+        "{date}.",
+        "en": "The plan has ended: no recent reports are expected. Reports up to {date}.",
     },
     "calidad.all_fresh": {
         "es": "Todas las agencias reportaron en los últimos {days} días.",

@@ -11,9 +11,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from planmonitor.analysis import describe
 from planmonitor.analysis.metrics import ALL_STATUSES, quarter_bounds
 from planmonitor.i18n import agency_label, fmt_date, fmt_percent, quarter_label, status_label, t
-from planmonitor.model import NO_REPORT, PLAN_END, PLAN_QUARTERS, PLAN_START, Status
+from planmonitor.model import NO_REPORT, Status
 from planmonitor.output import theme
 from planmonitor.output.charts.common import (
     _LEVEL_WORD,
@@ -55,16 +56,24 @@ def _aggregate_status(statuses: list[str]) -> str:
 
 
 def _gantt_rows(
-    df: pd.DataFrame, lang: str, color_by: str, level: str, names: Mapping[str, str] | None
+    df: pd.DataFrame,
+    lang: str,
+    color_by: str,
+    level: str,
+    names: Mapping[str, str] | None,
+    period: tuple[pd.Timestamp, pd.Timestamp],
 ) -> pd.DataFrame:
-    """One row per bar: label, hover, effective start/end, date kind, colour key."""
+    """One row per bar: label, hover, effective start/end, date kind, colour key.
+
+    A missing bound is the plan's own (`period`): an undated product spans the plan."""
+    plan_start, plan_end = period
     start = pd.to_datetime(df["start"])
     end = pd.to_datetime(df["end"])
     kind = pd.Series("full", index=df.index)
     kind[start.isna() | end.isna()] = "partial"
     kind[start.isna() & end.isna()] = "none"
-    s_eff = start.fillna(PLAN_START)
-    e_eff = end.fillna(PLAN_END) + ONE_DAY  # the end day is included in the bar
+    s_eff = start.fillna(plan_start)
+    e_eff = end.fillna(plan_end) + ONE_DAY  # the end day is included in the bar
     e_eff = e_eff.where(e_eff > s_eff, s_eff + ONE_DAY)
     no_lead = t("chart.gantt.no_lead", lang)
 
@@ -74,6 +83,10 @@ def _gantt_rows(
             if isinstance(leads, (list, tuple)) and leads
             else no_lead
         )
+
+    def lead_of(leads: Any) -> str:
+        """The first lead's own acronym (its colour's key), "" without lead."""
+        return str(leads[0]) if isinstance(leads, (list, tuple)) and leads else ""
 
     rows = []
     if level == "product":
@@ -120,6 +133,7 @@ def _gantt_rows(
                     "color": r.status
                     if color_by == "status"
                     else lead_key(getattr(r, "leads", [])),
+                    "lead": lead_of(getattr(r, "leads", [])),
                     "strategy": str(r.strategy),
                     "objective": str(getattr(r, "objective", "")),
                 }
@@ -143,8 +157,8 @@ def _gantt_rows(
         k = "none" if not dated else ("full" if all(kinds[i] == "full" for i in idx) else "partial")
         d_start = min(s_list[i] for i in dated) if dated else None
         d_end = max(e_list[i] for i in dated) if dated else None
-        g_start = d_start if dated else PLAN_START
-        g_end = d_end if dated else PLAN_END + ONE_DAY
+        g_start = d_start if dated else plan_start
+        g_end = d_end if dated else plan_end + ONE_DAY
         statuses = [all_statuses[i] for i in idx]
         status = _aggregate_status(statuses)
         counted = [i for i in idx if all_statuses[i] != Status.CANCELLED.value]
@@ -194,6 +208,7 @@ def _gantt_rows(
                 "status": status,
                 "percent": percent,
                 "color": color,
+                "lead": str(_mode(leads)) if leads else "",
                 "strategy": str(strategies[idx[0]]),
                 "objective": str(objectives[idx[0]]),
             }
@@ -229,6 +244,8 @@ def build_gantt_figure(
     group_rows: bool = False,
     group_names: Mapping[str, str] | None = None,
     today_note: bool = True,
+    period: tuple[pd.Timestamp, pd.Timestamp] | None = None,
+    agency_colors: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """The plan's timeline: one bar per product (or per activity/strategy), plan order.
 
@@ -240,6 +257,10 @@ def build_gantt_figure(
     header row per strategy (per objective at strategy level) on a shaded band, named from
     `group_names`. A "today" outside the axis is said in the subtitle, not silently dropped
     (`today_note=False` when the page says it once above several charts).
+
+    `period` is the plan's own (first, last day; `plan.info`): the axis covers it (widened to
+    any product dated outside it) and undated bars span it; without it, the products' dates.
+    `agency_colors` (theme.plan_agency_colors) keeps each lead's colour the same on every page.
     """
     fn = "build_gantt_figure"
     _require(
@@ -253,7 +274,10 @@ def build_gantt_figure(
     if "seq" in df.columns and df["seq"].notna().all():
         df = df.sort_values("seq", kind="stable")
     df = df.reset_index(drop=True)
-    rows = _gantt_rows(df, lang, color_by, level, names)
+    if period is None:
+        period = describe.span(None, df["start"], df["end"])
+    period = (pd.Timestamp(period[0]).normalize(), pd.Timestamp(period[1]).normalize())
+    rows = _gantt_rows(df, lang, color_by, level, names, period)
 
     title_key = {
         "product": "chart.gantt.title",
@@ -305,7 +329,16 @@ def build_gantt_figure(
     if color_by == "status":
         groups = [(s, status_label(s, lang), theme.status_color(s)) for s in ALL_STATUSES]
     else:
-        groups = [(c, _esc(c), theme.agency_color(c)) for c in dict.fromkeys(rows["color"])]
+        leads = dict(zip(rows["color"], rows["lead"], strict=True))  # label -> acronym
+        colors = dict(agency_colors or {})
+        missing = [a for a in dict.fromkeys(leads.values()) if a and a not in colors]
+        if missing:  # leads the given colours do not know: their own, after the plan's
+            extra = theme.agency_colors([*colors, *missing])
+            colors.update({a: extra[a] for a in missing})
+        groups = [
+            (c, _esc(c), colors[leads[c]] if leads[c] else theme.NO_LEAD_COLOR)
+            for c in dict.fromkeys(rows["color"])
+        ]
     colour_of = {key: color for key, _, color in groups}
     for key, name, color in groups:
         part = dated[dated["color"] == key]
@@ -345,9 +378,9 @@ def build_gantt_figure(
     if markers is not None:
         traces.extend(_gantt_markers(markers, df, rows, level, lang))
 
-    x0 = min(PLAN_START, rows["start"].min())
-    x1 = max(PLAN_END + ONE_DAY, rows["end"].max())
-    shapes, xaxis = _quarter_axis(x0, x1, lang)
+    x0 = min(period[0], rows["start"].min())
+    x1 = max(period[1] + ONE_DAY, rows["end"].max())
+    shapes, xaxis = _quarter_axis(x0, x1, lang, period[1])
     group_level = "objective" if level == "strategy" else "strategy"
     annotations: list[dict] = []
     categories = list(rows["label"])
@@ -384,7 +417,12 @@ def build_gantt_figure(
     subtitle = ""
     if not x0 <= today <= x1:
         if today_note:
-            subtitle = t("chart.gantt.today_outside", lang, date=fmt_date(today, lang))
+            subtitle = t(
+                "chart.gantt.today_outside",
+                lang,
+                date=fmt_date(today, lang),
+                period=describe.days_text(period[0], period[1], lang),
+            )
     else:
         shapes.append(
             dict(
@@ -498,14 +536,17 @@ def _group_bands(categories: list[str], headers: Mapping[str, str]) -> list[dict
     return shapes
 
 
-def _quarter_axis(x0: pd.Timestamp, x1: pd.Timestamp, lang: str) -> tuple[list[dict], dict]:
-    """Quarter gridlines (heavier at years) and quarter labels centred in each quarter.
+def _quarter_axis(
+    x0: pd.Timestamp, x1: pd.Timestamp, lang: str, plan_end: pd.Timestamp
+) -> tuple[list[dict], dict]:
+    """Quarter gridlines (heavier at years) and quarter labels centred in each quarter, over
+    the axis (the plan's period and any product outside it); a heavier line ends the plan.
 
     Returns the gridline shapes and the x axis, set on the figure in one go (plotly
     re-validates every shape on each add_shape).
     """
     ticks, labels, shapes = [], [], []
-    for q in PLAN_QUARTERS:
+    for q in describe.quarters_between(x0, x1 - ONE_DAY):
         qs, qe = quarter_bounds(q)
         ticks.append(qs + (qe + ONE_DAY - qs) / 2)
         labels.append(quarter_label(q, lang))
@@ -530,8 +571,8 @@ def _quarter_axis(x0: pd.Timestamp, x1: pd.Timestamp, lang: str) -> tuple[list[d
     shapes.append(
         dict(
             type="line",
-            x0=PLAN_END + ONE_DAY,
-            x1=PLAN_END + ONE_DAY,
+            x0=plan_end + ONE_DAY,
+            x1=plan_end + ONE_DAY,
             xref="x",
             y0=0,
             y1=1,

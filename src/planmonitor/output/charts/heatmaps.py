@@ -9,8 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from planmonitor.analysis.metrics import UNDATED_COLUMN
-from planmonitor.i18n import agency_label, has_key, quarter_label, t
-from planmonitor.model import PLAN_QUARTERS
+from planmonitor.i18n import agency_label, has_key, quarter_label, quarter_parts, t
 from planmonitor.output import theme
 from planmonitor.output.charts.common import _esc, _figure, _require
 
@@ -19,7 +18,7 @@ def _axis_label(value: Any, lang: str, agencies: pd.DataFrame | None) -> str:
     text = str(value)
     if text == UNDATED_COLUMN:
         return t("word.undated", lang)
-    if text in PLAN_QUARTERS:
+    if quarter_parts(text) is not None:  # a quarter code of the plan's period
         return quarter_label(text, lang)
     return _esc(agency_label(text, lang, agencies))
 

@@ -15,7 +15,7 @@ from planmonitor.output.report.model import Report, month_label
 def _header_lines(report: Report) -> list[str]:
     lang = report.lang
     lines = [
-        f"{t('report.network', lang)} · {t('report.title', lang)}",
+        " · ".join(x for x in (report.network, report.title) if x),
         f"{t('report.month', lang, month=month_label(report.start, lang))} · "
         f"{t('report.as_of', lang, date=fmt_date(report.end, lang))}",
     ]

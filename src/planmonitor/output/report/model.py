@@ -1,7 +1,7 @@
 """The monthly report's content: one month's picture of the plan, as data.
 
 `build_report` computes everything as of the month's last day (later entries are ignored), so
-a report for May 2024 says the same thing whenever it is produced. The same `Report` is
+a month's report says the same thing whenever it is produced. The same `Report` is
 written three ways: an Excel workbook (excel.py), one self-contained HTML file (html.py, from
 the templates/ folder) and a PDF printed from that HTML by the system's Chromium (pdf.py).
 """
@@ -14,10 +14,10 @@ from typing import Any
 
 import pandas as pd
 
-from planmonitor.analysis import metrics
+from planmonitor.analysis import describe, metrics
 from planmonitor.analysis.changes import ChangeReport, changes_since
 from planmonitor.i18n import agency_label, fmt_date, fmt_percent, status_label, t
-from planmonitor.model import NO_REPORT, Plan, Status
+from planmonitor.model import NO_REPORT, Plan, PlanInfo, Status
 
 MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 STALE_DAYS = 60
@@ -38,16 +38,48 @@ def parse_month(month: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     """First and last day of "YYYY-MM"; ValueError (Spanish / English) otherwise."""
     m = MONTH_RE.match(str(month).strip()) if isinstance(month, str) else None
     if m is None:
+        example = example_month()
         raise ValueError(
-            f"{t('report.cli.bad_month', 'es', month=month)} / "
-            f"{t('report.cli.bad_month', 'en', month=month)}"
+            f"{t('report.cli.bad_month', 'es', month=month, example=example)} / "
+            f"{t('report.cli.bad_month', 'en', month=month, example=example)}"
         )
     start = pd.Timestamp(year=int(m.group(1)), month=int(m.group(2)), day=1)
     return start, start + pd.offsets.MonthEnd(0)
 
 
+def example_month() -> str:
+    """The current month as "YYYY-MM": the example a message about the format gives."""
+    return pd.Timestamp.today().strftime("%Y-%m")
+
+
+def report_months(plan: Plan, today: object) -> list[str]:
+    """The months a report can be made for, newest first: from the plan's first month to its
+    last (or to the last month with reports after it), never after the current month."""
+    info = plan.info
+    assert info is not None
+    dates = pd.to_datetime(plan.progress["date"]) if len(plan.progress) else pd.Series([])
+    last = max(info.end, dates.max()) if dates.notna().any() else info.end
+    last = max(min(last, pd.Timestamp(today).normalize()), info.start)
+    return [str(p) for p in pd.period_range(info.start, last, freq="M")][::-1]
+
+
+def default_month(plan: Plan, today: object) -> str:
+    """The month a report page proposes: the last whole month before today, or, for a plan
+    whose period has ended, its last month; the newest reportable month otherwise."""
+    info = plan.info
+    assert info is not None
+    months = report_months(plan, today)
+    today = pd.Timestamp(today).normalize()
+    wanted = (
+        info.end.strftime("%Y-%m")
+        if info.is_closed(today)
+        else (today.replace(day=1) - pd.Timedelta(days=1)).strftime("%Y-%m")
+    )
+    return wanted if wanted in months else months[0]
+
+
 def month_label(start: pd.Timestamp, lang: str = "es") -> str:
-    """ "mayo de 2024" / "May 2024"."""
+    """ "mayo de 2026" / "May 2026"."""
     return t(
         "report.month_label", lang, month=t(f"report.month.{start.month}", lang), year=start.year
     )
@@ -87,6 +119,20 @@ class Report:
     agencies: pd.DataFrame | None = None
     generated_at: pd.Timestamp | None = None
     against_version: bool = False  # changes computed against a stored version
+    info: PlanInfo | None = None  # the plan's description (its period draws the Gantt)
+    plan_title: str = ""  # the plan's own title (describe.plan_title); "" when it has none
+
+    @property
+    def title(self) -> str:
+        """«Informe mensual de seguimiento · <the plan's title>» (neutral without one)."""
+        if self.plan_title:
+            return t("report.title_of", self.lang, plan=self.plan_title)
+        return t("report.title", self.lang)
+
+    @property
+    def network(self) -> str:
+        """The network's name in the report's language ("" when the plan does not say)."""
+        return self.info.network(self.lang).strip() if self.info is not None else ""
 
     @property
     def n_no_report(self) -> int:
@@ -358,6 +404,8 @@ def build_report(
         agencies=plan.agencies,
         generated_at=None if generated_at is None else pd.Timestamp(generated_at),
         against_version=previous is not None,
+        info=plan.info,
+        plan_title=describe.plan_title(plan),
     )
 
 

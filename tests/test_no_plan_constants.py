@@ -1,0 +1,104 @@
+"""Code never names a network or a plan's years: they come from the plan (issue 9).
+
+The bundled plan is the Peru network's 2023-2024 plan; nothing in src/planmonitor may say
+«Perú» or those years outside the exceptions listed here, each with its reason. The i18n
+catalogues carry no network's name, year or committee size at all: placeholders filled from
+plan.info and the plan's tables do.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src" / "planmonitor"
+CATALOGS = SRC / "i18n" / "catalogs"
+WORDS = re.compile(r"(?<!\d)(?:2023|2024)(?!\d)|per[uú]", re.IGNORECASE)
+
+# Whole files allowed to name them, and why. Lines of a file allowed, and why.
+FILES: dict[str, str] = {
+    "model.py": "the contract: PLAN_START/PLAN_END, the fallback period of inferred_info, and "
+    "the example values of the Column declarations (owned by the loader's branch)",
+    "reading/loader.py": "the bundled workbook's file name and the loader's example dates "
+    "(loader's branch)",
+    "reading/normalize.py": "examples in the date reader's docstrings (loader's branch)",
+    "store/seed.py": "the bundled workbooks' file names the store is seeded from",
+    "synth.py": "benchmark data: a fictitious plan over a fixed period, deterministic by seed",
+}
+LINES: dict[str, tuple[str, ...]] = {
+    # exported workbooks are byte-identical for the same data: a fixed creation date
+    "output/export.py": ("FIXED_TIMESTAMP = ", "_ZIP_TIME = "),
+}
+
+
+def _hits(path: Path) -> list[tuple[int, str]]:
+    return [
+        (n, line)
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if WORDS.search(line)
+    ]
+
+
+def test_no_source_file_names_the_bundled_plans_network_or_years():
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        rel = path.relative_to(SRC).as_posix()
+        if path.is_relative_to(CATALOGS) or rel in FILES:
+            continue
+        allowed = LINES.get(rel, ())
+        found += [
+            f"{rel}:{n}: {line.strip()}"
+            for n, line in _hits(path)
+            if not any(a in line for a in allowed)
+        ]
+    templates = sorted((SRC / "output" / "report" / "templates").glob("*"))
+    for path in [ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("*.py")), *templates]:
+        found += [f"{path.name}:{n}: {line.strip()}" for n, line in _hits(path)]
+    assert not found, "a plan's network or years named in the code:\n" + "\n".join(found)
+
+
+def test_the_catalogues_carry_no_network_year_or_committee_size():
+    found = [
+        f"{path.name}:{n}: {line.strip()}"
+        for path in sorted(CATALOGS.glob("*.py"))
+        for n, line in _hits(path)
+        if WORDS.search(line)
+    ]
+    found += [
+        f"{path.name}: a committee size in words"
+        for path in sorted(CATALOGS.glob("*.py"))
+        if re.search(r"cinco miembros|five members", path.read_text(encoding="utf-8"), re.I)
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_the_bundled_period_is_read_only_by_inferred_info():
+    """model.PLAN_START / PLAN_END are the fallback of a plan without «Plan» sheet: no other
+    code reads them (every page, chart and report reads plan.info)."""
+    users = []
+    for path in sorted(SRC.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if not re.search(r"\bPLAN_(START|END|QUARTERS)\b", text):
+            continue
+        rel = path.relative_to(SRC).as_posix()
+        if rel.startswith("store/migrations/"):
+            continue  # a migration is frozen history: it may backfill rows with the fallback
+        if rel != "model.py":
+            users.append(rel)
+            continue
+        tree = ast.parse(text)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name != "inferred_info":
+                names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+                if names & {"PLAN_START", "PLAN_END", "PLAN_QUARTERS"}:
+                    users.append(f"model.py:{node.name}")
+    assert not users, users
+
+
+def test_the_exceptions_still_hold_what_they_excuse():
+    # an exception that no longer applies is removed, so that the rule covers the file again
+    stale = [rel for rel in FILES if not (SRC / rel).exists() or not _hits(SRC / rel)]
+    stale += [rel for rel in LINES if not _hits(SRC / rel)]
+    assert not stale, stale
