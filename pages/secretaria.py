@@ -11,8 +11,9 @@ from planmonitor.i18n import t  # noqa: E402
 from planmonitor.ui import auth  # noqa: E402
 from planmonitor.ui.frame import view  # noqa: E402
 
-if st.session_state.pop(auth.JUST_LOGGED_IN, False) and auth.is_secretariat():
-    st.switch_page("pages/actualizar.py")  # what the secretariat logs in for
 lang = view().lang
+if st.session_state.pop(auth.JUST_LOGGED_IN, False) and auth.is_secretariat():
+    # what the secretariat logs in for; the switch drops the URL, so the language goes along
+    st.switch_page("pages/actualizar.py", query_params={"lang": lang} if lang != "es" else None)
 st.title(t("page.login", lang))
 auth.login_form(lang)

@@ -111,6 +111,8 @@ def test_upload_preview_confirm_then_rollback(secretariat_server, page):
 
     nav(page, "Historial de versiones")
     page.get_by_role("button", name="Restaurar la versión 2").click()
+    # nothing is restored before the confirmation
+    page.get_by_role("button", name="Sí, restaurar la versión 2").click()
     expect(page.get_by_text("restaurada como versión nueva", exact=False)).to_be_visible(
         timeout=TIMEOUT
     )
