@@ -161,7 +161,7 @@ def make_plan(
     prog = prog.sort_values("date", kind="stable").reset_index(drop=True)
 
     ag = pd.DataFrame(
-        [(a, n, ne, ae, r, [], None) for a, n, ne, ae, r in (agencies or AGENCIES)],
+        [(a, n, ne, ae, _roles(r), [], None) for a, n, ne, ae, r in (agencies or AGENCIES)],
         columns=AGENCY_COLUMNS,
     )
     gcm = gcm_catalog()
@@ -197,6 +197,13 @@ def make_plan(
         meta=dict(meta or {}),
         sheets=(),
     )
+
+
+def _roles(role: str | Iterable[str]) -> list[str]:
+    """An agency's roles: one role as written in the factory, or several."""
+    if isinstance(role, str):
+        return [r.strip() for r in role.split(",") if r.strip()] if role else []
+    return list(role)
 
 
 def committee_members() -> list[str]:

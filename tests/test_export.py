@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -12,6 +13,8 @@ import pytest
 from planmonitor import model
 from planmonitor.model import Plan
 from planmonitor.output import export
+
+ROOT = Path(__file__).resolve().parents[1]
 
 FORMULA_LOOKING = ["=1+1", "+51 999", "-x", "@SUM(A1)", '=HYPERLINK("http://x")']
 
@@ -149,7 +152,7 @@ def _tiny_plan(meta: dict[str, str] | None = None) -> Plan:
             "name_es": ["Organización Internacional para las Migraciones"],
             "name_en": ["International Organization for Migration"],
             "acronym_en": ["IOM"],
-            "role": [model.Role.SECRETARIAT.value],
+            "roles": [[model.Role.SECRETARIAT.value]],
             "aliases": [["IOM", "OIM-Perú"]],
             "row": [2],
         }
@@ -274,3 +277,30 @@ def test_one_cell_writer_for_every_workbook_keeps_formula_like_text_as_text():
     assert [c.value for c in row[3:6]] == [None, None, None]
     assert row[6].is_date and row[6].number_format == "yyyy-mm-dd"
     assert row[7].value == 3
+
+
+def test_plan_sheet_written_only_for_a_declared_description() -> None:
+    """Issue 9: the export writes «Plan» (first) from plan.info, never an inferred one."""
+    import dataclasses
+
+    from planmonitor.reading.loader import load_workbook
+
+    plan = _tiny_plan()
+    assert plan.info.period_inferred
+    assert model.PLAN_SHEET.name not in export.plan_to_sheets(plan)
+    info = model.PlanInfo(
+        plan_id="red-x-2025-2026", title="Plan 2025-2026", network_es="Red X",
+        network_en="Network X", network_id="red-x", country="", region="Andes",
+        start=pd.Timestamp("2025-01-01"), end=pd.Timestamp("2026-12-31"), lang="en",
+        level_names=("Grupo de trabajo", "", "", ""),
+    )  # fmt: skip
+    declared = dataclasses.replace(plan, info=info)
+    sheets = export.plan_to_sheets(declared)
+    assert next(iter(sheets)) == model.PLAN_SHEET.name
+    rows = dict(zip(sheets["Plan"]["Clave"], sheets["Plan"]["Valor"], strict=True))
+    assert rows["Red"] == "Red X" and rows["Nivel 1"] == "Grupo de trabajo"
+    assert rows["Inicio"] == pd.Timestamp("2025-01-01")
+    # Read back on the bundled plan (the tiny plan's own tables are not a complete plan).
+    base = load_workbook(ROOT / "data" / "plan-de-trabajo-2023-2024.xlsx").plan
+    one = export.write_workbook({"Plan": sheets["Plan"]})
+    assert load_workbook(one, base=base).plan.info == info

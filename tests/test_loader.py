@@ -566,3 +566,27 @@ def test_the_words_real_plans_use_for_a_status_are_read(valid_bytes) -> None:
     assert result.plan.progress["status"].tolist() == [
         "No iniciado", "En curso", "En curso", "Completado", "Retrasado", "No iniciado"
     ]  # fmt: skip
+
+
+def test_an_agency_can_be_secretariat_and_committee_member() -> None:
+    """Issue 9: the «Rol» cell holds several roles; IOM is both (the global network's plan)."""
+    sheets = valid_sheets()
+    oim = next(r for r in sheets["Agencias"] if r[0] == "OIM")
+    oim[4] = "Coordinación y Secretaría, Comité Ejecutivo"
+    result = load_workbook(make_workbook(sheets), today=TODAY)
+    assert result.ok and result.issues.empty, result.issues
+    plan = result.plan
+    roles = plan.agencies.set_index("acronym")["roles"]
+    assert roles["OIM"] == [model.Role.SECRETARIAT.value, model.Role.COMMITTEE.value]
+    assert roles["OCR"] == [model.Role.COMMITTEE.value]
+    assert plan.secretariat() == ["OIM"]
+    assert plan.committee_members() == ["OIM", "OCR", "PNUD", "OIT", "ACNUR", "UNODC"]
+
+
+def test_an_unknown_role_among_several_is_named_alone() -> None:
+    sheets = valid_sheets()
+    next(r for r in sheets["Agencias"] if r[0] == "OCR")[4] = "Comité Ejecutivo, Presidencia"
+    issues = load_workbook(make_workbook(sheets), today=TODAY).issues
+    bad = issues[issues["rule"] == "bad_role"]
+    assert bad["value"].tolist() == ["Presidencia"]
+    assert "Comité Ejecutivo" in bad["message"].iloc[0]

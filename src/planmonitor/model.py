@@ -84,7 +84,7 @@ class PlanInfo:
 
 
 # "Comité Ejecutivo" is written in the plan as a partner. It stays as written in the data and
-# can be resolved to the agencies whose role is ROLE_COMMITTEE.
+# can be resolved to the agencies whose roles hold Role.COMMITTEE.
 COMMITTEE = "Comité Ejecutivo"
 
 
@@ -135,7 +135,7 @@ class Column:
     required: bool  # a value is required in every row
     kind: str  # a key of reading/kinds.py's KINDS: how a cell is read, the rule it can break
     #            ("code", "text", "list", "agencies", "date_or_quarter", "date", "int",
-    #            "percent", "status", "role", "gcm", "bool", "url")
+    #            "percent", "status", "roles", "gcm", "bool", "url")
     description_es: str = ""
     description_en: str = ""
     example: str = ""
@@ -403,12 +403,12 @@ AGENCIES = Sheet(
         ),
         Column(
             "Rol",
-            "role",
+            "roles",
             True,
-            "role",
-            "Coordinación y Secretaría / Comité Ejecutivo / Miembro",
-            "Coordinación y Secretaría / Comité Ejecutivo / Miembro",
-            "Comité Ejecutivo",
+            "roles",
+            "Coordinación y Secretaría / Comité Ejecutivo / Miembro; varios separados por coma",
+            "Coordinación y Secretaría / Comité Ejecutivo / Miembro; several separated by commas",
+            "Coordinación y Secretaría, Comité Ejecutivo",
         ),
         Column(
             "Alias",
@@ -611,7 +611,7 @@ PROGRESS_IDENTITY: tuple[str, ...] = (
     "evidence",
 )
 PROGRESS_COLUMNS = [*PROGRESS_IDENTITY, "row"]
-AGENCY_COLUMNS = ["acronym", "name_es", "name_en", "acronym_en", "role", "aliases", "row"]
+AGENCY_COLUMNS = ["acronym", "name_es", "name_en", "acronym_en", "roles", "aliases", "row"]
 GCM_COLUMNS = ["number", "label_plan", "label_es", "title_en"]
 OBJECTIVE_COLUMNS = ["code", "name", "seq", "row"]
 STRATEGY_COLUMNS = ["code", "objective", "name", "seq", "row"]
@@ -629,7 +629,8 @@ class Plan:
       gcm_all (bool, "Todos"), timeline_text, notes, seq (plan order), row (Excel row).
     progress: date (Timestamp), code, status (a Status value), percent (float 0-100),
       comment, reported_by, evidence, row.
-    agencies: acronym, name_es, name_en, acronym_en, role (a Role value), aliases (list), row.
+    agencies: acronym, name_es, name_en, acronym_en, roles (list of Role values: an agency may
+      be the secretariat and a committee member), aliases (list), row.
     gcm: number (int), label_plan, label_es, title_en.
     meta: key -> value of the Metadatos sheets read.
     sheets: names of the sheets this plan's tables came from (the workbook's own sheets).
@@ -658,9 +659,17 @@ class Plan:
         return str(self.meta.get(META_EXAMPLE_KEY, "")).strip().lower() in {"sí", "si", "yes"}
 
     def committee_members(self) -> list[str]:
-        """Acronyms of the Executive Committee's members (role Comité Ejecutivo)."""
+        """Acronyms of the Executive Committee's members (role Comité Ejecutivo), plan order."""
+        return self.agencies_with_role(Role.COMMITTEE)
+
+    def secretariat(self) -> list[str]:
+        """Acronyms of the agencies holding the role Coordinación y Secretaría (usually one)."""
+        return self.agencies_with_role(Role.SECRETARIAT)
+
+    def agencies_with_role(self, role: Role) -> list[str]:
         a = self.agencies
-        return a.loc[a["role"] == Role.COMMITTEE.value, "acronym"].tolist()
+        held = [role.value in (r if isinstance(r, list | tuple) else ()) for r in a["roles"]]
+        return a.loc[held, "acronym"].astype(str).tolist()
 
 
 def inferred_info(plan: Plan) -> PlanInfo:
