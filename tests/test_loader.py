@@ -590,3 +590,24 @@ def test_an_unknown_role_among_several_is_named_alone() -> None:
     bad = issues[issues["rule"] == "bad_role"]
     assert bad["value"].tolist() == ["Presidencia"]
     assert "Comité Ejecutivo" in bad["message"].iloc[0]
+
+
+def test_a_member_without_a_spanish_name_is_valid_and_shown_by_its_other_names() -> None:
+    """Issue 9: non-UN members (an NGO network, OECD) need no Spanish name."""
+    from planmonitor.i18n import agency_name
+
+    sheets = valid_sheets()
+    sheets["Agencias"] += [
+        ["OECD", "", "Organisation for Economic Co-operation and Development", "", "Miembro", ""],
+        ["MADE", "", "", "", "Miembro", ""],
+    ]
+    result = load_workbook(make_workbook(sheets), today=TODAY)
+    assert result.ok and result.issues.empty, result.issues
+    agencies = result.plan.agencies
+    assert agencies.set_index("acronym").loc["OECD", "name_es"] == ""
+    oecd = "Organisation for Economic Co-operation and Development"
+    assert agency_name("OECD", "es", agencies) == oecd
+    assert agency_name("OECD", "en", agencies) == oecd
+    assert agency_name("MADE", "es", agencies) == "MADE"
+    assert agency_name("OIM", "es", agencies) == "Organización Internacional para las Migraciones"
+    assert agency_name("OIM", "en", agencies) == "International Organization for Migration"

@@ -377,10 +377,10 @@ AGENCIES = Sheet(
         Column(
             "Nombre",
             "name_es",
-            True,
+            False,  # a member that is not a UN agency (an NGO network, OECD) may have none
             "text",
-            "Nombre en español",
-            "Spanish name",
+            "Nombre en español (opcional: sin él se muestra el nombre en inglés o la sigla)",
+            "Spanish name (optional: without it the English name or the acronym is shown)",
             "Organización Internacional para las Migraciones",
         ),
         Column(
