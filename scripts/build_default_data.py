@@ -118,7 +118,8 @@ def plan_sheets(source: Path = SOURCE_DIR) -> dict[str, pd.DataFrame]:
         model.PLAN_SHEET.name: _frame(model.PLAN_SHEET, plan_rows),
         model.OBJECTIVES.name: _frame(model.OBJECTIVES, objectives),
         model.STRATEGIES.name: _frame(model.STRATEGIES, strategies),
-        model.ACTIVITIES.name: _frame(model.ACTIVITIES, activities),
+        # The plan has strategies: its activities name them (no «Objetivo» column).
+        model.ACTIVITIES.name: _frame(model.ACTIVITIES, activities).drop(columns=["Objetivo"]),
         model.PRODUCTS.name: _frame(model.PRODUCTS, products),
         model.AGENCIES.name: _frame(model.AGENCIES, agency_rows),
         model.GCM.name: gcm_sheet(source / "gcm_objectives.csv"),

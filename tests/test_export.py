@@ -179,7 +179,13 @@ def test_plan_to_sheets_uses_spanish_headers_and_the_plan_spelling() -> None:
     sheets = export.plan_to_sheets(_tiny_plan())
     assert list(sheets) == [s.name for s in model.SHEETS if s is not model.META]
     for name, df in sheets.items():
-        assert list(df.columns) == model.SHEETS_BY_NAME[name].headers
+        # Activities name their strategy; «Objetivo» is for a plan without strategies (issue 9).
+        expected = [
+            h
+            for h in model.SHEETS_BY_NAME[name].headers
+            if (name, h) != ("Actividades", "Objetivo")
+        ]
+        assert list(df.columns) == expected
     p = sheets["Productos"].set_index("Código")
     assert p.loc["1.1.1-1", "Líderes"] == "OIM"
     assert p.loc["1.1.1-2", "Líderes"] == "OIM, PNUD"
@@ -304,3 +310,19 @@ def test_plan_sheet_written_only_for_a_declared_description() -> None:
     base = load_workbook(ROOT / "data" / "plan-de-trabajo-2023-2024.xlsx").plan
     one = export.write_workbook({"Plan": sheets["Plan"]})
     assert load_workbook(one, base=base).plan.info == info
+
+
+def test_a_plan_without_strategies_is_written_with_three_levels() -> None:
+    """Issue 9: no «Estrategias» sheet, activities name their objective; reads back the same."""
+    import threelevel
+
+    from planmonitor.reading.loader import load_workbook
+
+    plan = load_workbook(threelevel.workbook(), today=pd.Timestamp(threelevel.TODAY)).plan
+    sheets = export.plan_to_sheets(plan)
+    assert model.STRATEGIES.name not in sheets
+    assert list(sheets["Actividades"].columns) == ["Código", "Nombre", "Objetivo"]
+    back = load_workbook(export.write_workbook(sheets), today=pd.Timestamp(threelevel.TODAY))
+    assert back.ok and back.issues.empty, back.issues
+    assert back.plan.products["objective"].tolist() == plan.products["objective"].tolist()
+    assert not back.plan.has_strategies

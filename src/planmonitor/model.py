@@ -238,10 +238,10 @@ ACTIVITIES = Sheet(
         Column(
             "Estrategia",
             "strategy",
-            True,
+            False,  # a plan without strategies names the objective instead (issue 9)
             "code",
-            "Código de la estrategia",
-            "Strategy code",
+            "Código de la estrategia (vacío en un plan sin estrategias)",
+            "Strategy code (empty in a plan without strategies)",
             "1.1",
         ),
         Column(
@@ -252,6 +252,15 @@ ACTIVITIES = Sheet(
             "Texto de la actividad, como en el plan",
             "Activity text, as in the plan",
             "Identificar oportunidades de asistencia…",
+        ),
+        Column(
+            "Objetivo",
+            "objective",
+            False,
+            "code",
+            "Código del objetivo, en un plan sin estrategias (si no, se deriva de la estrategia)",
+            "Objective code, in a plan without strategies (else derived from the strategy)",
+            "1",
         ),
     ),
     "Las actividades de cada estrategia. Se conserva la numeración del plan "
@@ -566,9 +575,9 @@ SHEETS_BY_NAME: dict[str, Sheet] = {s.name: s for s in READ_SHEETS}
 SHEETS_BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
 
 # A workbook loaded on its own (no base plan) must hold the plan's structure.
+# «Estrategias» is optional: a plan with three levels has none (issue 9).
 STRUCTURE_SHEETS: tuple[str, ...] = (
     "Objetivos",
-    "Estrategias",
     "Actividades",
     "Productos",
     "Agencias",
@@ -652,6 +661,12 @@ class Plan:
     def __post_init__(self) -> None:
         if self.info is None:
             object.__setattr__(self, "info", inferred_info(self))
+
+    @property
+    def has_strategies(self) -> bool:
+        """False for a plan of three levels (objective → activity → product): pages, filters,
+        charts, the report and the template draw no empty strategy level."""
+        return len(self.strategies) > 0
 
     @property
     def is_example(self) -> bool:

@@ -205,6 +205,8 @@ def plan_to_sheets(plan: Plan, include: Iterable[str] | None = None) -> dict[str
     `include` names sheets (Spanish names, e.g. "Productos") or tables (keys, e.g.
     "products"); by default every sheet, with Metadatos only when the plan has metadata and
     «Plan» (first) only when the plan states its own description (not an inferred one).
+    `Actividades` names each activity's strategy, or its objective in a plan without
+    strategies (which gets no `Estrategias` sheet).
     Lists are joined with ", ", "Todos" stands for all GCM objectives, product dates are
     written as typed (start_text/end_text) so "2023-T2" stays a quarter.
     """
@@ -232,6 +234,12 @@ def plan_to_sheets(plan: Plan, include: Iterable[str] | None = None) -> dict[str
             )
         else:
             out[sheet.name] = _table_to_sheet(sheet, getattr(plan, sheet.key))
+    if model.ACTIVITIES.name in out:
+        # One way to name an activity's parent: its strategy, or (no strategies) its objective.
+        drop = "Objetivo" if plan.has_strategies else "Estrategia"
+        out[model.ACTIVITIES.name] = out[model.ACTIVITIES.name].drop(columns=[drop])
+    if include is None and not plan.has_strategies:
+        out.pop(model.STRATEGIES.name, None)  # a plan of three levels has no empty level
     return out
 
 

@@ -208,7 +208,9 @@ def _write_sheet(ws: Worksheet, sheet: model.Sheet, df: pd.DataFrame | None) -> 
             width = max(width, min(int(longest), 60))
         ws.column_dimensions[get_column_letter(j)].width = width + 2
     if df is not None:
-        for i, values in enumerate(df[sheet.headers].itertuples(index=False), start=2):
+        # every column of the sheet, also the optional one the export leaves out
+        rows = df.reindex(columns=sheet.headers, fill_value="")
+        for i, values in enumerate(rows.itertuples(index=False), start=2):
             for j, v in enumerate(values, start=1):
                 write_cell(ws.cell(row=i, column=j), v)
     ws.freeze_panes = "A2"
