@@ -120,7 +120,8 @@ def plan_sheets(source: Path = SOURCE_DIR) -> dict[str, pd.DataFrame]:
         model.STRATEGIES.name: _frame(model.STRATEGIES, strategies),
         # The plan has strategies: its activities name them (no «Objetivo» column).
         model.ACTIVITIES.name: _frame(model.ACTIVITIES, activities).drop(columns=["Objetivo"]),
-        model.PRODUCTS.name: _frame(model.PRODUCTS, products),
+        # A first plan: no product continues an earlier one (no «Continúa» column).
+        model.PRODUCTS.name: _frame(model.PRODUCTS, products).drop(columns=["Continúa"]),
         model.AGENCIES.name: _frame(model.AGENCIES, agency_rows),
         model.GCM.name: gcm_sheet(source / "gcm_objectives.csv"),
         model.META.name: _frame(model.META, meta),

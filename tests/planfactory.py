@@ -131,6 +131,7 @@ def make_plan(
                 "gcm_all": bool(p["gcm_all"]),
                 "timeline_text": "",
                 "notes": "",
+                "continues": str(p.get("continues", "")),
                 "seq": seq,
                 "row": None,
             }
@@ -146,6 +147,7 @@ def make_plan(
         "end_text",
         "timeline_text",
         "notes",
+        "continues",
     ):
         prod[col] = _str(prod[col])
     prod["start"] = pd.to_datetime(prod["start"])

@@ -130,6 +130,7 @@ def _tiny_plan(meta: dict[str, str] | None = None) -> Plan:
             "gcm_all": [False, False, True],
             "timeline_text": ["2023 T2 2023 2024", "", ""],
             "notes": ["nota", "", ""],
+            "continues": ["", "", ""],
             "seq": [0, 1, 2],
             "row": [2, 3, 4],
         }
@@ -179,12 +180,10 @@ def test_plan_to_sheets_uses_spanish_headers_and_the_plan_spelling() -> None:
     sheets = export.plan_to_sheets(_tiny_plan())
     assert list(sheets) == [s.name for s in model.SHEETS if s is not model.META]
     for name, df in sheets.items():
-        # Activities name their strategy; «Objetivo» is for a plan without strategies (issue 9).
-        expected = [
-            h
-            for h in model.SHEETS_BY_NAME[name].headers
-            if (name, h) != ("Actividades", "Objetivo")
-        ]
+        # Activities name their strategy; «Objetivo» is for a plan without strategies, and
+        # «Continúa» is written when a product continues one of an earlier plan (issue 9).
+        absent = {("Actividades", "Objetivo"), ("Productos", "Continúa")}
+        expected = [h for h in model.SHEETS_BY_NAME[name].headers if (name, h) not in absent]
         assert list(df.columns) == expected
     p = sheets["Productos"].set_index("Código")
     assert p.loc["1.1.1-1", "Líderes"] == "OIM"
@@ -326,3 +325,40 @@ def test_a_plan_without_strategies_is_written_with_three_levels() -> None:
     assert back.ok and back.issues.empty, back.issues
     assert back.plan.products["objective"].tolist() == plan.products["objective"].tolist()
     assert not back.plan.has_strategies
+
+
+def test_continues_is_read_kept_and_written_back() -> None:
+    """Issue 9: «Productos.Continúa» names the product of an earlier plan (carry-over)."""
+    from factory import TODAY, make_workbook, valid_sheets
+
+    from planmonitor.reading.loader import load_workbook
+
+    sheets = valid_sheets()
+    sheets["Productos"][0].append("Continúa")
+    sheets["Productos"][1].append("red-peru-2023-2024:1.1.1-1")
+    sheets["Productos"][2].append("2.1.1-3")
+    result = load_workbook(make_workbook(sheets), today=TODAY)
+    assert result.ok and result.issues.empty, result.issues
+    continues = result.plan.products["continues"].tolist()
+    assert continues == ["red-peru-2023-2024:1.1.1-1", "2.1.1-3", ""]
+    written = export.plan_to_sheets(result.plan)["Productos"]
+    assert written["Continúa"].tolist() == continues
+    again = load_workbook(export.write_workbook({"Productos": written}), base=result.plan)
+    assert again.plan.products["continues"].tolist() == continues
+
+
+def test_a_snapshot_written_before_issue_9_reads_with_roles_and_continues() -> None:
+    """Stored plans of the previous release: `role` becomes `roles`, `continues` is empty."""
+    from planmonitor.store import codec
+
+    plan = _tiny_plan()
+    old = codec.plan_to_json(plan)
+    agencies = plan.agencies.drop(columns=["roles"])  # the old order: role where roles is
+    agencies.insert(4, "role", [r[0] for r in plan.agencies["roles"]])
+    old["tables"]["agencies"] = codec.frame_to_json(agencies)
+    old["tables"]["products"] = codec.frame_to_json(plan.products.drop(columns=["continues"]))
+    back = codec.plan_from_json(old)
+    assert list(back.agencies.columns) == model.AGENCY_COLUMNS
+    assert back.agencies["roles"].tolist() == plan.agencies["roles"].tolist()
+    assert list(back.products.columns) == list(plan.products.columns)
+    assert back.products["continues"].tolist() == [""] * len(plan.products)

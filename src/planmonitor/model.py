@@ -365,6 +365,17 @@ PRODUCTS = Sheet(
             "2023 T2 2023 2024",
         ),
         Column("Notas", "notes", False, "text", "Notas libres", "Free notes", ""),
+        Column(
+            "Continúa",
+            "continues",
+            False,
+            "code",
+            "Producto de un plan anterior que este continúa: «<código del plan>:<código>», o el "
+            "código en el «Plan anterior»",
+            "Product of an earlier plan this one continues: <plan code>:<code>, or the code in "
+            "the Previous plan",
+            "red-de-prueba-2023-2024:2.1.1-1",
+        ),
     ),
     "Una fila por producto.",
     "One row per product.",
@@ -605,6 +616,7 @@ PRODUCT_COLUMNS = [
     "gcm_all",
     "timeline_text",
     "notes",
+    "continues",  # "<plan_id>:<code>" or "<code>" of the previous plan ("" for none; issue 9)
     "seq",
     "row",
 ]
@@ -635,7 +647,8 @@ class Plan:
     products: code, objective, strategy, activity, name, leads (list[str]), partners
       (list[str]; may hold COMMITTEE), start, end (Timestamp or NaT), start_text, end_text (the
       cell as written), dates_interpreted (bool), gcm (list[int], specific links only),
-      gcm_all (bool, "Todos"), timeline_text, notes, seq (plan order), row (Excel row).
+      gcm_all (bool, "Todos"), timeline_text, notes, continues ("<plan_id>:<code>" or "<code>"
+      of the product of an earlier plan it carries on, "" for none), seq (plan order), row.
     progress: date (Timestamp), code, status (a Status value), percent (float 0-100),
       comment, reported_by, evidence, row.
     agencies: acronym, name_es, name_en, acronym_en, roles (list of Role values: an agency may

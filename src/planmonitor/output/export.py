@@ -238,6 +238,9 @@ def plan_to_sheets(plan: Plan, include: Iterable[str] | None = None) -> dict[str
         # One way to name an activity's parent: its strategy, or (no strategies) its objective.
         drop = "Objetivo" if plan.has_strategies else "Estrategia"
         out[model.ACTIVITIES.name] = out[model.ACTIVITIES.name].drop(columns=[drop])
+    products = out.get(model.PRODUCTS.name)
+    if products is not None and not products["Continúa"].astype(bool).any():
+        out[model.PRODUCTS.name] = products.drop(columns=["Continúa"])  # a first plan: no column
     if include is None and not plan.has_strategies:
         out.pop(model.STRATEGIES.name, None)  # a plan of three levels has no empty level
     return out

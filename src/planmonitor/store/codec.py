@@ -185,6 +185,17 @@ def plan_to_json(plan: model.Plan) -> dict:
 def plan_from_json(d: dict) -> model.Plan:
     tables = {k: frame_from_json(v) for k, v in d["tables"].items()}
     tables["agencies"] = _with_roles(tables["agencies"])
+    if "continues" not in tables["products"].columns:  # snapshots written before issue 9
+        products = tables["products"].copy()
+        at = (
+            list(products.columns).index("seq")
+            if "seq" in products.columns
+            else len(products.columns)
+        )
+        products.insert(
+            at, "continues", pd.Series([""] * len(products), index=products.index, dtype=str)
+        )
+        tables["products"] = products
     info = info_from_json(d["info"]) if d.get("info") else None
     return model.Plan(
         **tables, meta={k: _dec(v) for k, v in d["meta"]}, sheets=tuple(d["sheets"]), info=info
