@@ -29,7 +29,7 @@ def overview(
     return {
         "empty": False,
         "table": table,
-        "screen": tables.for_screen(table),
+        "screen": tables.for_screen(table, lang),
         "labels": {
             code: f"{code} · {name[:80]}"
             for code, name in zip(latest["code"], latest["name"], strict=True)
@@ -54,7 +54,7 @@ def shown(
     table = r["table"].loc[found.index]  # the download keeps real dates
     return {
         **r,
-        "found": tables.frozen(tables.for_screen(found)),
+        "found": tables.frozen(tables.for_screen(found, lang)),
         "xlsx": export.write_workbook({t("avance.table", lang): table}),
     }
 

@@ -59,7 +59,7 @@ def per_agency(
             for a in reporting.loc[reporting["stale"], "agency"]
         ],
         "table": tables.frozen(
-            tables.for_screen(tables.reporting_table(reporting, lang, _plan.agencies))
+            tables.for_screen(tables.reporting_table(reporting, lang, _plan.agencies), lang)
         ),
     }
 

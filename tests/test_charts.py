@@ -176,7 +176,7 @@ def test_gantt_says_when_today_is_outside_the_plan_period(latest):
     assert not inside.layout.title.subtitle.text
     late = gantt(latest, "es", today=TS("2026-11-26"))
     assert late.layout.title.subtitle.text == (
-        "Hoy (26 nov 2026) está fuera del periodo del plan (1 ene 2023 – 31 dic 2024): no hay "
+        "Hoy (26/11/2026) está fuera del periodo del plan (01/01/2023 – 31/12/2024): no hay "
         "línea de hoy."
     )
     early = gantt(latest, "en", today=TS("2022-05-01"))

@@ -212,7 +212,7 @@ def test_minutes_excel_keeps_text_as_text_in_both_languages(book):
     rows = [[c.value for c in r] for r in ws.iter_rows()]
     assert rows[0][0] == "Red de Prueba"
     assert rows[1][0] == "Comité Ejecutivo · Decisiones y acuerdos"
-    assert rows[2][0] == "Reunión del 14 may 2024"
+    assert rows[2][0] == "Reunión del 14/05/2024"
     assert rows[3] == [
         "N.º",
         "Tipo",
@@ -228,7 +228,7 @@ def test_minutes_excel_keeps_text_as_text_in_both_languages(book):
         "Producto 1.1.1-1 · Diálogo de expertos",
         HOSTILE,
         "@OIM",
-        "30 jun 2024",
+        "30/06/2024",
         "Pendiente",
     ]
     assert ws.cell(row=5, column=4).data_type == "s"  # not a formula
@@ -249,7 +249,7 @@ def test_minutes_html_escapes_every_text_and_is_printable(book):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "A &amp; B &lt;i&gt;" in page
     assert "@page { size: A4" in page
-    assert "Reunión del 14 may 2024" in page
+    assert "Reunión del 14/05/2024" in page
     empty = minutes.minutes_html(current.iloc[0:0], "en", MEETING)
     assert "No decisions or action points are recorded for this meeting." in empty
 

@@ -13,7 +13,9 @@ from planfactory import make_plan, product
 from planmonitor import i18n
 from planmonitor.i18n import (
     agency_label,
+    date_tickformat,
     fmt_date,
+    fmt_datetime,
     fmt_number,
     fmt_percent,
     gcm_label,
@@ -53,11 +55,15 @@ def test_t_formats_and_falls_back():
     assert t("no.such.key", "en") == "no.such.key"
 
 
-def test_fmt_date_spanish_and_english_months():
-    assert fmt_date(pd.Timestamp("2024-03-15")) == "15 mar 2024"
+def test_one_date_format_per_language():
+    """Spanish days are dd/mm/aaaa, English ones "15 Mar 2024"; moments add the time."""
+    assert fmt_date(pd.Timestamp("2024-03-15")) == "15/03/2024"
     assert fmt_date(pd.Timestamp("2024-03-15"), "en") == "15 Mar 2024"
-    assert fmt_date("2023-08-05", "es") == "5 ago 2023"
-    assert fmt_date(pd.Timestamp("2023-12-01"), "es") == "1 dic 2023"
+    assert fmt_date("2023-08-05", "es") == "05/08/2023"
+    assert fmt_date(pd.Timestamp("2023-12-01"), "es") == "01/12/2023"
+    assert fmt_datetime(pd.Timestamp("2026-12-03 17:26:27"), "es") == "03/12/2026 17:26"
+    assert fmt_datetime(pd.Timestamp("2026-12-03 17:26:27"), "en") == "3 Dec 2026 17:26"
+    assert date_tickformat("es") == "%d/%m/%Y"  # numeric: no English month names in Spanish
     assert fmt_date(pd.NaT) == "—"
     assert fmt_date(None, "en") == "—"
 

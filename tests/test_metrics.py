@@ -211,7 +211,7 @@ def test_alerts_details_in_both_languages(plan):
     found = metrics.alerts(plan, TS("2024-08-01"))
     assert found.columns.tolist() == ["code", "name", "kind", "detail_es", "detail_en"]
     overdue = found[found["kind"] == "overdue"].iloc[0]
-    assert overdue["detail_es"] == "Debía terminar el 30 jun 2024; estado: No iniciado (0 %)"
+    assert overdue["detail_es"] == "Debía terminar el 30/06/2024; estado: No iniciado (0 %)"
     assert overdue["detail_en"] == "Due on 30 Jun 2024; status: Not started (0%)"
     stale = found[(found["kind"] == "stale") & (found["code"] == "1.1.1-2")].iloc[0]
     assert "hace 366 días" in stale["detail_es"]

@@ -268,7 +268,7 @@ def test_generated_at_only_when_given():
     plan = plan_may()
     assert "Generado el" not in rp.to_html(rp.build_report(plan, "2024-05"))
     html_text = rp.to_html(rp.build_report(plan, "2024-05", generated_at=TS("2024-06-03")))
-    assert "Generado el 3 jun 2024" in html_text
+    assert "Generado el 03/06/2024" in html_text
 
 
 def test_empty_month_says_nothing_to_report():

@@ -60,7 +60,7 @@ def test_default_reference_is_the_end_of_last_month(app):
 def test_changes_since_a_date_from_the_url(app):
     open_page(app, desde="2023-12-01")
     assert_clean(app)
-    assert any("Cambios desde el 1 dic 2023" in c.value for c in app.caption)
+    assert any("Cambios desde el 01/12/2023" in c.value for c in app.caption)
     assert len(app.dataframe) == 3  # status, percent, comments (nothing else changed)
     status = app.dataframe[0].value
     assert list(status.columns) == ["Código", "Producto", "Estado antes", "Estado ahora"]

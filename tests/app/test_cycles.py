@@ -17,7 +17,7 @@ from apphelpers import ENTRY, PAGES, closed_banner, page_path
 from planfactory import closed_2021_2022, cycle_2025_2026
 from streamlit.testing.v1 import AppTest
 
-from planmonitor.i18n import t
+from planmonitor.i18n import quarter_label, t
 
 TODAY = pd.Timestamp("2026-05-15")
 OLD = re.compile(r"(?<!\d)(?:2023|2024)(?!\d)|per[uú]", re.IGNORECASE)
@@ -62,7 +62,10 @@ def test_every_page_of_a_2025_2026_cycle_draws_that_cycle_only(use_plan, today, 
     assert not OLD.search(drawn), OLD.search(drawn)
     assert not closed_banner(at)  # a running plan
     period = at.sidebar.select_slider(key="periodo")
-    assert period.options == [f"{y}-T{q}" for y in (2025, 2026) for q in (1, 2, 3, 4)]
+    # the quarters as the language says them (T1 2025 / Q1 2025); the URL keeps the code
+    assert period.options == [
+        quarter_label(f"{y}-T{q}", lang) for y in (2025, 2026) for q in (1, 2, 3, 4)
+    ]
     assert period.value == ("2025-T1", "2026-T4")  # the default: the whole cycle
     assert any("Plan de Trabajo de Prueba" in c.value for c in at.sidebar.caption)
 
@@ -98,10 +101,10 @@ def test_a_closed_plan_has_no_recent_report_alert_and_is_read_as_of_its_end(use_
     alerts = at.dataframe[0].value
     assert t("alert.stale", "es") not in alerts.to_csv()
     assert t("alert.overdue", "es") in alerts.to_csv()  # the other alerts remain
-    assert any("31 dic 2022" in c.value for c in at.caption)  # as of the plan's end
+    assert any("31/12/2022" in c.value for c in at.caption)  # as of the plan's end
     calidad = _run(use_plan, closed_2021_2022(), "calidad")
     # no agency flagged as silent: the only warning is the example data's
     assert [w.value for w in calidad.warning] == [t("app.example_note", "es")]
-    assert any(t("calidad.closed", "es", date="31 dic 2022") == c.value for c in calidad.caption)
+    assert any(t("calidad.closed", "es", date="31/12/2022") == c.value for c in calidad.caption)
     avance = _run(use_plan, closed_2021_2022(), "avance")
     assert avance.date_input(key="fecha").value == pd.Timestamp("2022-12-31").date()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from planmonitor.i18n import fmt_date, fmt_day, t
+from planmonitor.i18n import fmt_date, t
 from planmonitor.model import Plan, PlanInfo, quarter_code
 
 APP_NAME = "planmonitor"
@@ -86,7 +86,7 @@ def closed_note(plan: Plan, today: object, lang: str = "es") -> str | None:
     plan_info = info(plan)
     if not plan_info.is_closed(today):
         return None
-    return t("plan.closed", lang, date=fmt_day(plan_info.end, lang))
+    return t("plan.closed", lang, date=fmt_date(plan_info.end, lang))
 
 
 def quarters_between(start: pd.Timestamp, end: pd.Timestamp) -> tuple[str, ...]:

@@ -28,7 +28,7 @@ from planmonitor.cli.common import (
 )
 from planmonitor.cli.console import Console
 from planmonitor.cli.plan import issues_text
-from planmonitor.i18n import fmt_date, t
+from planmonitor.i18n import fmt_date, fmt_datetime, t
 
 
 def _print_changes(changes, lang: str, con: Console) -> None:
@@ -120,7 +120,7 @@ def cmd_versions(s, args: argparse.Namespace, con: Console) -> int:
     rows = [
         [
             r.id,
-            r.created_at.strftime("%Y-%m-%d %H:%M"),
+            fmt_datetime(r.created_at, lang),
             t(f"store.kind.{r.kind}", lang),
             r.author,
             r.filename,

@@ -96,22 +96,31 @@ def _missing(x: Any) -> bool:
 
 
 def fmt_date(ts: Any, lang: str = DEFAULT_LANG) -> str:
-    """ "15 mar 2026" / "15 Mar 2026"; "—" for a missing date."""
-    if _missing(ts):
-        return "—"
-    ts = pd.Timestamp(ts)
-    months = MONTHS_EN if _lang(lang) == "en" else MONTHS_ES
-    return f"{ts.day} {months[ts.month - 1]} {ts.year}"
+    """A day in the language's one format: "05/03/2026" / "5 Mar 2026"; "—" when missing.
 
-
-def fmt_day(ts: Any, lang: str = DEFAULT_LANG) -> str:
-    """ "31/12/2026" / "31 Dec 2026": a day said on its own (a plan's end); "—" when missing."""
+    Tables, captions, charts, the report, the minutes and the CLI all say a day this way
+    (issue 10: one date format per language).
+    """
     if _missing(ts):
         return "—"
     ts = pd.Timestamp(ts)
     if _lang(lang) == "en":
         return f"{ts.day} {MONTHS_EN[ts.month - 1]} {ts.year}"
     return f"{ts.day:02d}/{ts.month:02d}/{ts.year}"
+
+
+def fmt_datetime(ts: Any, lang: str = DEFAULT_LANG) -> str:
+    """A moment (a version's time): the day as fmt_date, then "17:26"; "—" when missing."""
+    if _missing(ts):
+        return "—"
+    ts = pd.Timestamp(ts)
+    return f"{fmt_date(ts, lang)} {ts.hour:02d}:{ts.minute:02d}"
+
+
+def date_tickformat(lang: str = DEFAULT_LANG) -> str:
+    """The d3 format of a chart's date axis, the same day format as fmt_date. Spanish is
+    numeric, so plotly's English month names never appear in the Spanish UI."""
+    return "%d %b %Y" if _lang(lang) == "en" else "%d/%m/%Y"
 
 
 def fmt_number(x: Any, lang: str = DEFAULT_LANG, decimals: int = 0) -> str:

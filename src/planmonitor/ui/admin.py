@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from planmonitor.i18n import t
+from planmonitor.i18n import fmt_datetime, t
 from planmonitor.ui import auth
 
 LOGIN_URL = "secretaria"
@@ -52,14 +52,14 @@ def admin_pages(lang: str = "es") -> list:
 
 
 def _version_label(row: dict, lang: str) -> str:
-    when = row["created_at"].strftime("%Y-%m-%d %H:%M")
+    when = fmt_datetime(row["created_at"], lang)
     return f"{row['id']} · {when} · {row['author']} · {row['filename']}"
 
 
 def versions_table(versions, lang: str):
     """The versions as display text, newest first."""
     out = versions[["id", "created_at", "kind", "author", "filename", "note", "sheets"]].copy()
-    out["created_at"] = out["created_at"].dt.strftime("%Y-%m-%d %H:%M:%S")
+    out["created_at"] = [fmt_datetime(c, lang) for c in out["created_at"]]
     out["kind"] = [t(f"store.kind.{k}", lang) for k in out["kind"]]
     out = out.iloc[::-1].reset_index(drop=True)
     return out.rename(columns={c: t(f"history.col.{c}", lang) for c in out.columns})

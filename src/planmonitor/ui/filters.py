@@ -17,7 +17,7 @@ import streamlit as st
 
 from planmonitor import model
 from planmonitor.analysis.filters import Filters, period_options
-from planmonitor.i18n import agency_label, plural, status_label, t
+from planmonitor.i18n import agency_label, plural, quarter_label, status_label, t
 from planmonitor.model import COMMITTEE
 from planmonitor.ui import state
 from planmonitor.ui.safe import md
@@ -248,6 +248,7 @@ def show(plan: model.Plan, lang: str = "es", version: str | None = None) -> Filt
         t("sidebar.period", lang),
         quarters,
         value=full_period,
+        format_func=lambda q: quarter_label(q, lang),
         key=state.PERIOD,
         bind="query-params",
     )

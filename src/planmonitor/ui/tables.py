@@ -11,7 +11,7 @@ import pyarrow as pa
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from planmonitor.i18n import agency_label, status_label, t
+from planmonitor.i18n import agency_label, fmt_date, status_label, t
 
 MISSING = "—"
 # A Styler costs ~35 µs per cell each time Streamlit renders it (frozen() does that once for
@@ -36,11 +36,6 @@ def joined(values: object) -> str:
     return "" if values is None or (isinstance(values, float) and pd.isna(values)) else str(values)
 
 
-def date_format(lang: str) -> str:
-    """The DateColumn format of each language (momentjs tokens)."""
-    return "MMM D, YYYY" if lang == "en" else "DD/MM/YYYY"
-
-
 def agencies_text(values: object, lang: str, agencies: pd.DataFrame | None = None) -> str:
     """Leads/partners as "IOM, UNDP" in English, "OIM, PNUD" in Spanish (the English acronym
     from the plan's Agencias table when given)."""
@@ -49,10 +44,10 @@ def agencies_text(values: object, lang: str, agencies: pd.DataFrame | None = Non
     return joined(values)
 
 
-def date_text(values: pd.Series) -> pd.Series:
-    """Dates as ISO text ("AAAA-MM-DD"), "—" when missing: sorts in date order, never "None"."""
+def date_text(values: pd.Series, lang: str = "es") -> pd.Series:
+    """Dates in the language's one format (i18n.fmt_date), "—" when missing, never "None"."""
     dates = pd.to_datetime(values)
-    return dates.dt.strftime("%Y-%m-%d").fillna(MISSING).astype("str")
+    return pd.Series([fmt_date(d, lang) for d in dates], index=values.index, dtype="str")
 
 
 def _cell_text(value: object) -> str:
@@ -63,19 +58,19 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def for_screen(table: pd.DataFrame) -> pd.DataFrame | Styler:
+def for_screen(table: pd.DataFrame, lang: str = "es") -> pd.DataFrame | Styler:
     """What st.dataframe gets: no empty cell reads "None" (issue: "None" in Último reporte).
 
-    Date columns become ISO text with "—". The grid draws any null cell as "None" whatever a
-    Styler says, so a gap in a number column (days since an agency's last report when it
-    never reported) holds a value above the column's maximum (it sorts last, as "worst") and
-    the Styler shows it as "—" (small tables; in larger ones the column becomes text). Other
-    columns with gaps become text.
+    Date columns become text in the language's date format with "—". The grid draws any
+    null cell as "None" whatever a Styler says, so a gap in a number column (days since an
+    agency's last report when it never reported) holds a value above the column's maximum
+    (it sorts last, as "worst") and the Styler shows it as "—" (small tables; in larger ones
+    the column becomes text). Other columns with gaps become text.
     """
     out = table.copy()
     for col in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[col]):
-            out[col] = date_text(out[col])
+            out[col] = date_text(out[col], lang)
     gappy = [c for c in out.columns if out[c].dtype != "str" and out[c].isna().any()]
     numbers = [
         c

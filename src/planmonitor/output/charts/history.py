@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from planmonitor.analysis.metrics import ALL_STATUSES
-from planmonitor.i18n import fmt_date, fmt_percent, status_label, t
+from planmonitor.i18n import date_tickformat, fmt_date, fmt_percent, status_label, t
 from planmonitor.output import theme
 from planmonitor.output.charts.common import _esc, _figure, _require, _wrap
 
@@ -62,7 +62,7 @@ def build_history_figure(history: pd.DataFrame, lang: str = "es", code: str = ""
         t("chart.history.title", lang, code=_esc(code)).rstrip(" ·"),
         460,
         traces,
-        xaxis=dict(type="date", title=None),
+        xaxis=dict(type="date", title=None, tickformat=date_tickformat(lang)),
         yaxis=dict(range=[0, 105], title=t("word.percent", lang), dtick=20),
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, xanchor="left"),
         margin=dict(t=110),
