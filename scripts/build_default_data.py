@@ -1,7 +1,8 @@
 """Build the bundled workbooks from the reviewable sources in data/source/ (`make data`).
 
 - data/plan-de-trabajo-2023-2024.xlsx: the plan as transcribed in data/source/plan.toml and
-  data/source/agencies.toml, the GCM catalog (data/source/gcm_objectives.csv) and a Metadatos
+  data/source/agencies.toml, its «Plan» sheet (the plan's description of itself, plan.toml's
+  `[[plan]]` rows), the GCM catalog (data/source/gcm_objectives.csv) and a Metadatos
   sheet. It has NO Avances sheet on purpose: the real progress log is uploaded separately, and
   the loader gives a plan without one an empty log.
 - data/avances-ejemplo.xlsx: the FICTITIOUS example progress log of
@@ -99,6 +100,8 @@ def plan_sheets(source: Path = SOURCE_DIR) -> dict[str, pd.DataFrame]:
         }
         for a in agencies
     ]
+    # The plan's description of itself (issue 9): the «Plan» sheet, first in the workbook.
+    plan_rows = [{"Clave": k["key"], "Valor": k["value"]} for k in plan["plan"]]
     meta = [{"Clave": m["key"], "Valor": m["value"]} for m in plan["meta"]]
     # The other wordings of objectives and strategies (table of contents, list of objectives).
     meta += [
@@ -112,10 +115,13 @@ def plan_sheets(source: Path = SOURCE_DIR) -> dict[str, pd.DataFrame]:
         if s.get("notes")
     ]
     return {
+        model.PLAN_SHEET.name: _frame(model.PLAN_SHEET, plan_rows),
         model.OBJECTIVES.name: _frame(model.OBJECTIVES, objectives),
         model.STRATEGIES.name: _frame(model.STRATEGIES, strategies),
-        model.ACTIVITIES.name: _frame(model.ACTIVITIES, activities),
-        model.PRODUCTS.name: _frame(model.PRODUCTS, products),
+        # The plan has strategies: its activities name them (no «Objetivo» column).
+        model.ACTIVITIES.name: _frame(model.ACTIVITIES, activities).drop(columns=["Objetivo"]),
+        # A first plan: no product continues an earlier one (no «Continúa» column).
+        model.PRODUCTS.name: _frame(model.PRODUCTS, products).drop(columns=["Continúa"]),
         model.AGENCIES.name: _frame(model.AGENCIES, agency_rows),
         model.GCM.name: gcm_sheet(source / "gcm_objectives.csv"),
         model.META.name: _frame(model.META, meta),

@@ -25,7 +25,7 @@ KINDS = {
     "int": "integer",
     "percent": "number 0-100",
     "status": "status",
-    "role": "role",
+    "roles": "role list",
     "gcm": "GCM list",
     "bool": "Sí / No",
     "url": "link (http/https)",
@@ -34,7 +34,7 @@ KINDS = {
 
 ALLOWED = {
     "status": " / ".join(s.value for s in model.Status),
-    "role": " / ".join(r.value for r in model.Role),
+    "roles": " / ".join(r.value for r in model.Role) + "; several separated by `,` or `;`",
     "gcm": "1-23 separated by commas, or `Todos`",
     "date_or_quarter": "a date (Excel date, `2023-04-15`, `15/04/2023`) or a quarter "
     "(`2023-T2`, `T2 2023`, `2023 Q2`)",

@@ -140,6 +140,7 @@ def make_plan(
                 "gcm_all": bool(p["gcm_all"]),
                 "timeline_text": "",
                 "notes": "",
+                "continues": str(p.get("continues", "")),
                 "seq": seq,
                 "row": None,
             }
@@ -155,6 +156,7 @@ def make_plan(
         "end_text",
         "timeline_text",
         "notes",
+        "continues",
     ):
         prod[col] = _str(prod[col])
     prod["start"] = pd.to_datetime(prod["start"])
@@ -170,7 +172,7 @@ def make_plan(
     prog = prog.sort_values("date", kind="stable").reset_index(drop=True)
 
     ag = pd.DataFrame(
-        [(a, n, ne, ae, r, [], None) for a, n, ne, ae, r in (agencies or AGENCIES)],
+        [(a, n, ne, ae, _roles(r), [], None) for a, n, ne, ae, r in (agencies or AGENCIES)],
         columns=AGENCY_COLUMNS,
     )
     gcm = gcm_catalog()
@@ -231,6 +233,13 @@ def cycle_info(
         start=s,
         end=e,
     )
+
+
+def _roles(role: str | Iterable[str]) -> list[str]:
+    """An agency's roles: one role as written in the factory, or several."""
+    if isinstance(role, str):
+        return [r.strip() for r in role.split(",") if r.strip()] if role else []
+    return list(role)
 
 
 def committee_members() -> list[str]:

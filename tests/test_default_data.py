@@ -276,14 +276,20 @@ def test_committed_workbooks_are_up_to_date(name: str) -> None:
     assert _cells(committed) == _cells(built[name]), "run `make data` and commit the result"
 
 
+OPTIONAL_ABSENT = {("Actividades", "Objetivo"), ("Productos", "Continúa")}  # issue 9
+
+
 def test_plan_workbook_sheets_and_metadata() -> None:
     wb = openpyxl.load_workbook(DATA / "plan-de-trabajo-2023-2024.xlsx")
     assert wb.sheetnames == [
-        "Objetivos", "Estrategias", "Actividades", "Productos", "Agencias", "ObjetivosPMM",
+        "Plan", "Objetivos", "Estrategias", "Actividades", "Productos", "Agencias", "ObjetivosPMM",
         "Metadatos",
     ]  # fmt: skip
     for ws in wb.worksheets:
-        assert [c.value for c in ws[1]] == model.SHEETS_BY_NAME[ws.title].headers
+        headers = model.SHEETS_BY_NAME[ws.title].headers
+        # The plan has strategies (no «Objetivo» column) and is a first plan (no «Continúa»).
+        headers = [h for h in headers if (ws.title, h) not in OPTIONAL_ABSENT]
+        assert [c.value for c in ws[1]] == headers
     meta = {r[0]: r[1] for r in wb["Metadatos"].iter_rows(min_row=2, values_only=True)}
     assert meta["fuente"].startswith("Plan de Trabajo 2023-2024")
     assert "extracción de texto" in meta["transcripcion"]
@@ -294,6 +300,32 @@ def test_plan_workbook_sheets_and_metadata() -> None:
     for number, label_plan, _, _ in gcm:
         assert f"{number} {label_plan}" in SEED
     assert wb["Productos"].max_row == 21
+
+
+def test_bundled_plan_describes_itself_from_its_own_text() -> None:
+    """The «Plan» sheet states only what the plan's text says (issue 9, plans-as-data.md §5)."""
+    from planmonitor.reading.loader import load_workbook
+    from planmonitor.reading.planinfo import slug
+
+    info = load_workbook(DATA / "plan-de-trabajo-2023-2024.xlsx").plan.info
+    assert not info.period_inferred
+    assert info.title == "Plan de Trabajo 2023-2024"
+    assert f"El {info.title} trabajará" in SEED_FLAT  # the plan names itself so
+    assert info.network_es == "Red de las Naciones Unidas sobre la Migración en Perú"
+    assert f"la {info.network_es} se plantea" in SEED_FLAT
+    assert info.network_en == ""  # the plan gives no English name
+    assert info.country == "Perú" and "Perú" in SEED_FLAT
+    # The plan only says «la Red Regional»: no region is named, none is invented.
+    assert "la Red Regional" in SEED_FLAT
+    assert info.region == ""
+    # The period is read from the title «2023-2024»: whole years.
+    assert (info.start, info.end) == (pd.Timestamp("2023-01-01"), pd.Timestamp("2024-12-31"))
+    assert info.lang == "es"
+    assert info.plan_id == f"{slug(info.network_es)}-2023-2024"
+    assert info.network_id == slug(info.network_es)
+    # The example log is an update of the plan: it states no description of its own.
+    example = openpyxl.load_workbook(DATA / "avances-ejemplo.xlsx")
+    assert "Plan" not in example.sheetnames
 
 
 # --------------------------------------------------------------------------------------------

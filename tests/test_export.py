@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -12,6 +13,8 @@ import pytest
 from planmonitor import model
 from planmonitor.model import Plan
 from planmonitor.output import export
+
+ROOT = Path(__file__).resolve().parents[1]
 
 FORMULA_LOOKING = ["=1+1", "+51 999", "-x", "@SUM(A1)", '=HYPERLINK("http://x")']
 
@@ -127,6 +130,7 @@ def _tiny_plan(meta: dict[str, str] | None = None) -> Plan:
             "gcm_all": [False, False, True],
             "timeline_text": ["2023 T2 2023 2024", "", ""],
             "notes": ["nota", "", ""],
+            "continues": ["", "", ""],
             "seq": [0, 1, 2],
             "row": [2, 3, 4],
         }
@@ -149,7 +153,7 @@ def _tiny_plan(meta: dict[str, str] | None = None) -> Plan:
             "name_es": ["Organización Internacional para las Migraciones"],
             "name_en": ["International Organization for Migration"],
             "acronym_en": ["IOM"],
-            "role": [model.Role.SECRETARIAT.value],
+            "roles": [[model.Role.SECRETARIAT.value]],
             "aliases": [["IOM", "OIM-Perú"]],
             "row": [2],
         }
@@ -176,7 +180,11 @@ def test_plan_to_sheets_uses_spanish_headers_and_the_plan_spelling() -> None:
     sheets = export.plan_to_sheets(_tiny_plan())
     assert list(sheets) == [s.name for s in model.SHEETS if s is not model.META]
     for name, df in sheets.items():
-        assert list(df.columns) == model.SHEETS_BY_NAME[name].headers
+        # Activities name their strategy; «Objetivo» is for a plan without strategies, and
+        # «Continúa» is written when a product continues one of an earlier plan (issue 9).
+        absent = {("Actividades", "Objetivo"), ("Productos", "Continúa")}
+        expected = [h for h in model.SHEETS_BY_NAME[name].headers if (name, h) not in absent]
+        assert list(df.columns) == expected
     p = sheets["Productos"].set_index("Código")
     assert p.loc["1.1.1-1", "Líderes"] == "OIM"
     assert p.loc["1.1.1-2", "Líderes"] == "OIM, PNUD"
@@ -274,3 +282,83 @@ def test_one_cell_writer_for_every_workbook_keeps_formula_like_text_as_text():
     assert [c.value for c in row[3:6]] == [None, None, None]
     assert row[6].is_date and row[6].number_format == "yyyy-mm-dd"
     assert row[7].value == 3
+
+
+def test_plan_sheet_written_only_for_a_declared_description() -> None:
+    """Issue 9: the export writes «Plan» (first) from plan.info, never an inferred one."""
+    import dataclasses
+
+    from planmonitor.reading.loader import load_workbook
+
+    plan = _tiny_plan()
+    assert plan.info.period_inferred
+    assert model.PLAN_SHEET.name not in export.plan_to_sheets(plan)
+    info = model.PlanInfo(
+        plan_id="red-x-2025-2026", title="Plan 2025-2026", network_es="Red X",
+        network_en="Network X", network_id="red-x", country="", region="Andes",
+        start=pd.Timestamp("2025-01-01"), end=pd.Timestamp("2026-12-31"), lang="en",
+        level_names=("Grupo de trabajo", "", "", ""),
+    )  # fmt: skip
+    declared = dataclasses.replace(plan, info=info)
+    sheets = export.plan_to_sheets(declared)
+    assert next(iter(sheets)) == model.PLAN_SHEET.name
+    rows = dict(zip(sheets["Plan"]["Clave"], sheets["Plan"]["Valor"], strict=True))
+    assert rows["Red"] == "Red X" and rows["Nivel 1"] == "Grupo de trabajo"
+    assert rows["Inicio"] == pd.Timestamp("2025-01-01")
+    # Read back on the bundled plan (the tiny plan's own tables are not a complete plan).
+    base = load_workbook(ROOT / "data" / "plan-de-trabajo-2023-2024.xlsx").plan
+    one = export.write_workbook({"Plan": sheets["Plan"]})
+    assert load_workbook(one, base=base).plan.info == info
+
+
+def test_a_plan_without_strategies_is_written_with_three_levels() -> None:
+    """Issue 9: no «Estrategias» sheet, activities name their objective; reads back the same."""
+    import threelevel
+
+    from planmonitor.reading.loader import load_workbook
+
+    plan = load_workbook(threelevel.workbook(), today=pd.Timestamp(threelevel.TODAY)).plan
+    sheets = export.plan_to_sheets(plan)
+    assert model.STRATEGIES.name not in sheets
+    assert list(sheets["Actividades"].columns) == ["Código", "Nombre", "Objetivo"]
+    back = load_workbook(export.write_workbook(sheets), today=pd.Timestamp(threelevel.TODAY))
+    assert back.ok and back.issues.empty, back.issues
+    assert back.plan.products["objective"].tolist() == plan.products["objective"].tolist()
+    assert not back.plan.has_strategies
+
+
+def test_continues_is_read_kept_and_written_back() -> None:
+    """Issue 9: «Productos.Continúa» names the product of an earlier plan (carry-over)."""
+    from factory import TODAY, make_workbook, valid_sheets
+
+    from planmonitor.reading.loader import load_workbook
+
+    sheets = valid_sheets()
+    sheets["Productos"][0].append("Continúa")
+    sheets["Productos"][1].append("red-peru-2023-2024:1.1.1-1")
+    sheets["Productos"][2].append("2.1.1-3")
+    result = load_workbook(make_workbook(sheets), today=TODAY)
+    assert result.ok and result.issues.empty, result.issues
+    continues = result.plan.products["continues"].tolist()
+    assert continues == ["red-peru-2023-2024:1.1.1-1", "2.1.1-3", ""]
+    written = export.plan_to_sheets(result.plan)["Productos"]
+    assert written["Continúa"].tolist() == continues
+    again = load_workbook(export.write_workbook({"Productos": written}), base=result.plan)
+    assert again.plan.products["continues"].tolist() == continues
+
+
+def test_a_snapshot_written_before_issue_9_reads_with_roles_and_continues() -> None:
+    """Stored plans of the previous release: `role` becomes `roles`, `continues` is empty."""
+    from planmonitor.store import codec
+
+    plan = _tiny_plan()
+    old = codec.plan_to_json(plan)
+    agencies = plan.agencies.drop(columns=["roles"])  # the old order: role where roles is
+    agencies.insert(4, "role", [r[0] for r in plan.agencies["roles"]])
+    old["tables"]["agencies"] = codec.frame_to_json(agencies)
+    old["tables"]["products"] = codec.frame_to_json(plan.products.drop(columns=["continues"]))
+    back = codec.plan_from_json(old)
+    assert list(back.agencies.columns) == model.AGENCY_COLUMNS
+    assert back.agencies["roles"].tolist() == plan.agencies["roles"].tolist()
+    assert list(back.products.columns) == list(plan.products.columns)
+    assert back.products["continues"].tolist() == [""] * len(plan.products)

@@ -566,3 +566,92 @@ def test_the_words_real_plans_use_for_a_status_are_read(valid_bytes) -> None:
     assert result.plan.progress["status"].tolist() == [
         "No iniciado", "En curso", "En curso", "Completado", "Retrasado", "No iniciado"
     ]  # fmt: skip
+
+
+def test_an_agency_can_be_secretariat_and_committee_member() -> None:
+    """Issue 9: the «Rol» cell holds several roles; IOM is both (the global network's plan)."""
+    sheets = valid_sheets()
+    oim = next(r for r in sheets["Agencias"] if r[0] == "OIM")
+    oim[4] = "Coordinación y Secretaría, Comité Ejecutivo"
+    result = load_workbook(make_workbook(sheets), today=TODAY)
+    assert result.ok and result.issues.empty, result.issues
+    plan = result.plan
+    roles = plan.agencies.set_index("acronym")["roles"]
+    assert roles["OIM"] == [model.Role.SECRETARIAT.value, model.Role.COMMITTEE.value]
+    assert roles["OCR"] == [model.Role.COMMITTEE.value]
+    assert plan.secretariat() == ["OIM"]
+    assert plan.committee_members() == ["OIM", "OCR", "PNUD", "OIT", "ACNUR", "UNODC"]
+
+
+def test_an_unknown_role_among_several_is_named_alone() -> None:
+    sheets = valid_sheets()
+    next(r for r in sheets["Agencias"] if r[0] == "OCR")[4] = "Comité Ejecutivo, Presidencia"
+    issues = load_workbook(make_workbook(sheets), today=TODAY).issues
+    bad = issues[issues["rule"] == "bad_role"]
+    assert bad["value"].tolist() == ["Presidencia"]
+    assert "Comité Ejecutivo" in bad["message"].iloc[0]
+
+
+def test_a_member_without_a_spanish_name_is_valid_and_shown_by_its_other_names() -> None:
+    """Issue 9: non-UN members (an NGO network, OECD) need no Spanish name."""
+    from planmonitor.i18n import agency_name
+
+    sheets = valid_sheets()
+    sheets["Agencias"] += [
+        ["OECD", "", "Organisation for Economic Co-operation and Development", "", "Miembro", ""],
+        ["MADE", "", "", "", "Miembro", ""],
+    ]
+    result = load_workbook(make_workbook(sheets), today=TODAY)
+    assert result.ok and result.issues.empty, result.issues
+    agencies = result.plan.agencies
+    assert agencies.set_index("acronym").loc["OECD", "name_es"] == ""
+    oecd = "Organisation for Economic Co-operation and Development"
+    assert agency_name("OECD", "es", agencies) == oecd
+    assert agency_name("OECD", "en", agencies) == oecd
+    assert agency_name("MADE", "es", agencies) == "MADE"
+    assert agency_name("OIM", "es", agencies) == "Organización Internacional para las Migraciones"
+    assert agency_name("OIM", "en", agencies) == "International Organization for Migration"
+
+
+def test_a_three_level_english_plan_loads_without_filler_strategies() -> None:
+    """Issue 9: working groups → activities → products; no «Estrategias» sheet."""
+    import threelevel
+
+    result = load_workbook(threelevel.workbook(), today=pd.Timestamp(threelevel.TODAY))
+    assert result.ok and result.issues.empty, result.issues[["rule", "row", "value"]]
+    plan = result.plan
+    assert not plan.has_strategies and plan.strategies.empty
+    assert plan.activities.set_index("code")["objective"].to_dict() == {
+        "WG1.1": "WG1", "WG1.2": "WG1", "WG2.1": "WG2",
+    }  # fmt: skip
+    p = plan.products.set_index("code")
+    assert (p["strategy"] == "").all()
+    assert p["objective"].tolist() == ["WG1", "WG1", "WG2"]
+    assert plan.progress["status"].tolist() == [
+        model.Status.IN_PROGRESS, model.Status.NOT_STARTED, model.Status.IN_PROGRESS,
+        model.Status.COMPLETED,
+    ]  # fmt: skip
+    assert plan.secretariat() == ["IOM"]
+    assert plan.committee_members() == ["IOM", "UNDP"]
+    assert plan.info.lang == "en" and plan.info.level_names[0] == "Working group"
+    assert load_workbook(threelevel.workbook(), today=TODAY).plan.has_strategies is False
+
+
+def test_an_activity_without_strategy_or_objective_is_named() -> None:
+    import threelevel
+
+    sheets = {k: [list(r) for r in v] for k, v in threelevel.SHEETS.items()}
+    sheets["Actividades"][2][1] = ""
+    sheets["Actividades"][3][1] = "WG9"
+    issues = load_workbook(make_workbook(sheets), today=TODAY).issues
+    found = set(zip(issues["rule"], issues["row"], issues["column"], strict=True))
+    assert ("required_value", 3, "Objetivo") in found
+    assert ("unknown_objective", 4, "Objetivo") in found
+
+
+def test_a_plan_with_strategies_still_requires_an_activity_s_strategy() -> None:
+    sheets = valid_sheets()
+    sheets["Actividades"][1][1] = ""
+    issues = load_workbook(make_workbook(sheets), today=TODAY).issues
+    found = set(zip(issues["rule"], issues["row"], issues["column"], strict=True))
+    assert ("required_value", 2, "Estrategia") in found

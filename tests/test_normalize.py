@@ -172,7 +172,7 @@ def resolver() -> AgencyResolver:
             "Nombre": "name_es",
             "Nombre (inglés)": "name_en",
             "Sigla (inglés)": "acronym_en",
-            "Rol": "role",
+            "Rol": "roles",
             "Alias": "aliases",
         }
     )
@@ -204,3 +204,27 @@ def test_unknown_agency_gets_a_suggestion(resolver) -> None:
     assert resolver.suggestion("OMI") == "OIM"
     assert resolver.suggestion("UNICF") == "UNICEF"
     assert resolver.suggestion("Banco Mundial") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Coordinación y Secretaría", (["Coordinación y Secretaría"], [])),
+        (
+            "Coordinación y Secretaría, Comité Ejecutivo",
+            (["Coordinación y Secretaría", "Comité Ejecutivo"], []),
+        ),
+        (
+            "secretariat; executive committee",
+            (["Coordinación y Secretaría", "Comité Ejecutivo"], []),
+        ),
+        ("Secretaría / Comité", (["Coordinación y Secretaría", "Comité Ejecutivo"], [])),
+        ("Comité Ejecutivo, jefe", (["Comité Ejecutivo"], ["jefe"])),
+        ("", ([], [])),
+    ],
+)
+def test_a_role_cell_may_hold_several_roles(value, expected) -> None:
+    """Issue 9: IOM is both the secretariat and a committee member."""
+    from planmonitor.reading.normalize import parse_roles
+
+    assert parse_roles(value) == expected

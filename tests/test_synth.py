@@ -55,5 +55,5 @@ def test_agencies_are_the_bundled_catalogue_not_a_copy() -> None:
     agencies = make_network_plan(n_products=20, n_progress=10).agencies
     assert agencies["acronym"].tolist() == [r["acronym"] for r in records]
     assert agencies["name_en"].tolist() == [r["name_en"] for r in records]
-    assert agencies["role"].tolist() == [r["role"] for r in records]
+    assert agencies["roles"].tolist() == [[r["role"]] for r in records]
     assert [list(a) for a in agencies["aliases"]] == [r["aliases"] for r in records]

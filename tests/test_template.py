@@ -54,7 +54,7 @@ def test_template_with_data_validates_and_holds_the_same_data(plan):
 
 def test_sheets_order_instructions_and_hidden_lists(plan):
     wb = _open(build_template(plan))
-    assert wb.sheetnames == [INSTRUCTIONS, LISTS, *[s.name for s in model.SHEETS]]
+    assert wb.sheetnames == [INSTRUCTIONS, LISTS, "Plan", *[s.name for s in model.SHEETS]]
     assert wb.active.title == INSTRUCTIONS
     assert wb[LISTS].sheet_state == "hidden"
     texts = {str(c.value) for row in wb[INSTRUCTIONS].iter_rows() for c in row if c.value}
@@ -170,3 +170,28 @@ def test_annotate_issues_without_cell_go_on_header_or_a1(plan):
 def test_annotate_refuses_what_is_not_a_workbook():
     with pytest.raises(ValueError):
         annotate_errors(b"Fecha,Producto\n2024-01-01,1.1.1-1\n", pd.DataFrame())
+
+
+def test_template_always_has_a_plan_sheet_with_every_key_and_help() -> None:
+    """Issue 9: the empty template states every «Plan» key, values empty, a help column."""
+    from planmonitor.reading.planinfo import PLAN_KEYS
+
+    ws = _open(build_template())[model.PLAN_SHEET.name]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0] == ("Clave", "Valor", "Ayuda")
+    assert [r[0] for r in rows[1:]] == [pk.key for pk in PLAN_KEYS]
+    assert all(r[1] is None for r in rows[1:])
+    assert all(r[2] for r in rows[1:])
+
+
+def test_template_of_a_plan_states_its_description_and_reads_back(plan) -> None:
+    info = load_workbook(build_template(plan)).plan.info
+    assert info == plan.info and not info.period_inferred
+
+
+def test_a_blank_plan_sheet_counts_as_absent_for_an_update(plan) -> None:
+    """The empty template used as an update keeps the current plan's description (issue 9)."""
+    result = load_workbook(build_template(), base=plan)
+    assert result.plan is not None
+    assert result.plan.info == plan.info
+    assert "plan_info_missing" not in set(result.issues["rule"])

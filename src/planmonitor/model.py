@@ -84,7 +84,7 @@ class PlanInfo:
 
 
 # "Comité Ejecutivo" is written in the plan as a partner. It stays as written in the data and
-# can be resolved to the agencies whose role is ROLE_COMMITTEE.
+# can be resolved to the agencies whose roles hold Role.COMMITTEE.
 COMMITTEE = "Comité Ejecutivo"
 
 
@@ -135,7 +135,7 @@ class Column:
     required: bool  # a value is required in every row
     kind: str  # a key of reading/kinds.py's KINDS: how a cell is read, the rule it can break
     #            ("code", "text", "list", "agencies", "date_or_quarter", "date", "int",
-    #            "percent", "status", "role", "gcm", "bool", "url")
+    #            "percent", "status", "roles", "gcm", "bool", "url")
     description_es: str = ""
     description_en: str = ""
     example: str = ""
@@ -238,10 +238,10 @@ ACTIVITIES = Sheet(
         Column(
             "Estrategia",
             "strategy",
-            True,
+            False,  # a plan without strategies names the objective instead (issue 9)
             "code",
-            "Código de la estrategia",
-            "Strategy code",
+            "Código de la estrategia (vacío en un plan sin estrategias)",
+            "Strategy code (empty in a plan without strategies)",
             "1.1",
         ),
         Column(
@@ -252,6 +252,15 @@ ACTIVITIES = Sheet(
             "Texto de la actividad, como en el plan",
             "Activity text, as in the plan",
             "Identificar oportunidades de asistencia…",
+        ),
+        Column(
+            "Objetivo",
+            "objective",
+            False,
+            "code",
+            "Código del objetivo, en un plan sin estrategias (si no, se deriva de la estrategia)",
+            "Objective code, in a plan without strategies (else derived from the strategy)",
+            "1",
         ),
     ),
     "Las actividades de cada estrategia. Se conserva la numeración del plan "
@@ -356,6 +365,17 @@ PRODUCTS = Sheet(
             "2023 T2 2023 2024",
         ),
         Column("Notas", "notes", False, "text", "Notas libres", "Free notes", ""),
+        Column(
+            "Continúa",
+            "continues",
+            False,
+            "code",
+            "Producto de un plan anterior que este continúa: «<código del plan>:<código>», o el "
+            "código en el «Plan anterior»",
+            "Product of an earlier plan this one continues: <plan code>:<code>, or the code in "
+            "the Previous plan",
+            "red-de-prueba-2023-2024:2.1.1-1",
+        ),
     ),
     "Una fila por producto.",
     "One row per product.",
@@ -377,10 +397,10 @@ AGENCIES = Sheet(
         Column(
             "Nombre",
             "name_es",
-            True,
+            False,  # a member that is not a UN agency (an NGO network, OECD) may have none
             "text",
-            "Nombre en español",
-            "Spanish name",
+            "Nombre en español (opcional: sin él se muestra el nombre en inglés o la sigla)",
+            "Spanish name (optional: without it the English name or the acronym is shown)",
             "Organización Internacional para las Migraciones",
         ),
         Column(
@@ -403,12 +423,12 @@ AGENCIES = Sheet(
         ),
         Column(
             "Rol",
-            "role",
+            "roles",
             True,
-            "role",
-            "Coordinación y Secretaría / Comité Ejecutivo / Miembro",
-            "Coordinación y Secretaría / Comité Ejecutivo / Miembro",
-            "Comité Ejecutivo",
+            "roles",
+            "Coordinación y Secretaría / Comité Ejecutivo / Miembro; varios separados por coma",
+            "Coordinación y Secretaría / Comité Ejecutivo / Miembro; several separated by commas",
+            "Coordinación y Secretaría, Comité Ejecutivo",
         ),
         Column(
             "Alias",
@@ -566,9 +586,9 @@ SHEETS_BY_NAME: dict[str, Sheet] = {s.name: s for s in READ_SHEETS}
 SHEETS_BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
 
 # A workbook loaded on its own (no base plan) must hold the plan's structure.
+# «Estrategias» is optional: a plan with three levels has none (issue 9).
 STRUCTURE_SHEETS: tuple[str, ...] = (
     "Objetivos",
-    "Estrategias",
     "Actividades",
     "Productos",
     "Agencias",
@@ -596,6 +616,7 @@ PRODUCT_COLUMNS = [
     "gcm_all",
     "timeline_text",
     "notes",
+    "continues",  # "<plan_id>:<code>" or "<code>" of the previous plan ("" for none; issue 9)
     "seq",
     "row",
 ]
@@ -611,7 +632,7 @@ PROGRESS_IDENTITY: tuple[str, ...] = (
     "evidence",
 )
 PROGRESS_COLUMNS = [*PROGRESS_IDENTITY, "row"]
-AGENCY_COLUMNS = ["acronym", "name_es", "name_en", "acronym_en", "role", "aliases", "row"]
+AGENCY_COLUMNS = ["acronym", "name_es", "name_en", "acronym_en", "roles", "aliases", "row"]
 GCM_COLUMNS = ["number", "label_plan", "label_es", "title_en"]
 OBJECTIVE_COLUMNS = ["code", "name", "seq", "row"]
 STRATEGY_COLUMNS = ["code", "objective", "name", "seq", "row"]
@@ -626,10 +647,12 @@ class Plan:
     products: code, objective, strategy, activity, name, leads (list[str]), partners
       (list[str]; may hold COMMITTEE), start, end (Timestamp or NaT), start_text, end_text (the
       cell as written), dates_interpreted (bool), gcm (list[int], specific links only),
-      gcm_all (bool, "Todos"), timeline_text, notes, seq (plan order), row (Excel row).
+      gcm_all (bool, "Todos"), timeline_text, notes, continues ("<plan_id>:<code>" or "<code>"
+      of the product of an earlier plan it carries on, "" for none), seq (plan order), row.
     progress: date (Timestamp), code, status (a Status value), percent (float 0-100),
       comment, reported_by, evidence, row.
-    agencies: acronym, name_es, name_en, acronym_en, role (a Role value), aliases (list), row.
+    agencies: acronym, name_es, name_en, acronym_en, roles (list of Role values: an agency may
+      be the secretariat and a committee member), aliases (list), row.
     gcm: number (int), label_plan, label_es, title_en.
     meta: key -> value of the Metadatos sheets read.
     sheets: names of the sheets this plan's tables came from (the workbook's own sheets).
@@ -653,14 +676,28 @@ class Plan:
             object.__setattr__(self, "info", inferred_info(self))
 
     @property
+    def has_strategies(self) -> bool:
+        """False for a plan of three levels (objective → activity → product): pages, filters,
+        charts, the report and the template draw no empty strategy level."""
+        return len(self.strategies) > 0
+
+    @property
     def is_example(self) -> bool:
         """True when the progress log is the fictitious example data."""
         return str(self.meta.get(META_EXAMPLE_KEY, "")).strip().lower() in {"sí", "si", "yes"}
 
     def committee_members(self) -> list[str]:
-        """Acronyms of the Executive Committee's members (role Comité Ejecutivo)."""
+        """Acronyms of the Executive Committee's members (role Comité Ejecutivo), plan order."""
+        return self.agencies_with_role(Role.COMMITTEE)
+
+    def secretariat(self) -> list[str]:
+        """Acronyms of the agencies holding the role Coordinación y Secretaría (usually one)."""
+        return self.agencies_with_role(Role.SECRETARIAT)
+
+    def agencies_with_role(self, role: Role) -> list[str]:
         a = self.agencies
-        return a.loc[a["role"] == Role.COMMITTEE.value, "acronym"].tolist()
+        held = [role.value in (r if isinstance(r, list | tuple) else ()) for r in a["roles"]]
+        return a.loc[held, "acronym"].astype(str).tolist()
 
 
 def inferred_info(plan: Plan) -> PlanInfo:

@@ -438,3 +438,19 @@ def test_a_link_with_an_english_acronym_still_opens_the_view(app):
     assert_clean(app)
     assert app.sidebar.multiselect(key="agencia").value == ["OIM"]
     assert any("Mostrando: OIM" in plain(c.value) for c in app.caption)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_renders_a_plan_without_strategies(use_plan, name):
+    """Issue 9: a three-level plan (working groups → activities → products) draws on every
+    page without an exception or an error box."""
+    import threelevel
+
+    from planmonitor.reading.loader import load_workbook
+
+    plan = load_workbook(threelevel.workbook(), today=pd.Timestamp(threelevel.TODAY)).plan
+    assert not plan.has_strategies
+    use_plan(plan)
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    run_page(at, name)
+    assert_clean(at)

@@ -45,7 +45,7 @@ _STRUCTURE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("objectives", "code", ("name",)),
     ("strategies", "code", ("objective", "name")),
     ("activities", "code", ("strategy", "name")),
-    ("agencies", "acronym", ("name_es", "name_en", "acronym_en", "role", "aliases")),
+    ("agencies", "acronym", ("name_es", "name_en", "acronym_en", "roles", "aliases")),
     ("gcm", "number", ("label_plan", "label_es", "title_en")),
 )
 

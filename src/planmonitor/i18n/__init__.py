@@ -193,6 +193,26 @@ def agency_label(
     return ACRONYMS_EN.get(acronym, str(acronym))
 
 
+def agency_name(
+    acronym: str, lang: str = DEFAULT_LANG, agencies: pd.DataFrame | None = None
+) -> str:
+    """The agency's full name in the language, else its name in the other one, else its
+    acronym: a member that is not a UN agency may have no Spanish name (issue 9)."""
+    label = agency_label(acronym, lang, agencies)
+    if agencies is None or not len(agencies):
+        return label
+    match = agencies.loc[agencies["acronym"] == acronym]
+    if not len(match):
+        return label
+    row = match.iloc[0]
+    order = ("name_en", "name_es") if _lang(lang) == "en" else ("name_es", "name_en")
+    for col in order:
+        value = row.get(col, "")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return label
+
+
 def gcm_label(n: int, lang: str = DEFAULT_LANG, gcm_df: pd.DataFrame | None = None) -> str:
     """ "PMM 3 · Proporcionar información" / "GCM 3 · Provide accurate and timely…"."""
     prefix = f"{t('word.gcm', lang)} {int(n)}"

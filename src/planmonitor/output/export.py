@@ -203,21 +203,29 @@ def plan_to_sheets(plan: Plan, include: Iterable[str] | None = None) -> dict[str
     """The plan's tables as DataFrames with the workbook's Spanish headers, ready to write.
 
     `include` names sheets (Spanish names, e.g. "Productos") or tables (keys, e.g.
-    "products"); by default every sheet, with Metadatos only when the plan has metadata.
+    "products"); by default every sheet, with Metadatos only when the plan has metadata and
+    «Plan» (first) only when the plan states its own description (not an inferred one).
+    `Actividades` names each activity's strategy, or its objective in a plan without
+    strategies (which gets no `Estrategias` sheet).
     Lists are joined with ", ", "Todos" stands for all GCM objectives, product dates are
     written as typed (start_text/end_text) so "AAAA-T2" stays a quarter.
     """
+    declared = plan.info is not None and not plan.info.period_inferred
     if include is None:
-        wanted = [s for s in model.SHEETS if s is not model.META or plan.meta]
+        wanted = [s for s in model.READ_SHEETS if s is not model.META or plan.meta]
+        wanted = [s for s in wanted if s is not model.PLAN_SHEET or declared]
     else:
         names = set(include)
-        unknown = names - set(model.SHEETS_BY_NAME) - set(model.SHEETS_BY_KEY)
+        keys = {*model.SHEETS_BY_NAME, *model.SHEETS_BY_KEY, model.PLAN_SHEET.key}
+        unknown = names - keys
         if unknown:
             raise ValueError(f"Hojas desconocidas / unknown sheets: {sorted(unknown)}")
-        wanted = [s for s in model.SHEETS if s.name in names or s.key in names]
+        wanted = [s for s in model.READ_SHEETS if s.name in names or s.key in names]
     out: dict[str, pd.DataFrame] = {}
     for sheet in wanted:
-        if sheet is model.META:
+        if sheet is model.PLAN_SHEET:
+            out[sheet.name] = plan_info_sheet(plan.info if declared else None)
+        elif sheet is model.META:
             out[sheet.name] = pd.DataFrame(
                 {
                     "Clave": pd.Series([str(k) for k in plan.meta], dtype=object),
@@ -226,7 +234,30 @@ def plan_to_sheets(plan: Plan, include: Iterable[str] | None = None) -> dict[str
             )
         else:
             out[sheet.name] = _table_to_sheet(sheet, getattr(plan, sheet.key))
+    if model.ACTIVITIES.name in out:
+        # One way to name an activity's parent: its strategy, or (no strategies) its objective.
+        drop = "Objetivo" if plan.has_strategies else "Estrategia"
+        out[model.ACTIVITIES.name] = out[model.ACTIVITIES.name].drop(columns=[drop])
+    products = out.get(model.PRODUCTS.name)
+    if products is not None and not products["Continúa"].astype(bool).any():
+        out[model.PRODUCTS.name] = products.drop(columns=["Continúa"])  # a first plan: no column
+    if include is None and not plan.has_strategies:
+        out.pop(model.STRATEGIES.name, None)  # a plan of three levels has no empty level
     return out
+
+
+def plan_info_sheet(info: model.PlanInfo | None) -> pd.DataFrame:
+    """The «Plan» sheet (Clave / Valor) stating `info`; every key with an empty value for None."""
+    from planmonitor.reading.planinfo import info_rows
+
+    rows = info_rows(info)
+    return pd.DataFrame(
+        {
+            "Clave": pd.Series([k for k, _ in rows], dtype=object),
+            "Valor": pd.Series([v if isinstance(v, pd.Timestamp) else _text(v) for _, v in rows],
+                               dtype=object),
+        }
+    )  # fmt: skip
 
 
 def _table_to_sheet(sheet: model.Sheet, table: pd.DataFrame) -> pd.DataFrame:
@@ -243,7 +274,7 @@ def _table_to_sheet(sheet: model.Sheet, table: pd.DataFrame) -> pd.DataFrame:
                 ALL_GCM if _truthy(a) else _join(g)
                 for a, g in zip(everything, table[col.name], strict=True)
             ]
-        elif col.kind in {"agencies", "list"}:
+        elif col.kind in {"agencies", "list", "roles"}:
             values = [_join(v) for v in table[col.name]]
         elif col.kind == "bool":
             values = [YES if _truthy(v) else "" for v in table[col.name]]

@@ -114,6 +114,8 @@ def build_template(plan: model.Plan | None = None) -> bytes:
         "products": _range(model.PRODUCTS.name, 1, last[model.PRODUCTS.name]),
     }
 
+    _plan_sheet(wb.create_sheet(model.PLAN_SHEET.name), frames.get(model.PLAN_SHEET.name))
+
     for sheet in model.SHEETS:
         ws = wb.create_sheet(sheet.name)
         df = frames.get(sheet.name)
@@ -144,8 +146,10 @@ def _rule_for(
     prompt = col.description_es
     if col.kind == "status":
         return _validation(lists["Estados"], True, prompt)
-    if col.kind == "role":
-        return _validation(lists["Roles"], True, prompt)
+    if col.kind == "roles":
+        return _validation(
+            lists["Roles"], False, prompt + ". Lista: un rol; escriba varios separados por coma."
+        )
     if col.kind == "bool":
         return _validation(lists["Sí/No"], True, prompt)
     if col.kind == "gcm":
@@ -204,10 +208,33 @@ def _write_sheet(ws: Worksheet, sheet: model.Sheet, df: pd.DataFrame | None) -> 
             width = max(width, min(int(longest), 60))
         ws.column_dimensions[get_column_letter(j)].width = width + 2
     if df is not None:
-        for i, values in enumerate(df[sheet.headers].itertuples(index=False), start=2):
+        # every column of the sheet, also the optional one the export leaves out
+        rows = df.reindex(columns=sheet.headers, fill_value="")
+        for i, values in enumerate(rows.itertuples(index=False), start=2):
             for j, v in enumerate(values, start=1):
                 write_cell(ws.cell(row=i, column=j), v)
     ws.freeze_panes = "A2"
+
+
+PLAN_HELP = "Ayuda"
+
+
+def _plan_sheet(ws: Worksheet, df: pd.DataFrame | None) -> None:
+    """The «Plan» sheet, always: every key (the plan's values when it states them, else empty)
+    and a help column the loader ignores (issue 9)."""
+    from planmonitor.output.export import plan_info_sheet
+    from planmonitor.reading.planinfo import PLAN_KEYS
+
+    _write_sheet(ws, model.PLAN_SHEET, df if df is not None else plan_info_sheet(None))
+    cell = ws.cell(row=1, column=3)
+    write_cell(cell, PLAN_HELP)
+    cell.font = HEADER_FONT
+    cell.fill = HEADER_FILL
+    for i, pk in enumerate(PLAN_KEYS, start=2):
+        write_cell(ws.cell(row=i, column=3), pk.help_es + (" Obligatorio." if pk.required else ""))
+    ws.column_dimensions["B"].width = max(ws.column_dimensions["B"].width, 40)
+    ws.column_dimensions["C"].width = 80
+    _protect(ws, 2, len(PLAN_KEYS) + 1)
 
 
 def _protect(ws: Worksheet, n_cols: int, last_row: int) -> None:

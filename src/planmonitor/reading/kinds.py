@@ -35,7 +35,7 @@ from planmonitor.reading.normalize import (
     parse_gcm,
     parse_int,
     parse_percent,
-    parse_role,
+    parse_roles,
     parse_status,
     parse_url,
     split_list,
@@ -158,6 +158,12 @@ def _unknown_agencies(kind: Kind, text: str, parsed: Any, reading: Reading) -> I
         yield Issue(token, kind.message, {"hint": hint})
 
 
+def _unknown_roles(kind: Kind, text: str, parsed: Any, reading: Reading) -> Iterator[Issue]:
+    """One issue per piece of the cell that names no role, with the roles and «¿Quiso decir?»."""
+    for piece in parsed[1]:
+        yield from _one(kind, piece, parsed, reading)
+
+
 def _agency_parser(reading: Reading, column: model.Column) -> Callable[[object], Any]:
     # Without a usable agency table every name would be "unknown": that sheet's own issue
     # (missing sheet/column) is the one to report, so names are kept as written.
@@ -227,12 +233,14 @@ KINDS: dict[str, Kind] = {
     "status": Kind(
         parse_status, Rule.BAD_STATUS, "rule.bad_status", _as_enum, choices=model.STATUS_ORDER
     ),
-    "role": Kind(
-        parse_role,
+    "roles": Kind(
+        parse_roles,
         Rule.BAD_ROLE,
         "rule.bad_role",
-        _as_enum,
+        store=_as_agencies,  # (found, unknown) pairs: the roles found
+        bad=lambda v: bool(v[1]),
         choices=tuple(r.value for r in model.Role),
+        issues=_unknown_roles,
     ),
     "bool": Kind(parse_bool, Rule.BAD_BOOL, "rule.bad_bool", _as_bool),
     "gcm": Kind(parse_gcm, Rule.BAD_GCM, "rule.bad_gcm", _as_gcm, bad=lambda g: bool(g[2])),

@@ -242,6 +242,7 @@ def _build_plan(
     )
     plan = merge_plans(base, update) if base is not None else _derive_hierarchy(update)
     _check_references(ctx, plan, set(usable), in_file, has_base=base is not None)
+    _check_activity_parents(ctx, plan, set(usable), has_base=base is not None)
     _check_period(ctx, plan, set(usable))
     return plan
 
@@ -287,11 +288,14 @@ def _meta(data: pd.DataFrame | None) -> dict[str, str]:
 # Hierarchy and cross-references (on the merged plan)
 # --------------------------------------------------------------------------------------------
 def _derive_hierarchy(plan: Plan) -> Plan:
-    """activities.objective from strategies; products.strategy/objective from activities."""
+    """activities.objective from strategies (or as stated, in a plan without strategies);
+    products.strategy/objective from activities."""
     strat_obj = dict(zip(plan.strategies["code"], plan.strategies["objective"], strict=True))
-    acts = plan.activities.assign(
-        objective=plan.activities["strategy"].map(strat_obj).fillna("").astype(str)
-    )
+    stated = plan.activities["objective"].fillna("").astype(str)
+    strategy = plan.activities["strategy"]
+    derived = pd.Series([strat_obj.get(s, "") for s in strategy], index=strategy.index, dtype=str)
+    no_strategy = plan.activities["strategy"].fillna("").eq("")
+    acts = plan.activities.assign(objective=stated.where(no_strategy, derived))
     act_strat = dict(zip(acts["code"], acts["strategy"], strict=True))
     act_obj = dict(zip(acts["code"], acts["objective"], strict=True))
     prods = plan.products.assign(
@@ -351,6 +355,31 @@ def _check_references(
                     rule, "rule.unknown_reference.base", sheet=child.name, column=header,
                     value=value, child=child.name, base_row=row, parent=parent.name,
                 )  # fmt: skip
+
+
+def _check_activity_parents(ctx: Ctx, plan: Plan, usable: set[str], has_base: bool) -> None:
+    """An activity names its strategy, or (a plan without strategies) its objective."""
+    sheet = model.ACTIVITIES
+    if sheet.name not in usable:
+        return
+    acts = plan.activities
+    no_strategy = acts["strategy"].eq("") & (acts["row"].notna())
+    if plan.has_strategies:
+        for row in acts.loc[no_strategy, "row"]:
+            ctx.issue(Rule.REQUIRED_VALUE, sheet=sheet.name, row=int(row), column="Estrategia")
+        return
+    for row in acts.loc[no_strategy & acts["objective"].eq(""), "row"]:
+        ctx.issue(Rule.REQUIRED_VALUE, sheet=sheet.name, row=int(row), column="Objetivo")
+    if model.OBJECTIVES.name not in usable and not has_base:
+        return  # the objectives sheet is missing or broken: already reported
+    known = set(plan.objectives["code"])
+    unknown = no_strategy & acts["objective"].ne("") & ~acts["objective"].isin(known)
+    hints = Suggester(sorted(known))
+    for value, row in zip(acts.loc[unknown, "objective"], acts.loc[unknown, "row"], strict=True):
+        ctx.issue(
+            Rule.UNKNOWN_OBJECTIVE, sheet=sheet.name, row=int(row), column="Objetivo",
+            value=value, parent=model.OBJECTIVES.name, hint=_hint(hints, value),
+        )  # fmt: skip
 
 
 def _hint(hints: Suggester, value: str):  # noqa: ANN202 - a message part per language

@@ -363,6 +363,32 @@ def parse_role(value: object) -> Any:
     return _ROLE_KEYS.get(key, BAD)
 
 
+_ROLE_PIECES = re.compile(r"[,;\n]+")
+
+
+def parse_roles(value: object) -> tuple[list[str], list[str]]:
+    """ "Coordinación y Secretaría, Comité Ejecutivo" -> (roles in order, unknown pieces).
+
+    Pieces are split like agency lists; a piece is first read whole (a role's own name holds
+    " y "), then split on the other separators ("Secretaría / Comité")."""
+    found: list[str] = []
+    unknown: list[str] = []
+    for piece in _ROLE_PIECES.split(cell_text(value)):
+        piece = piece.strip(" .")
+        if not piece:
+            continue
+        role = parse_role(piece)
+        if role is not BAD:
+            found.append(role)
+            continue
+        parts = [parse_role(p) for p in split_list(piece)]
+        if parts and all(p is not BAD for p in parts):
+            found += parts
+        else:
+            unknown.append(piece)
+    return list(dict.fromkeys(found)), unknown
+
+
 # The matcher of every "¿Quiso decir …?": rapidfuzz's C++ extractOne (Indel ratio, 0-100).
 # Looked up through the module at call time so a test can wrap it and count the calls.
 extract_one = process.extractOne

@@ -26,23 +26,55 @@ class PlanKey:
     field: str  # of model.PlanInfo ("level_1".."level_4": level_names)
     kind: str  # "text" | "slug" | "start" | "end" | "lang" | "bool"
     required: bool = False
+    help_es: str = ""  # the template's help column
+    help_en: str = ""
 
 
 PLAN_KEYS: tuple[PlanKey, ...] = (
-    PlanKey("Código", "Code", "plan_id", "slug"),
-    PlanKey("Título", "Title", "title", "text", required=True),
-    PlanKey("Red", "Network", "network_es", "text", required=True),
-    PlanKey("Red (inglés)", "Network (English)", "network_en", "text"),
-    PlanKey("Código de la red", "Network code", "network_id", "slug"),
-    PlanKey("País", "Country", "country", "text"),
-    PlanKey("Región", "Region", "region", "text"),
-    PlanKey("Inicio", "Start", "start", "start", required=True),
-    PlanKey("Fin", "End", "end", "end", required=True),
-    PlanKey("Idioma", "Language", "lang", "lang"),
-    PlanKey("Plan anterior", "Previous plan", "previous_plan_id", "slug"),
-    *(PlanKey(f"Nivel {i}", f"Level {i}", f"level_{i}", "text") for i in range(1, 5)),
-    PlanKey("Datos ficticios", "Fictitious data", "fictitious", "bool"),
-)
+    PlanKey("Código", "Code", "plan_id", "slug",
+            help_es="Código del plan (a-z, 0-9, guiones). Vacío: código de la red y años.",
+            help_en="The plan's code (a-z, 0-9, dashes). Empty: network code and years."),
+    PlanKey("Título", "Title", "title", "text", required=True,
+            help_es="El título del plan, como él mismo lo escribe.",
+            help_en="The plan's title, as it writes it."),
+    PlanKey("Red", "Network", "network_es", "text", required=True,
+            help_es="El nombre de la red, como lo escribe el plan.",
+            help_en="The network's name, as the plan writes it."),
+    PlanKey("Red (inglés)", "Network (English)", "network_en", "text",
+            help_es="El nombre de la red en inglés, si el plan lo da.",
+            help_en="The network's English name, when the plan gives it."),
+    PlanKey("Código de la red", "Network code", "network_id", "slug",
+            help_es="Código de la red. Vacío: derivado de «Red».",
+            help_en="The network's code. Empty: derived from Network."),
+    PlanKey("País", "Country", "country", "text",
+            help_es="País de la red (o «Región»).", help_en="The network's country (or Region)."),
+    PlanKey("Región", "Region", "region", "text",
+            help_es="Región de la red (o «País»).", help_en="The network's region (or Country)."),
+    PlanKey("Inicio", "Start", "start", "start", required=True,
+            help_es="Primer día del periodo: una fecha o un año (2025 = 1 de enero).",
+            help_en="First day of the period: a date or a year (2025 = 1 January)."),
+    PlanKey("Fin", "End", "end", "end", required=True,
+            help_es="Último día del periodo: una fecha o un año (2026 = 31 de diciembre).",
+            help_en="Last day of the period: a date or a year (2026 = 31 December)."),
+    PlanKey("Idioma", "Language", "lang", "lang",
+            help_es="Idioma del texto del plan: es o en. Vacío: es.",
+            help_en="Language of the plan's text: es or en. Empty: es."),
+    PlanKey("Plan anterior", "Previous plan", "previous_plan_id", "slug",
+            help_es="Código del plan que este continúa.",
+            help_en="Code of the plan this one continues."),
+    *(
+        PlanKey(f"Nivel {i}", f"Level {i}", f"level_{i}", "text",
+                help_es=f"La palabra del plan para su nivel {i} ({es}). Vacío: «{es}».",
+                help_en=f"The plan's word for its level {i} ({en}). Empty: {en}.")
+        for i, es, en in (
+            (1, "objetivo", "objective"), (2, "estrategia", "strategy"),
+            (3, "actividad", "activity"), (4, "producto", "product"),
+        )
+    ),
+    PlanKey("Datos ficticios", "Fictitious data", "fictitious", "bool",
+            help_es="Sí cuando el plan es un ejemplo ficticio.",
+            help_en="Sí (yes) when the plan is a fictitious example."),
+)  # fmt: skip
 _BY_KEY = {norm_key(k): pk for pk in PLAN_KEYS for k in (pk.key, pk.english)}
 _LANGS = {
     "es": "es",
@@ -82,6 +114,8 @@ def read_plan_info(ctx: Ctx, data: pd.DataFrame) -> model.PlanInfo | None:
             ctx.issue(_RULES[pk.kind], _KEYS.get(pk.kind), **where, value=value, slug=slug(value))
             continue
         values[pk.field], rows[pk.field] = parsed, int(row)
+    if ok and not values:
+        return None  # every value empty (the template's sheet left blank): as if absent
     missing = [pk.key for pk in PLAN_KEYS if pk.required and pk.field not in values]
     if missing:
         ok = False
@@ -119,6 +153,23 @@ def read_plan_info(ctx: Ctx, data: pd.DataFrame) -> model.PlanInfo | None:
     )
 
 
+def info_rows(info: model.PlanInfo | None) -> list[tuple[str, object]]:
+    """(key, value) of every «Plan» key in order, as a sheet states them; "" where not given
+    (every value "" for None: the template's empty sheet). Dates are Timestamps."""
+    out: list[tuple[str, object]] = []
+    for pk in PLAN_KEYS:
+        if info is None:
+            value: object = ""
+        elif pk.field.startswith("level_"):
+            value = info.level_names[int(pk.field[-1]) - 1]
+        elif pk.kind == "bool":
+            value = "Sí" if info.fictitious else ""
+        else:
+            value = getattr(info, pk.field)
+        out.append((pk.key, value))
+    return out
+
+
 _RULES = {
     "slug": Rule.BAD_PLAN_CODE,
     "start": Rule.BAD_DATE,
@@ -142,4 +193,4 @@ def _parse(pk: PlanKey, value: str) -> object:
     return value
 
 
-__all__ = ["PLAN_KEYS", "read_plan_info", "slug"]
+__all__ = ["PLAN_KEYS", "info_rows", "read_plan_info", "slug"]

@@ -184,10 +184,33 @@ def plan_to_json(plan: model.Plan) -> dict:
 
 def plan_from_json(d: dict) -> model.Plan:
     tables = {k: frame_from_json(v) for k, v in d["tables"].items()}
+    tables["agencies"] = _with_roles(tables["agencies"])
+    if "continues" not in tables["products"].columns:  # snapshots written before issue 9
+        products = tables["products"].copy()
+        at = (
+            list(products.columns).index("seq")
+            if "seq" in products.columns
+            else len(products.columns)
+        )
+        products.insert(
+            at, "continues", pd.Series([""] * len(products), index=products.index, dtype=str)
+        )
+        tables["products"] = products
     info = info_from_json(d["info"]) if d.get("info") else None
     return model.Plan(
         **tables, meta={k: _dec(v) for k, v in d["meta"]}, sheets=tuple(d["sheets"]), info=info
     )
+
+
+def _with_roles(agencies: pd.DataFrame) -> pd.DataFrame:
+    """Snapshots written before issue 9 hold one `role` per agency: as the list `roles`."""
+    if "role" not in agencies.columns or "roles" in agencies.columns:
+        return agencies
+    out = agencies.copy()
+    at = list(out.columns).index("role")
+    roles = [[str(r)] if isinstance(r, str) and r else [] for r in out.pop("role")]
+    out.insert(at, "roles", pd.Series(roles, index=out.index, dtype=object))
+    return out
 
 
 def content_sha256(plan: model.Plan) -> str:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from planmonitor.analysis import describe, metrics
 from planmonitor.analysis.changes import ChangeReport, changes_since
-from planmonitor.i18n import agency_label, fmt_date, fmt_percent, status_label, t
+from planmonitor.i18n import agency_label, agency_name, fmt_date, fmt_percent, status_label, t
 from planmonitor.model import NO_REPORT, Plan, PlanInfo, Status
 
 MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -324,7 +324,7 @@ class Report:
 
     def _silent_table(self) -> pd.DataFrame:
         df = self.silent_agencies
-        names = df["name_en"] if self.lang == "en" else df["name_es"]
+        names = [agency_name(a, self.lang, self.agencies) for a in df["agency"]]
         return _table(
             self._cols("agency", "agency_name", "open_led", "last_date"),
             [agency_label(a, self.lang, self.agencies) for a in df["agency"]],
