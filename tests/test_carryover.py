@@ -24,8 +24,8 @@ UNFINISHED = ["1.1.1-2", "2.1.1-1", "2.2.1-1", "2.3.1-1", "3.2.2-1", "3.2.2-2"]
 def plan_sheet(data: bytes) -> dict[str, object]:
     ws = openpyxl.load_workbook(io.BytesIO(data))["Plan"]
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[0] == ("Clave", "Valor")
-    return {k: v for k, v in rows[1:]}
+    assert rows[0] == ("Clave", "Valor", "Ayuda")  # the template's help column (issue 9)
+    return {k: v for k, v, _help in rows[1:]}
 
 
 def test_the_unfinished_products_are_those_not_completed_nor_cancelled():
@@ -59,7 +59,9 @@ def test_the_carried_plan_keeps_their_levels_and_agencies_and_no_report():
     assert set(new.activities["code"]) == {c.split("-")[0] for c in UNFINISHED}
     assert set(new.objectives["code"]) == {"1", "2", "3"}
     named = {a for col in ("leads", "partners") for v in new.products[col] for a in v}
-    roles = set(old.agencies.loc[old.agencies["role"] != model.Role.MEMBER.value, "acronym"])
+    member = model.Role.MEMBER.value
+    held = old.agencies["roles"].map(lambda rs: any(r != member for r in rs))
+    roles = set(old.agencies.loc[held, "acronym"])
     assert set(new.agencies["acronym"]) == (named & set(old.agencies["acronym"])) | roles
     assert new.progress.empty and new.meta == {}
     assert new.gcm.equals(old.gcm)

@@ -88,7 +88,8 @@ def test_agency_colours_one_per_agency_in_plan_order_never_a_status_colour():
 
 def test_plan_agency_colours_put_the_secretariat_first(plan):
     order = theme.agency_order(plan)
-    secretariat = plan.agencies.loc[plan.agencies["role"] == "Coordinación y Secretaría"]
+    held = plan.agencies["roles"].map(lambda rs: "Coordinación y Secretaría" in rs)
+    secretariat = plan.agencies.loc[held]
     assert order[0] == secretariat["acronym"].iloc[0]
     assert theme.plan_agency_colors(plan)[order[0]] == theme.AGENCY_PALETTE[0]
 

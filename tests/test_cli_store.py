@@ -310,7 +310,7 @@ def test_template_carry_over_writes_the_next_plans_template(two, tmp_path, capsy
     codes = [r[0] for r in book["Productos"].iter_rows(min_row=2, values_only=True) if r[0]]
     assert codes == expected
     assert not [r for r in book["Avances"].iter_rows(min_row=2, values_only=True) if any(r)]
-    values = dict(book["Plan"].iter_rows(min_row=2, values_only=True))
+    values = {k: v for k, v, _help in book["Plan"].iter_rows(min_row=2, values_only=True)}
     assert values["Plan anterior"] == bundled
     for key in ("Código", "Título", "Red", "Inicio", "Fin"):
         assert values[key] is None
@@ -321,7 +321,8 @@ def test_template_carry_over_writes_the_next_plans_template(two, tmp_path, capsy
     book = openpyxl.load_workbook(io.BytesIO(out_b.read_bytes()))
     codes = [r[0] for r in book["Productos"].iter_rows(min_row=2, values_only=True) if r[0]]
     assert codes == ["2.1.1-1", "2.2.1-1"]
-    assert dict(book["Plan"].iter_rows(min_row=2, values_only=True))["Plan anterior"] == B_ID
+    rows = book["Plan"].iter_rows(min_row=2, values_only=True)
+    assert {k: v for k, v, _help in rows}["Plan anterior"] == B_ID
 
     missing = tmp_path / "nada.xlsx"
     assert main(["template", str(missing), "--carry-over", "--plan", "no-existe"]) == 2

@@ -735,16 +735,34 @@ def test_only_the_schema_and_the_decisions_book_query_the_per_plan_tables():
 # --------------------------------------------------------------------------------------------
 # The bundled plan gets its «Plan» sheet (issue 9, docs/plans-as-data.md §3)
 # --------------------------------------------------------------------------------------------
-PERU_ID = "red-peru-2023-2024"
+BUNDLED_ID = "red-de-las-naciones-unidas-sobre-la-migracion-en-peru-2023-2024"
 
 
-def test_the_undeclared_plan_takes_the_id_its_first_plan_sheet_states(st_, request):
+@pytest.fixture
+def old_store(url, tmp_path):
+    """A store as written before the bundled plan had its «Plan» sheet: the same workbooks
+    without it, so the plan is stored under the undeclared id "plan"."""
+    import openpyxl
+
+    paths = []
+    for name in store.SEED_FILES:
+        book = openpyxl.load_workbook(REPO / "data" / name)
+        if "Plan" in book.sheetnames:
+            del book["Plan"]
+        book.save(tmp_path / name)
+        paths.append(tmp_path / name)
+    s = store.open_store(url, seed=paths)
+    yield s
+    s.dispose()
+
+
+def test_the_undeclared_plan_takes_the_id_its_first_plan_sheet_states(old_store, request):
     """A store written before the plans holds the bundled plan as "plan" (no «Plan» sheet).
     The same plan with its «Plan» sheet updates it and gives it the real id: versions and
     decisions follow, nothing is created beside it."""
     request.getfixturevalue("reading_plan_sheets")
-    assert list(st_.plans()["plan_id"]) == ["plan"]
-    undeclared = st_.for_plan("plan")
+    assert list(old_store.plans()["plan_id"]) == ["plan"]
+    undeclared = old_store.for_plan("plan")
     bundled = undeclared.plan()
     before = undeclared.versions()["id"].tolist()
     entry = Entry(
@@ -755,39 +773,40 @@ def test_the_undeclared_plan_takes_the_id_its_first_plan_sheet_states(st_, reque
         text="Seguir con la guía",
     )
     decision = undeclared.decisions().record(entry, "Ana")
-    info = plan_info(PERU_ID, "2023-01-01", "2024-12-31", title="Plan de Trabajo 2023-2024")
+    info = load_default().plan.info  # what the bundled workbook's own «Plan» sheet states
+    assert info is not None and info.plan_id == BUNDLED_ID
     data = plans_workbook(with_info(bundled, info))
 
-    preview = st_.preview(data, "plan-con-hoja.xlsx")
+    preview = old_store.preview(data, "plan-con-hoja.xlsx")
     assert preview.ok and not preview.creates_plan and preview.removed_products == 0
-    assert (preview.target_plan_id, preview.renames_to) == ("plan", PERU_ID)
+    assert (preview.target_plan_id, preview.renames_to) == ("plan", BUNDLED_ID)
     assert preview.target_text("es") == (
         "Se actualizará el plan (plan), que aún no tenía hoja «Plan»: pasa a ser "
-        f"«Plan de Trabajo 2023-2024» ({PERU_ID})."
+        f"«{info.title}» ({BUNDLED_ID})."
     )
-    assert list(st_.plans()["plan_id"]) == ["plan"]  # the preview wrote nothing
+    assert list(old_store.plans()["plan_id"]) == ["plan"]  # the preview wrote nothing
 
-    res = st_.commit(data, "plan-con-hoja.xlsx", author="Ana")
+    res = old_store.commit(data, "plan-con-hoja.xlsx", author="Ana")
     assert res.stored
-    plans = st_.plans()
-    assert list(plans["plan_id"]) == [PERU_ID]
-    assert plans.loc[0, "title"] == "Plan de Trabajo 2023-2024" and plans.loc[0, "versions"] == 3
-    peru = st_.for_plan(PERU_ID)
+    plans = old_store.plans()
+    assert list(plans["plan_id"]) == [BUNDLED_ID]
+    assert plans.loc[0, "title"] == info.title and plans.loc[0, "versions"] == 3
+    peru = old_store.for_plan(BUNDLED_ID)
     assert peru.versions()["id"].tolist() == [*before, res.version_id]
     assert peru.plan().info == info
     assert_same_plan(peru.plan(before[-1]), bundled)  # the older versions are kept as they were
     assert peru.decisions().current()["decision_id"].tolist() == [decision]
     with pytest.raises(store.StoreError):
-        st_.for_plan("plan")
+        old_store.for_plan("plan")
     # and the next upload of the same workbook is an update of the plan under its own id
-    again = st_.preview(data, "otra-vez.xlsx")
-    assert again.identical and again.target_plan_id == PERU_ID and again.renames_to is None
+    again = old_store.preview(data, "otra-vez.xlsx")
+    assert again.identical and again.target_plan_id == BUNDLED_ID and again.renames_to is None
 
 
-def test_another_period_next_to_the_undeclared_plan_is_a_new_plan(st_, request):
+def test_another_period_next_to_the_undeclared_plan_is_a_new_plan(old_store, request):
     """The rule is for the undeclared plan itself: the next cycle creates its own plan."""
     request.getfixturevalue("reading_plan_sheets")
-    bundled = st_.for_plan("plan").plan()
+    bundled = old_store.for_plan("plan").plan()
     info = plan_info("red-peru-2025-2026", "2025-01-01", "2026-12-31")
-    preview = st_.preview(plans_workbook(with_info(bundled, info)), "siguiente.xlsx")
+    preview = old_store.preview(plans_workbook(with_info(bundled, info)), "siguiente.xlsx")
     assert preview.ok and preview.creates_plan and preview.renames_to is None

@@ -25,29 +25,13 @@ import pandas as pd
 from planmonitor import model
 from planmonitor.analysis.metrics import latest_status
 from planmonitor.output.export import write_cell
+from planmonitor.reading import planinfo
 
-PLAN_SHEET = "Plan"
+PLAN_SHEET = model.PLAN_SHEET.name
 PREVIOUS_KEY = "Plan anterior"
-# The «Plan» sheet's keys as the template writes them (docs/plans-as-data.md §1; the loader
-# matches them, or their English aliases, tolerantly: reading/planinfo.py).
-PLAN_KEYS: tuple[str, ...] = (
-    "Código",
-    "Título",
-    "Red",
-    "Red (inglés)",
-    "Código de la red",
-    "País",
-    "Región",
-    "Inicio",
-    "Fin",
-    "Idioma",
-    PREVIOUS_KEY,
-    "Nivel 1",
-    "Nivel 2",
-    "Nivel 3",
-    "Nivel 4",
-    "Datos ficticios",
-)
+# The «Plan» sheet's keys as the template writes them (docs/plans-as-data.md §1): the loader's
+# own list, so the template and the reader can never disagree.
+PLAN_KEYS: tuple[str, ...] = tuple(pk.key for pk in planinfo.PLAN_KEYS)
 FINISHED: frozenset[str] = frozenset({model.Status.COMPLETED.value, model.Status.CANCELLED.value})
 
 
@@ -68,11 +52,10 @@ def _names(values: pd.Series) -> set[str]:
 
 
 def _holds_a_role(agencies: pd.DataFrame) -> pd.Series:
-    """Agencies that are more than members (secretariat, committee): the network's structure."""
+    """Agencies that are more than members (secretariat, committee): the network's structure.
+    An agency may hold several roles (plans-as-data.md §2)."""
     member = model.Role.MEMBER.value
-    if "roles" in agencies.columns:  # several roles per agency (plans-as-data.md §2)
-        return agencies["roles"].map(lambda rs: any(r != member for r in (rs or [])))
-    return agencies["role"].astype(str) != member
+    return agencies["roles"].map(lambda rs: any(str(r) != member for r in (rs or [])))
 
 
 def unfinished_plan(plan: model.Plan) -> model.Plan:
@@ -119,23 +102,11 @@ def carry_over_template(plan: model.Plan) -> bytes:
 
 
 def _plan_sheet(book: openpyxl.Workbook, previous: str) -> None:
-    """Write `Plan anterior` in the «Plan» sheet (made, after the instructions, when the
-    template has none); every other value is left as the template has it (empty)."""
-    if PLAN_SHEET in book.sheetnames:
-        ws = book[PLAN_SHEET]
-        for row in ws.iter_rows(min_row=2):
-            if str(row[0].value or "").strip() == PREVIOUS_KEY:
-                write_cell(row[1], previous)
-                return
-        write_cell(ws.cell(row=ws.max_row + 1, column=1), PREVIOUS_KEY)
-        write_cell(ws.cell(row=ws.max_row, column=2), previous)
-        return
-    ws = book.create_sheet(PLAN_SHEET, 1)
-    write_cell(ws.cell(row=1, column=1), "Clave")
-    write_cell(ws.cell(row=1, column=2), "Valor")
-    for i, key in enumerate(PLAN_KEYS, start=2):
-        write_cell(ws.cell(row=i, column=1), key)
-        if key == PREVIOUS_KEY:
-            write_cell(ws.cell(row=i, column=2), previous)
-    ws.column_dimensions["A"].width = 20
-    ws.column_dimensions["B"].width = 40
+    """Write `Plan anterior` in the template's «Plan» sheet (Clave / Valor / Ayuda: the template
+    always writes every key); every other value is left as the template has it (empty)."""
+    ws = book[PLAN_SHEET]
+    for row in ws.iter_rows(min_row=2):
+        if str(row[0].value or "").strip() == PREVIOUS_KEY:
+            write_cell(row[1], previous)
+            return
+    raise AssertionError(f"the template's «{PLAN_SHEET}» sheet has no «{PREVIOUS_KEY}» row")

@@ -127,18 +127,11 @@ def agency_order(plan: Plan) -> list[str]:
     if not len(table):
         return [COMMITTEE]
     acronyms = table["acronym"].astype(str).tolist()
-    if "roles" in table.columns:
-        secretariat = [
-            a
-            for a, roles in zip(acronyms, table["roles"], strict=True)
-            if isinstance(roles, (list, tuple)) and Role.SECRETARIAT.value in roles
-        ]
-    else:
-        secretariat = [
-            a
-            for a, role in zip(acronyms, table["role"], strict=True)
-            if role == Role.SECRETARIAT.value
-        ]
+    secretariat = [  # an agency may hold several roles (plans-as-data.md §2)
+        a
+        for a, roles in zip(acronyms, table["roles"], strict=True)
+        if isinstance(roles, list | tuple) and Role.SECRETARIAT.value in roles
+    ]
     return list(dict.fromkeys([*secretariat, *acronyms, COMMITTEE]))
 
 
