@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from planmonitor.catalog import english_acronyms
 from planmonitor.i18n.catalogs import admin, core, meeting, plans, report, rules, ui, workbook
 from planmonitor.model import COMMITTEE
 
@@ -23,26 +24,6 @@ LANG_NAMES: dict[str, str] = {"es": "Español", "en": "English"}  # each in its 
 
 MONTHS_ES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-# English acronyms of the network's agencies (reference/README.md), used when the plan's
-# agency table is not at hand or has no English acronym.
-ACRONYMS_EN: dict[str, str] = {
-    "OIM": "IOM",
-    "OCR": "RCO",
-    "PNUD": "UNDP",
-    "OIT": "ILO",
-    "ACNUR": "UNHCR",
-    "UNODC": "UNODC",
-    "UNESCO": "UNESCO",
-    "ONU Mujeres": "UN Women",
-    "ONUSIDA": "UNAIDS",
-    "FAO": "FAO",
-    "UNFPA": "UNFPA",
-    "UNICEF": "UNICEF",
-    "WFP": "WFP",
-    "OACNUDH": "OHCHR",
-    COMMITTEE: "Executive Committee",
-}
 
 # The catalogues, one per domain, all in one format (key -> {"es": …, "en": …}). A key is
 # defined in exactly one of them: merging refuses a key defined twice.
@@ -190,7 +171,9 @@ def agency_label(
         match = agencies.loc[agencies["acronym"] == acronym, "acronym_en"]
         if len(match) and isinstance(match.iloc[0], str) and match.iloc[0].strip():
             return match.iloc[0].strip()
-    return ACRONYMS_EN.get(acronym, str(acronym))
+    if acronym == COMMITTEE:
+        return t("word.committee", "en")
+    return english_acronyms().get(acronym, str(acronym))
 
 
 def gcm_label(n: int, lang: str = DEFAULT_LANG, gcm_df: pd.DataFrame | None = None) -> str:
