@@ -52,8 +52,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "final.note.summary": {
         "es": "Estado de cada producto según su último reporte hasta el {date}; los reportes "
         "posteriores no cuentan.",
-        "en": "Each product's state from its last report up to {date}; later reports do not "
-        "count.",
+        "en": "Each product's state from its last report up to {date}; later reports do not count.",
     },
     "final.note.completed": {
         "es": "Productos cuyo último reporte del ciclo dice «Completado».",

@@ -480,7 +480,9 @@ def gcm_reached(plan: Plan, latest: pd.DataFrame) -> pd.DataFrame:
     products = plan.products
     done_specific: dict[int, int] = {}
     done_all: dict[int, int] = {}
-    for code, gcm, every in zip(products["code"], products["gcm"], products["gcm_all"], strict=True):
+    for code, gcm, every in zip(
+        products["code"], products["gcm"], products["gcm_all"], strict=True
+    ):
         if status.get(str(code)) != _COMPLETED:
             continue
         numbers = metrics.gcm_numbers(gcm)
