@@ -697,3 +697,16 @@ def final_html(report: FinalReport) -> str:
         period=describe.period_text(report.info, lang),
         sections=sections,
     )
+
+
+def final_available(plan: Plan, today: object) -> bool:
+    """The end-of-cycle report is offered once the plan has ended, or once its progress log
+    already reaches the plan's last month (the secretariat closing the cycle on time)."""
+    info = describe.info(plan)
+    if info.is_closed(today):
+        return True
+    progress = plan.progress
+    if not len(progress):
+        return False
+    last = pd.to_datetime(progress["date"]).max()
+    return bool(pd.notna(last) and last >= info.end.replace(day=1))
