@@ -229,3 +229,20 @@ def test_the_html_is_one_file_in_the_language_with_every_section(bundled, lang):
         assert f'<section id="{section.key}"' in page
     assert ("Informe de cierre del ciclo" if lang == "es" else "End-of-cycle report") in page
     assert "http://" not in page.split("<script", 1)[0]  # nothing fetched before the charts
+
+
+def test_the_final_report_is_offered_once_the_plan_ended_or_its_log_reaches_its_last_month():
+    info = cycle_info("2031-01-01", "2031-12-31", "Plan de Prueba")
+    early = make_plan(
+        [product("1.1.1-1")], [report("2031-11-30", "1.1.1-1", "En curso", 50)], info=info
+    )
+    on_time = make_plan(
+        [product("1.1.1-1")], [report("2031-12-01", "1.1.1-1", "Completado", 100)], info=info
+    )
+    assert not rp.final_available(early, "2031-12-15")  # under way, log short of its last month
+    assert rp.final_available(early, "2032-01-01")  # ended
+    assert rp.final_available(on_time, "2031-12-15")
+    built = rp.build_final_report(on_time, "en", as_of="2031-12-15")
+    assert not built.ended and built.as_of == pd.Timestamp("2031-12-15")
+    assert "State as of 15 Dec 2031; the plan ends on 31 Dec 2031" in built.header_lines()[0]
+    assert rp.build_final_report(on_time, "en", as_of="2033-05-01").as_of == info.end

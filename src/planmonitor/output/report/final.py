@@ -391,9 +391,11 @@ def build_final_report(
     latest = metrics.latest_status(plan, day)
     done = latest["status"] == _COMPLETED
     last_text = last_comments(plan, day)
-    not_completed = latest.loc[~done].assign(
-        last_text=lambda d: d["code"].map(last_text["comment"]).fillna("").astype("str"),
-        last_text_date=lambda d: pd.to_datetime(d["code"].map(last_text["date"])),
+    not_completed = latest.loc[~done].reset_index(drop=True)
+    written = [last_text.get(str(c), ("", pd.NaT)) for c in not_completed["code"]]
+    not_completed["last_text"] = pd.Series([w[0] for w in written], dtype="str")
+    not_completed["last_text_date"] = pd.to_datetime(
+        pd.Series([w[1] for w in written], dtype="datetime64[ns]")
     )
     carried_codes = set(unfinished_codes(_until(plan, day)))
     carried = latest.loc[latest["code"].isin(carried_codes)]
@@ -435,20 +437,19 @@ def _until(plan: Plan, day: pd.Timestamp) -> Plan:
     return dataclasses.replace(plan, progress=progress)
 
 
-def last_comments(plan: Plan, as_of: pd.Timestamp) -> pd.DataFrame:
-    """Per product code, the last non-empty comment written up to `as_of` and its date
-    (index: code; columns: comment, date). A last report without a comment does not hide the
-    one before it."""
+def last_comments(plan: Plan, as_of: pd.Timestamp) -> dict[str, tuple[str, pd.Timestamp]]:
+    """Per product code, the last non-empty comment written up to `as_of` and its date. A last
+    report without a comment does not hide the one before it."""
     progress = plan.progress
     if not len(progress):
-        return pd.DataFrame({"comment": pd.Series([], dtype="str"), "date": pd.Series([])})
+        return {}
     dates = pd.to_datetime(progress["date"])
     written = progress[(dates <= as_of) & (progress["comment"].astype(str).str.strip() != "")]
     last = metrics.last_entries(written)
-    return pd.DataFrame(
-        {"comment": last["comment"].astype("str").to_numpy(), "date": last["date"].to_numpy()},
-        index=last["code"].astype(str).to_numpy(),
-    )
+    return {
+        str(code): (str(comment), pd.Timestamp(date))
+        for code, comment, date in zip(last["code"], last["comment"], last["date"], strict=True)
+    }
 
 
 def objective_completion(plan: Plan, latest: pd.DataFrame) -> pd.DataFrame:
