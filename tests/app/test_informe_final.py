@@ -90,3 +90,39 @@ def test_a_plan_under_way_is_not_offered_the_final_report(use_plan, downloads, m
     assert not [c for c in app.segmented_control if c.key == MODE]
     assert any("se ofrecerá cuando el plan termine" in c.value for c in app.caption)
     assert app.selectbox(key="_pm_informe_month")  # the monthly report, as before
+
+
+def test_from_the_store_the_final_report_lists_the_decisions_of_the_cycle(
+    tmp_path, monkeypatch, downloads
+):
+    import datetime as dt
+
+    from apphelpers import ENTRY
+    from streamlit.testing.v1 import AppTest
+
+    from planmonitor import store
+    from planmonitor.store.decisions import Entry
+
+    monkeypatch.setenv(store.URL_ENV, f"sqlite:///{tmp_path / 'app.sqlite'}")
+    monkeypatch.setattr(rp, "chromium_path", lambda: None)
+    opened = store.open_store()
+    try:
+        plan_store = opened.for_plan(None)
+        plan = plan_store.plan()
+        inside = (plan.info.start + pd.Timedelta(days=60)).date()
+        after = plan.info.end.date() + dt.timedelta(days=30)
+        book = plan_store.decisions()
+        code = str(plan.products["code"].iloc[0])
+        for day, text in ((inside, "Acuerdo <b>del ciclo</b>"), (after, "Acuerdo posterior")):
+            book.record(Entry(day, "decision", "product", code, text, owner="OIM"), "ana")
+        decisions = book.current()
+    finally:
+        opened.dispose()
+    app = open_page(AppTest.from_file(ENTRY, default_timeout=60))
+    app.segmented_control(key=MODE).set_value("final").run()
+    assert_clean(app)
+    expected = rp.build_final_report(plan, "es", decisions=decisions, as_of=plan.info.end)
+    assert expected.decisions["text"].tolist() == ["Acuerdo <b>del ciclo</b>"]
+    assert button_bytes(app, downloads, "Descargar Excel") == rp.final_excel(expected)
+    html = button_bytes(app, downloads, "Descargar HTML (para imprimir)").decode("utf-8")
+    assert "Acuerdo &lt;b&gt;del ciclo&lt;/b&gt;" in html and "Acuerdo posterior" not in html
