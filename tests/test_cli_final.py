@@ -101,3 +101,48 @@ def test_final_report_from_the_store_lists_the_decisions_of_the_cycle(
     values = {c for row in ws.iter_rows(values_only=True) for c in row if c is not None}
     assert "Revisar la guía en el Comité" in values
     assert "Acuerdo del ciclo siguiente" not in values  # a meeting after the plan's end
+
+
+def test_final_report_names_the_later_plan_of_the_store_that_continues_a_product(
+    tmp_path, capsys, monkeypatch, no_chromium
+):
+    """A plan imported after the bundled one, whose «Plan anterior» is it, continues the
+    unfinished products whose codes it keeps."""
+    import io
+
+    from planfactory import make_plan, product
+    from plansheet import plan_info, with_info
+    from plansheet import workbook as plans_workbook
+
+    from planmonitor.output.carryover import unfinished_codes
+
+    monkeypatch.setenv(store.URL_ENV, f"sqlite:///{tmp_path / 'pm.sqlite'}")
+    opened = store.open_store()
+    try:
+        old = opened.for_plan(None)
+        old_id, old_plan = old.plan_id, old.plan()
+    finally:
+        opened.dispose()
+    code = unfinished_codes(old_plan)[0]
+    later_end = old_plan.info.end + pd.DateOffset(years=2)
+    info = plan_info(
+        "red-siguiente",
+        (old_plan.info.end + pd.Timedelta(days=1)).date().isoformat(),
+        later_end.date().isoformat(),
+        title="Plan Siguiente de Prueba",
+    )
+    data = plans_workbook(with_info(make_plan([product(code, "Continuación")]), info))
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    book["Plan"].append(["Plan anterior", old_id])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    path = tmp_path / "siguiente.xlsx"
+    path.write_bytes(buffer.getvalue())
+    assert cli.main(["import", str(path), "--by", "Ana"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "out"
+    assert cli.main(["report", "--final", "--plan", old_id, "--out", str(out)]) == 0
+    (xlsx,) = out.glob("informe-cierre-*-es.xlsx")
+    ws = openpyxl.load_workbook(xlsx)["Trabajo que se traslada"]
+    rows = {r[0]: r for r in ws.iter_rows(values_only=True) if r and r[0]}
+    assert rows[code][-1] == f"Plan Siguiente de Prueba: {code} · Continuación"
