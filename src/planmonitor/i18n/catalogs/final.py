@@ -74,7 +74,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Un objetivo del PMM se alcanza cuando un producto completado se vincula a él "
         "expresamente; los vinculados solo mediante «Todos» se cuentan aparte.",
         "en": "A GCM objective is reached when a completed product is linked to it "
-        "specifically; products linked only through «All» are counted apart.",
+        "specifically; products linked only through «Todos» (all) are counted apart.",
     },
     "final.note.agencies": {
         "es": "Productos en que cada agencia participa (un miembro del Comité Ejecutivo cuenta "
@@ -102,7 +102,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "final.gcm_only_all": {
         "es": "Solo mediante «Todos»: {numbers}",
-        "en": "Only through «All»: {numbers}",
+        "en": "Only through «Todos» (all): {numbers}",
     },
     "final.gcm_not_reached": {
         "es": "No alcanzados: {numbers}",
@@ -137,7 +137,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "final.col.n_completed_all": {
         "es": "Completados (mediante «Todos»)",
-        "en": "Completed (through «All»)",
+        "en": "Completed (through «Todos»)",
     },
     "final.col.reached": {"es": "Alcanzado", "en": "Reached"},
     "final.col.lead": {"es": "Lidera", "en": "Leads"},
