@@ -12,6 +12,7 @@ by the monthly report's one-at-a-time Chromium path (pdf.py).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -428,9 +429,8 @@ def build_final_report(
 
 
 def _until(plan: Plan, day: pd.Timestamp) -> Plan:
-    """The plan with its log cut at `day` (what the carry-over template reads at the end)."""
-    import dataclasses
-
+    """The plan with its log cut at `day`: the carry-over's unfinished products as of the end,
+    so that a late report cannot make a product both «not completed» and «not carried»."""
     progress = plan.progress
     if len(progress):
         progress = progress[pd.to_datetime(progress["date"]) <= day]
