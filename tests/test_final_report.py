@@ -172,8 +172,12 @@ def test_a_later_plan_that_continues_a_product_is_named_by_code_or_by_its_contin
     assert by["2.3.1-1"] == "Plan Siguiente de Prueba: 4.1.1-1 · Foro"
     assert by["3.2.2-2"] == "Lejano: 9.1.1-1 · Talleres"
     assert by["2.2.1-1"] == ""  # another network's plan with the same code continues nothing
-    table = next(s.table for s in built.sections() if s.key == "carried")
-    assert "No later plan continues it yet." in table["Continued in"].tolist()
+    carried = next(s for s in built.sections() if s.key == "carried")
+    assert carried.table["Continued in"].tolist() == built.carried["continued_by"].tolist()
+    assert carried.lines == ()  # some are continued: no «none continues» line
+    alone = next(s for s in rp.build_final_report(old, "en").sections() if s.key == "carried")
+    assert alone.lines == ("No later plan continues any of these products yet.",)
+    assert set(alone.table["Continued in"]) == {""}
 
 
 def test_reports_after_the_plan_ended_do_not_count():

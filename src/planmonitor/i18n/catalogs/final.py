@@ -113,8 +113,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No data store: there are no recorded decisions to show.",
     },
     "final.not_continued": {
-        "es": "Ningún plan posterior lo continúa todavía.",
-        "en": "No later plan continues it yet.",
+        "es": "Ningún plan posterior continúa todavía estos productos.",
+        "en": "No later plan continues any of these products yet.",
     },
     # ---- KPIs and columns -------------------------------------------------------------------
     "final.kpi.completed": {"es": "Completados", "en": "Completed"},

@@ -188,7 +188,13 @@ class FinalReport:
             ),
             Section("decisions", title("decisions"), decisions_note, self._decisions_table()),
             Section(
-                "carried", title("carried"), t("final.note.carried", lang), self._carried_table()
+                "carried",
+                title("carried"),
+                t("final.note.carried", lang),
+                self._carried_table(),
+                ()
+                if (self.carried["continued_by"] != "").any() or not len(self.carried)
+                else (t("final.not_continued", lang),),
             ),
         ]
 
@@ -349,14 +355,13 @@ class FinalReport:
 
     def _carried_table(self) -> pd.DataFrame:
         df = self.carried
-        none = t("final.not_continued", self.lang)
         return _table(
             self._cols("code", "product", "status", "percent", "final.col.continued_by"),
             df["code"],
             df["name"],
             [status_label(s, self.lang) for s in df["status"]],
             df["percent"],
-            [c or none for c in df["continued_by"]],
+            df["continued_by"],
         )
 
 
