@@ -99,6 +99,12 @@ def test_gcm_objectives_are_reached_by_completed_products_linked_to_them():
     assert built.gcm_reached == [1, 3]
     lines = next(s.lines for s in built.sections() if s.key == "gcm")
     assert lines[0] == "Alcanzados: 1, 3"
+    # 2.1.1-1 («Todos») is not completed: every other objective has no completed product
+    others = ", ".join(str(n) for n in range(1, 24) if n not in (1, 3))
+    assert lines[1:] == (
+        "Solo mediante «Todos»: ninguno",
+        f"Sin ningún producto completado vinculado: {others}",
+    )
 
 
 def test_on_the_bundled_plan_no_gcm_objective_is_named_so_none_is_reached(bundled):

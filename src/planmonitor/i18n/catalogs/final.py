@@ -105,8 +105,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Only through «Todos» (all): {numbers}",
     },
     "final.gcm_not_reached": {
-        "es": "No alcanzados: {numbers}",
-        "en": "Not reached: {numbers}",
+        "es": "Sin ningún producto completado vinculado: {numbers}",
+        "en": "No completed product linked at all: {numbers}",
     },
     "final.no_decisions_store": {
         "es": "Sin almacén de datos: no hay decisiones registradas que mostrar.",
@@ -130,7 +130,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "final.col.completion": {"es": "Avance medio (%)", "en": "Mean completion (%)"},
     "final.col.comment_date": {"es": "Fecha del comentario", "en": "Comment date"},
     "final.col.last_comment": {"es": "Último comentario", "en": "Last comment"},
-    "final.col.n_linked": {"es": "Productos vinculados", "en": "Linked products"},
+    "final.col.n_linked": {
+        "es": "Productos vinculados (vínculo expreso)",
+        "en": "Linked products (specific link)",
+    },
     "final.col.n_completed_specific": {
         "es": "Completados (vínculo expreso)",
         "en": "Completed (specific link)",
