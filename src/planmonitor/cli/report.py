@@ -1,4 +1,5 @@
-"""`python -m planmonitor report --month AAAA-MM --out DIR [--lang en]`.
+"""`python -m planmonitor report --month AAAA-MM --out DIR [--lang en]`; with `--final`
+instead of `--month`, the end-of-cycle report (cli/final.py).
 
 Writes informe-YYYY-MM-LANG.xlsx, .html and, when the system Chromium is installed, .pdf into
 DIR (the language in the name: a Spanish and an English report side by side never overwrite
@@ -82,6 +83,16 @@ def _load(
 
 def run(args: argparse.Namespace, con: Console) -> int:
     lang = args.lang
+    final = bool(getattr(args, "final", False))
+    if final == (args.month is not None):  # exactly one of --month and --final
+        key = "final.cli.both" if final else "final.cli.month_or_final"
+        prog = "python -m planmonitor report"
+        con.line(t("cli.err.usage", lang, detail=t(key, lang), prog=prog), err=True)
+        return EXIT_USAGE
+    if final:
+        from planmonitor.cli import final as final_report
+
+        return final_report.run(args, con)
     try:
         _, month_end = rp.parse_month(args.month)
     except ValueError:

@@ -15,7 +15,17 @@ from typing import Any
 import pandas as pd
 
 from planmonitor.catalog import english_acronyms
-from planmonitor.i18n.catalogs import admin, core, meeting, plans, report, rules, ui, workbook
+from planmonitor.i18n.catalogs import (
+    admin,
+    core,
+    final,
+    meeting,
+    plans,
+    report,
+    rules,
+    ui,
+    workbook,
+)
 from planmonitor.model import COMMITTEE
 
 LANGS: tuple[str, ...] = ("es", "en")
@@ -27,7 +37,7 @@ MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct
 
 # The catalogues, one per domain, all in one format (key -> {"es": …, "en": …}). A key is
 # defined in exactly one of them: merging refuses a key defined twice.
-_CATALOGS = (core, ui, admin, report, meeting, workbook, plans, rules)
+_CATALOGS = (core, ui, admin, report, final, meeting, workbook, plans, rules)
 
 
 def _merge() -> dict[str, dict[str, str]]:

@@ -512,11 +512,13 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cli.report.description": {
         "es": "Escribe el informe mensual en Excel, HTML y, si Chromium está instalado, PDF "
-        "(informe-AAAA-MM-es.xlsx …, con el idioma en el nombre). Los datos son la versión "
-        "actual del almacén, o los libros incluidos si no hay almacén.",
+        "(informe-AAAA-MM-es.xlsx …, con el idioma en el nombre). Con --final en lugar de "
+        "--month, el informe de cierre del ciclo (informe-cierre-<plan>-es.xlsx …). Los datos "
+        "son la versión actual del almacén, o los libros incluidos si no hay almacén.",
         "en": "Write the monthly report as Excel, HTML and, when Chromium is installed, PDF "
-        "(informe-YYYY-MM-en.xlsx …, with the language in the name). The data is the store's "
-        "current version, or the bundled workbooks when there is no store.",
+        "(informe-YYYY-MM-en.xlsx …, with the language in the name). With --final instead of "
+        "--month, the end-of-cycle report (informe-cierre-<plan>-en.xlsx …). The data is the "
+        "store's current version, or the bundled workbooks when there is no store.",
     },
     "cli.help.month": {"es": "el mes del informe", "en": "the report's month"},
     "cli.help.out_folder": {
