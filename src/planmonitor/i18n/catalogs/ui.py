@@ -105,11 +105,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cronograma.actual_note": {
         "es": "La barra fina oscura bajo cada producto es el periodo real según los avances: "
-        "desde el primer reporte en curso hasta el que lo da por completado (o hasta hoy, si "
-        "sigue en curso).",
+        "desde el primer reporte en curso hasta el que lo da por completado o cancelado (o "
+        "hasta la fecha a la que se muestra el plan, si sigue en curso).",
         "en": "The thin dark bar under each product is the actual period from the progress "
-        "log: from the first report of work under way to the one that completes it (or to "
-        "today, if still under way).",
+        "log: from the first report of work under way to the one that completes or cancels it "
+        "(or to the date the plan is shown at, if still under way).",
     },
     "cronograma.color.status": {"es": "estado", "en": "status"},
     "cronograma.color.lead": {"es": "agencia líder", "en": "lead agency"},

@@ -569,7 +569,7 @@ def build_gantt_figure(
         legend=dict(
             orientation="h", yref="container", yanchor="bottom", y=0.01, x=0, xanchor="left"
         ),
-        margin=dict(t=150 if subtitle else 120, b=140),
+        margin=dict(t=120 if subtitle else 90, b=120),
     )
     if subtitle:
         fig.layout.title.subtitle = dict(
