@@ -85,8 +85,11 @@ def test_gantt_has_a_bar_per_filtered_product(app):
         if "OIM" in leads or "OIM" in partners
     }
     (fig,) = figures(app)
-    bars = [tr for tr in fig["data"] if tr.get("type") == "bar"]
-    n_bars = sum(len(tr.get("y", [])) for tr in bars)
+    # the plan's bars: not the «Real (según avances)» lane nor legend-only entries (issue 10)
+    bars = [
+        tr for tr in fig["data"] if tr.get("type") == "bar" and tr.get("legendgroup") != "actual"
+    ]
+    n_bars = sum(1 for tr in bars for y in tr.get("y", []) if y is not None)
     assert n_bars == len(expected) == 6
     labels = " ".join(str(y) for tr in bars for y in tr.get("y", []))
     assert all(code in labels for code in expected)

@@ -137,7 +137,29 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Hoy ({date}) está fuera del periodo del plan ({period}): no hay línea de hoy.",
         "en": "Today ({date}) is outside the plan period ({period}): no today line.",
     },
-    "chart.gantt.dates": {"es": "Fechas: {start} – {end}", "en": "Dates: {start} – {end}"},
+    "chart.gantt.dates": {"es": "Plan: {start} – {end}", "en": "Plan: {start} – {end}"},
+    "chart.gantt.no_date": {"es": "sin fecha", "en": "no date"},
+    "chart.gantt.plan_undated": {
+        "es": "Plan: sin fechas en el plan",
+        "en": "Plan: no dates in the plan",
+    },
+    "chart.gantt.actual": {
+        "es": "Real (según avances): {start} – {end}",
+        "en": "Actual (from progress log): {start} – {end}",
+    },
+    "chart.gantt.actual_ongoing": {
+        "es": "Real (según avances): desde {start}, en curso al {end}",
+        "en": "Actual (from progress log): since {start}, under way on {end}",
+    },
+    "chart.gantt.actual_none": {
+        "es": "Real (según avances): ningún reporte de trabajo en curso",
+        "en": "Actual (from progress log): no report of work under way",
+    },
+    "chart.gantt.legend_plan": {"es": "Plan", "en": "Plan"},
+    "chart.gantt.legend_actual": {
+        "es": "Real (según avances)",
+        "en": "Actual (from progress log)",
+    },
     "chart.gantt.last_comment": {
         "es": "Último comentario: {comment}",
         "en": "Last comment: {comment}",

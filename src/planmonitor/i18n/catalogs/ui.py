@@ -98,6 +98,19 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # ---- cronograma ----------------------------------------------------------------------
     "cronograma.color": {"es": "Color según", "en": "Colour by"},
+    "cronograma.none_in_period": {
+        "es": "Ningún producto del filtro se ejecutó en el periodo elegido, según el plan o "
+        "los avances.",
+        "en": "No product of the filter ran in the chosen period, by the plan or the progress log.",
+    },
+    "cronograma.actual_note": {
+        "es": "La barra fina oscura bajo cada producto es el periodo real según los avances: "
+        "desde el primer reporte en curso hasta el que lo da por completado o cancelado (o "
+        "hasta la fecha a la que se muestra el plan, si sigue en curso).",
+        "en": "The thin dark bar under each product is the actual period from the progress "
+        "log: from the first report of work under way to the one that completes or cancels it "
+        "(or to the date the plan is shown at, if still under way).",
+    },
     "cronograma.color.status": {"es": "estado", "en": "status"},
     "cronograma.color.lead": {"es": "agencia líder", "en": "lead agency"},
     "cronograma.level": {"es": "Nivel", "en": "Level"},
