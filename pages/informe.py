@@ -17,10 +17,11 @@ MONTH, LANG, PDF = "_pm_informe_month", "_pm_informe_lang", "_pm_informe_pdf_byt
 
 @st.cache_resource(max_entries=32, ttl=6 * 3600, show_spinner=False)
 def monthly(_plan: model.Plan, version: str, month: str, report_lang: str) -> dict:
-    """The month's report of a data version, and its Excel and HTML files."""
+    """The month's report of a data version, and its Excel, HTML and light HTML files."""
     built = report.build_report(_plan, month, lang=report_lang)
     html = report.to_html(built)
-    return {"report": built, "excel": report.to_excel(built), "html": html}
+    light = report.to_html(built, light=True)
+    return {"report": built, "excel": report.to_excel(built), "html": html, "light": light}
 
 
 v = view()
@@ -50,7 +51,7 @@ report_lang = report_lang if report_lang in LANGS else lang
 
 r = monthly(v.plan, v.version, month, report_lang)
 name = f"informe-mensual-{month}-{report_lang}"
-d1, d2, d3 = st.columns(3)
+d1, d2, d4, d3 = st.columns(4)
 d1.download_button(
     t("informe.excel", lang), r["excel"], file_name=f"{name}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -59,6 +60,10 @@ d1.download_button(
 d2.download_button(
     t("informe.html", lang), r["html"], file_name=f"{name}.html", mime="text/html",
     icon=":material/print:", key="_pm_informe_html", on_click="ignore",
+)  # fmt: skip
+d4.download_button(  # charts as simple drawings, under 1 MB: for e-mail (issue 10)
+    t("informe.html_light", lang), r["light"], file_name=f"{name}-ligero.html",
+    mime="text/html", icon=":material/mail:", key="_pm_informe_html_light", on_click="ignore",
 )  # fmt: skip
 with d3:
     pdf_key = (v.version, month, report_lang)
