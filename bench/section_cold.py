@@ -33,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
-CHART = ".js-plotly-plot .main-svg"
+CHART = "[data-testid=stMain] .js-plotly-plot .main-svg"  # the page's chart, not the sidebar
 GOAL_VS_BARE = 1.5
 TIMEOUT_MS = 60_000
 
@@ -79,6 +79,11 @@ def start(script: Path, cwd: Path, tmp: Path) -> Server:
     env = dict(os.environ)
     env["PLANMONITOR_DATABASE_URL"] = f"sqlite:///{tmp / 'planmonitor.sqlite'}"
     env.pop("PLANMONITOR_WORKBOOK", None)
+    # This checkout's code, whatever the virtualenv has installed (an editable install may
+    # point at another clone).
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(ROOT / "src"), os.environ.get("PYTHONPATH", "")) if p
+    )
     log = tmp / "streamlit.log"
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(script),
