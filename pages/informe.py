@@ -19,10 +19,11 @@ MODES = ("monthly", "final")
 
 @st.cache_resource(max_entries=32, ttl=6 * 3600, show_spinner=False)
 def monthly(_plan: model.Plan, version: str, month: str, report_lang: str) -> dict:
-    """The month's report of a data version, and its Excel and HTML files."""
+    """The month's report of a data version, and its Excel, HTML and light HTML files."""
     built = report.build_report(_plan, month, lang=report_lang)
     html = report.to_html(built)
-    return {"report": built, "excel": report.to_excel(built), "html": html}
+    light = report.to_html(built, light=True)
+    return {"report": built, "excel": report.to_excel(built), "html": html, "light": light}
 
 
 v = view()
@@ -70,5 +71,5 @@ else:
     r = reports.final_files(v.plan, v.version, report_lang, v.as_of, decisions, key, later)
     name = f"informe-cierre-{v.plan.info.plan_id}-{report_lang}"
     pdf_key = (v.version, "final", key, later, report_lang)
-reports.downloads(lang, r["excel"], r["html"], name, pdf_key)
+reports.downloads(lang, r["excel"], r["html"], name, pdf_key, r["light"])
 reports.preview(r["report"].sections(), lang)

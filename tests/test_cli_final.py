@@ -30,8 +30,12 @@ def test_final_report_on_the_bundled_data(
     printed = capsys.readouterr().out
     names = sorted(p.name for p in out.iterdir())
     stem = f"informe-cierre-plan-{lang}"  # the bundled plan's id, «cierre», the language
-    assert names == [f"{stem}.html", f"{stem}.xlsx"]
+    assert names == [f"{stem}-ligero.html", f"{stem}.html", f"{stem}.xlsx"]
     assert all(str(out / n) in printed for n in names)
+    light = (out / f"{stem}-ligero.html").read_text(encoding="utf-8")
+    # For e-mail: the same report with its charts as inline SVG, no plotly.js, under 1 MB.
+    assert "<svg" in light and "Plotly.newPlot" not in light and title in light
+    assert len(light.encode()) < 1_000_000 < len((out / f"{stem}.html").read_bytes())
     wb = openpyxl.load_workbook(out / f"{stem}.xlsx")
     assert wb.sheetnames[0] == sheet and len(wb.sheetnames) == len(rp.final.SECTIONS)
     text = (out / f"{stem}.html").read_text(encoding="utf-8")

@@ -55,8 +55,12 @@ def test_markup_in_every_text_is_text_in_the_final_report_html(lang):
     assert len(built.decisions) == 2 and len(built.not_completed) and len(built.agencies)
     continued = built.carried.set_index("code")["continued_by"]
     assert continued["1.1.1-2"] and continued["2.1.1-1"]  # by its code, by `continues`
-    page = rp.final_html(built)
-    assert_no_live_markup(page)
+    for light in (False, True):  # the full HTML and the light one for e-mail (issue 10)
+        _assert_inert(rp.final_html(built, light=light), light)
+
+
+def _assert_inert(page: str, light: bool) -> None:
+    assert_no_live_markup(page, light=light)
     assert EVIL_ESCAPED in page  # product names, comments, decision texts: as text
     assert "&lt;b&gt;AG&lt;/b&gt;" in page  # the agency acronym, in the agencies' table
     assert "Sigue &lt;img src=x" in page  # the later plan's products that continue ours

@@ -1,9 +1,9 @@
 """`python -m planmonitor report --final [--plan ID] --out DIR [--lang en]`: the end-of-cycle
 report (issue 9 §4).
 
-Writes informe-cierre-<plan id>-<lang>.xlsx, .html and, when the system Chromium is installed,
-.pdf into DIR (the language and «cierre» in the name: never over a monthly report or the other
-language), and prints their paths. The data is the store's plan (`--plan`, else the default
+Writes informe-cierre-<plan id>-<lang>.xlsx, .html, -ligero.html (for e-mail) and, when the
+system Chromium is installed, .pdf into DIR (the language and «cierre» in the name: never over
+a monthly report or the other language), and prints their paths. The data is the store's plan (`--plan`, else the default
 one) with its decisions and the store's later plans, which may continue its unfinished
 products; without a store, the bundled workbooks (no decisions, no later plan). A plan that has
 not ended yet is read as of today, and the CLI says so. Exit codes as `report --month`.
@@ -92,6 +92,9 @@ def run(args: argparse.Namespace, con: Console) -> int:
     html_text = rp.final_html(built)
     html_path = write_output(out / f"{stem}.html", html_text)
     con.line(t("report.cli.wrote", lang, path=html_path))
+    # The light version for e-mail (issue 10), as the monthly report's: charts as inline SVG.
+    light = write_output(out / f"{stem}-ligero.html", rp.final_html(built, light=True))
+    con.line(t("report.cli.wrote", lang, path=light))
     try:
         pdf = rp.to_pdf(html_text)
     except rp.PdfError as exc:

@@ -23,10 +23,21 @@ PDF = "_pm_informe_pdf_bytes"  # (what was printed, its bytes): one PDF kept per
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def downloads(lang: str, excel: bytes, html: str, name: str, pdf_key: tuple) -> None:
-    """Excel and HTML downloads, and the PDF: printed when asked (it takes seconds), then
+def downloads(
+    lang: str, excel: bytes, html: str, name: str, pdf_key: tuple, light: str | None = None
+) -> None:
+    """Excel and HTML downloads, the light HTML for e-mail when there is one (charts as small
+    drawings, under 1 MB: issue 10), and the PDF: printed when asked (it takes seconds), then
     downloadable; a print queued behind another one says so (issue 12)."""
-    d1, d2, d3 = st.columns(3)
+    if light is None:
+        d1, d2, d3 = st.columns(3)
+    else:
+        d1, d2, d4, d3 = st.columns(4)
+        d4.download_button(
+            t("informe.html_light", lang), light, file_name=f"{name}-ligero.html",
+            mime="text/html", icon=":material/mail:", key="_pm_informe_html_light",
+            on_click="ignore",
+        )  # fmt: skip
     d1.download_button(
         t("informe.excel", lang), excel, file_name=f"{name}.xlsx", mime=XLSX_MIME,
         icon=":material/table_view:", key="_pm_informe_xlsx", on_click="ignore",
@@ -140,4 +151,5 @@ def final_files(
         "report": built,
         "excel": report.final_excel(built),
         "html": report.final_html(built),
+        "light": report.final_html(built, light=True),
     }

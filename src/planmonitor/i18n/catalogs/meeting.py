@@ -228,6 +228,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "informe.lang": {"es": "Idioma del informe", "en": "Report language"},
     "informe.excel": {"es": "Descargar Excel", "en": "Download Excel"},
     "informe.html": {"es": "Descargar HTML (para imprimir)", "en": "Download HTML (printable)"},
+    "informe.html_light": {
+        "es": "HTML ligero (para correo)",
+        "en": "Light HTML (for e-mail)",
+    },
     "informe.pdf": {"es": "Descargar PDF", "en": "Download PDF"},
     "informe.pdf_prepare": {"es": "Preparar PDF", "en": "Prepare PDF"},
     "informe.pdf_wait": {"es": "Imprimiendo el PDF…", "en": "Printing the PDF…"},

@@ -642,11 +642,13 @@ def final_excel(report: FinalReport) -> bytes:
 _PAGE_BREAK_BEFORE = {"not_completed", "gcm", "decisions"}
 
 
-def final_html(report: FinalReport) -> str:
+def final_html(report: FinalReport, light: bool = False) -> str:
     """The report as ONE self-contained HTML file (templates/final.html on the monthly
-    report's base and stylesheet), printable on A4; every value escaped but plotly's divs."""
+    report's base and stylesheet), printable on A4; every value escaped but plotly's divs.
+    `light`: the charts as small inline SVG instead of Plotly, for e-mail (issue 10)."""
     from planmonitor.output import charts
     from planmonitor.output.report import html
+    from planmonitor.output.report import light as light_charts
 
     lang = report.lang
     figures = {
@@ -677,7 +679,9 @@ def final_html(report: FinalReport) -> str:
     for section in report.sections():
         charts_html = []
         for name, fig in figures.get(section.key, []):
-            charts_html.append(html._chart_html(html._print_size(fig), name, first))
+            sized = html._print_size(fig)
+            drawn = light_charts.chart_svg(sized) if light else html._chart_html(sized, name, first)
+            charts_html.append(drawn)
             first = False
         sections.append(
             {
@@ -698,7 +702,8 @@ def final_html(report: FinalReport) -> str:
         title=report.title,
         network=report.network,
         meta=report.header_lines(),
-        language=t("report.language", lang),
+        language=t("report.language", lang)
+        + (f" · {t('report.light_note', lang)}" if light else ""),
         example_note=t("report.example_note", lang) if report.is_example else "",
         period=describe.period_text(report.info, lang),
         sections=sections,
