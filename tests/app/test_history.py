@@ -106,7 +106,9 @@ def test_history_selectors_follow_a_new_current_version(db):
     assert at.selectbox(key="_pm_history_pick").value == v1
 
 
-SPANISH_STATUSES = ("No iniciado", "En curso", "Completado", "Retrasado", "Cancelado", "Sin reporte")
+SPANISH_STATUSES = (
+    "No iniciado", "En curso", "Completado", "Retrasado", "Cancelado", "Sin reporte"
+)  # fmt: skip
 
 
 def test_the_english_compare_shows_no_spanish_status_word(db):
