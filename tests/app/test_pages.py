@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from apphelpers import ENTRY, PAGES, infos, page_path, plain
-from planfactory import small_plan
+from planfactory import many_alerts_plan, small_plan
 from streamlit.testing.v1 import AppTest
 
 from planmonitor.analysis import describe, metrics
@@ -441,3 +441,16 @@ def test_a_link_with_an_english_acronym_still_opens_the_view(app):
     assert_clean(app)
     assert app.sidebar.multiselect(key="agencia").value == ["OIM"]
     assert any("Mostrando: OIM" in plain(c.value) for c in app.caption)
+
+
+def test_resumen_alerts_are_one_row_per_product_and_missing_dates_one_line(use_plan):
+    """Issue 10: the same product was on two rows and every undated product had its own
+    «Fechas incompletas» row; now one row per product, the gaps in one caption."""
+    use_plan(many_alerts_plan())
+    at = run_page(AppTest.from_file(ENTRY, default_timeout=60), "resumen")
+    assert not at.exception, [e.value for e in at.exception]
+    alerts = at.dataframe[0].value
+    assert alerts["Código"].tolist() == [f"1.1.1-{i}" for i in range(1, 10)]
+    assert alerts.loc[1, "Alerta"] == "Vencido · Sin agencia líder"
+    assert t("alert.no_dates", "es") not in alerts.to_csv()
+    assert t("alert.gaps.no_dates", "es", n=2) in [c.value for c in at.caption]

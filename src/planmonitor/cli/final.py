@@ -3,10 +3,11 @@ report (issue 9 §4).
 
 Writes informe-cierre-<plan id>-<lang>.xlsx, .html, -ligero.html (for e-mail) and, when the
 system Chromium is installed, .pdf into DIR (the language and «cierre» in the name: never over
-a monthly report or the other language), and prints their paths. The data is the store's plan (`--plan`, else the default
-one) with its decisions and the store's later plans, which may continue its unfinished
-products; without a store, the bundled workbooks (no decisions, no later plan). A plan that has
-not ended yet is read as of today, and the CLI says so. Exit codes as `report --month`.
+a monthly report or the other language), and prints their paths. The data is the store's plan
+(`--plan`, else the default one) with its decisions and the store's later plans, which may
+continue its unfinished products; without a store, the bundled workbooks (no decisions, no
+later plan). A plan that has not ended yet is read as of today, and the CLI says so. Exit codes
+as `report --month`.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 `t(key, lang, **kw)` is the one translation function of the UI, the CLI, the loader and the
 report; its keys live in the catalogues of `planmonitor.i18n.catalogs`, one format for all
 (key -> {"es": …, "en": …}), merged once at import. Formats
-follow each language's habits: "1.234,5" and "15 mar 2026" in Spanish, "1,234.5" and
+follow each language's habits: "1.234,5" and "15/03/2026" in Spanish, "1,234.5" and
 "15 Mar 2026" in English.
 """
 

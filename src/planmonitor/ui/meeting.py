@@ -271,16 +271,19 @@ def _gcm(v, lang: str) -> None:
 
 def _alerts(v, lang: str) -> None:
     found = metrics.alerts(v.filtered, as_of=v.as_of, stale_days=STALE_DAYS, closed=v.closed)
-    if found.empty:
+    table = tables.alerts_table(metrics.alerts_by_product(found), lang)  # most urgent first
+    gaps = tables.alert_gaps_text(metrics.alert_gaps(found), lang)
+    if table.empty:
         st.success(t("meeting.no_alerts", lang))
-        return
-    table = tables.alerts_table(found, lang)
-    name = table.columns[1]
-    shown = table.head(MAX_ALERT_ROWS)
-    shown = shown.assign(**{name: [_shorten(x, NAME_CHARS) for x in shown[name]]})
-    st.table(md_table(shown), hide_index=True)  # st.table reads its cells as Markdown
-    if len(table) > MAX_ALERT_ROWS:
-        st.caption(t("meeting.more_alerts", lang, n=len(table) - MAX_ALERT_ROWS))
+    else:
+        name = table.columns[1]
+        shown = table.head(MAX_ALERT_ROWS)
+        shown = shown.assign(**{name: [_shorten(x, NAME_CHARS) for x in shown[name]]})
+        st.table(md_table(shown), hide_index=True)  # st.table reads its cells as Markdown
+        if len(table) > MAX_ALERT_ROWS:  # products not shown, one row each
+            st.caption(t("meeting.more_alerts", lang, n=len(table) - MAX_ALERT_ROWS))
+    if gaps:
+        st.caption(gaps)
 
 
 def _shorten(text: object, limit: int) -> str:

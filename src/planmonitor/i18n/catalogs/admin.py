@@ -17,6 +17,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "{n} avance(s) quitado(s) del registro",
         "en": "{n} progress entries removed from the log",
     },
+    "diff.count.corrected_progress": {
+        "es": "{n} avance(s) corregido(s)",
+        "en": "{n} corrected progress entries",
+    },
     "diff.count.status_changes": {
         "es": "{n} cambio(s) de estado",
         "en": "{n} status change(s)",
@@ -36,6 +40,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Avances quitados del registro",
         "en": "Progress entries removed from the log",
     },
+    "diff.title.corrected_progress": {
+        "es": "Correcciones de avances ya registrados (mismo producto y fecha)",
+        "en": "Corrections of reports already in the log (same product and date)",
+    },
     "diff.title.status_changes": {"es": "Cambios de estado", "en": "Status changes"},
     "diff.title.structure": {
         "es": "Objetivos, estrategias, actividades, agencias y metadatos",
@@ -44,6 +52,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "diff.kind.added": {"es": "nuevo", "en": "added"},
     "diff.kind.removed": {"es": "eliminado", "en": "removed"},
     "diff.kind.changed": {"es": "modificado", "en": "changed"},
+    "diff.kind.corrected": {"es": "Corrección", "en": "Correction"},
     "diff.col.code": {"es": "Código", "en": "Code"},
     "diff.col.activity": {"es": "Actividad", "en": "Activity"},
     "diff.col.name": {"es": "Nombre", "en": "Name"},
@@ -63,6 +72,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "diff.col.sheet": {"es": "Hoja", "en": "Sheet"},
     "diff.col.key": {"es": "Clave", "en": "Key"},
     "diff.col.change": {"es": "Cambio", "en": "Change"},
+    "diff.col.old_new": {"es": "Antes → después", "en": "Before → after"},
     # store
     "store.unchanged": {
         "es": "El archivo no cambia los datos actuales (versión {v}): no se guarda nada.",

@@ -75,6 +75,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "alert.stale": {"es": "Sin reporte reciente", "en": "No recent report"},
     "alert.no_lead": {"es": "Sin agencia líder", "en": "No lead agency"},
     "alert.no_dates": {"es": "Fechas incompletas", "en": "Missing dates"},
+    "alert.gaps.no_dates": {
+        "es": "Además, {n} producto(s) sin fechas completas en el plan: un dato que falta en el "
+        "libro, no una alerta de avance (véase Calidad de datos).",
+        "en": "Also, {n} product(s) without full dates in the plan: data missing from the "
+        "workbook, not a progress alert (see Data quality).",
+    },
     "alert.overdue.detail": {
         "es": "Debía terminar el {end}; estado: {status} ({percent})",
         "en": "Due on {end}; status: {status} ({percent})",

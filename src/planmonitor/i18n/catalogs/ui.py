@@ -85,16 +85,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No alerts for the filtered products.",
     },
     "resumen.alerts_caption_closed": {
-        "es": "Vencidos, no iniciados con inicio pasado, sin agencia líder o sin fechas, al "
-        "cierre del plan ({date}).",
-        "en": "Overdue, not started after their start, no lead agency or no dates, at the "
-        "plan's end ({date}).",
+        "es": "Un producto por fila, lo más urgente primero: vencidos, no iniciados con inicio "
+        "pasado, sin agencia líder; al cierre del plan ({date}).",
+        "en": "One product a row, most urgent first: overdue, not started after their start, "
+        "no lead agency; at the plan's end ({date}).",
     },
     "resumen.alerts_caption": {
-        "es": "Vencidos, no iniciados con inicio pasado, sin reporte en {days} días, sin agencia "
-        "líder o sin fechas (al {date}).",
-        "en": "Overdue, not started after their start, no report in {days} days, no lead "
-        "agency or no dates (as of {date}).",
+        "es": "Un producto por fila, lo más urgente primero: vencidos, no iniciados con inicio "
+        "pasado, sin reporte en {days} días, sin agencia líder (al {date}).",
+        "en": "One product a row, most urgent first: overdue, not started after their start, "
+        "no report in {days} days, no lead agency (as of {date}).",
     },
     # ---- cronograma ----------------------------------------------------------------------
     "cronograma.color": {"es": "Color según", "en": "Colour by"},
