@@ -11,6 +11,7 @@ from planfactory import COMMITTEE, committee_members, cycle_info, make_plan, pro
 
 from planmonitor.analysis import compare
 from planmonitor.model import NO_REPORT
+from planmonitor.output import charts, theme
 
 TODAY = pd.Timestamp("2026-06-15")  # the later cycle is under way, the earlier one closed
 
@@ -187,3 +188,43 @@ def test_default_other_without_network_or_other_plan():
     plans = _plans(("plan", "", "2023-01-01", "2024-12-31"), ("b", "", "2021-01-01", "2022-12-31"))
     assert compare.default_other(plans, "plan") == "b"  # no network: the other, most recent
     assert compare.default_other(plans.iloc[:1], "plan") is None
+
+
+# --------------------------------------------------------------------------------------------
+# The chart (output.charts.compare)
+# --------------------------------------------------------------------------------------------
+def _bars(**kw):
+    table = pd.DataFrame({"label": ["Objetivo 1", "Objetivo <b>2</b>"], "a": [3, 0], "b": [1, 4]})
+    return charts.build_side_by_side_figure(
+        table, "label", ("Plan <i>nuevo</i>", "Plan anterior"), "chart.compare.objectives", **kw
+    )
+
+
+def test_the_chart_has_one_trace_per_plan_in_the_tables_order_with_text_escaped():
+    fig = _bars()
+    assert [tr.type for tr in fig.data] == ["bar", "bar"]
+    assert [tr.name for tr in fig.data] == ["A: Plan &lt;i&gt;nuevo&lt;/i&gt;", "B: Plan anterior"]
+    assert list(fig.data[0].y) == ["Objetivo 1", "Objetivo &lt;b&gt;2&lt;/b&gt;"]
+    assert list(fig.data[0].x) == [3, 0] and list(fig.data[1].x) == [1, 4]
+    assert [tr.marker.color for tr in fig.data] == list(theme.PLAN_COLORS)
+    assert fig.data[1].marker.pattern.shape == "/"  # B told apart without colour
+    assert fig.layout.barmode == "group"
+    assert fig.layout.title.text == "Productos por objetivo"
+    assert list(fig.layout.yaxis.categoryarray) == list(fig.data[0].y)
+
+
+def test_the_chart_of_shares_is_on_a_percent_axis_in_english():
+    fig = _bars(lang="en", percent=True)
+    assert fig.layout.title.text == "Products per objective"
+    assert tuple(fig.layout.xaxis.range) == (0, 105)
+    assert list(fig.data[0].text) == ["3%", "0%"]
+
+
+def test_the_chart_refuses_an_empty_table_and_a_missing_column():
+    empty = pd.DataFrame({"label": [], "a": [], "b": []})
+    with pytest.raises(ValueError, match="vacío"):
+        charts.build_side_by_side_figure(empty, "label", ("A", "B"), "chart.compare.status")
+    with pytest.raises(ValueError, match="missing columns: b"):
+        charts.build_side_by_side_figure(
+            empty.drop(columns="b"), "label", ("A", "B"), "chart.compare.status"
+        )
