@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import pytest
 from apphelpers import ENTRY, plain
+from planfactory import closed_2021_2022, cycle_2025_2026
 from plansheet import reading_plan_sheets  # noqa: F401  (fixture)
 from plansheet import workbook as plans_workbook
 from streamlit.testing.v1 import AppTest
 from test_plans import B_ID, B_TITLE, assert_clean, bundled_id, db, plan_b  # noqa: F401
 
+from planmonitor import store
 from planmonitor.analysis import describe
 from planmonitor.i18n import t
 from planmonitor.ui import compare as widgets
@@ -36,6 +38,7 @@ def session(params: dict[str, str] | None = None) -> AppTest:
     at.run()
     at.switch_page(PAGE).run()
     assert_clean(at)
+    assert not [e.value for e in at.error]  # the frame turns a page's exception into one
     return at
 
 
@@ -99,6 +102,7 @@ def test_choosing_a_makes_it_the_sessions_plan_and_b_moves_off_it(two):
     at = session({"plan": B_ID, "con": bundled})
     box(at, widgets.A_KEY).set_value(bundled).run()
     assert_clean(at)
+    assert not at.error
     assert at.session_state["_pm_view"].plan.info.plan_id == bundled
     assert at.query_params["plan"] == bundled
     assert box(at, widgets.B_KEY).value == B_ID and at.query_params["con"] == B_ID
@@ -119,3 +123,35 @@ def test_the_page_is_listed_only_with_several_plans(db, request):  # noqa: F811
     two = request.getfixturevalue("two")
     assert len(two.plans()) == 2
     assert listed(session())
+
+
+@pytest.fixture
+def cycles(tmp_path, monkeypatch, request):
+    """A store holding only two cycles of one fictitious network, built by code: 2021-2022
+    (closed) and 2025-2026 (no bundled plan: a store holding a plan is never seeded)."""
+    request.getfixturevalue("reading_plan_sheets")
+    monkeypatch.setenv(store.URL_ENV, f"sqlite:///{tmp_path / 'cycles.sqlite'}")
+    s = store.open_store(seed=False)
+    for plan in (closed_2021_2022(), cycle_2025_2026()):
+        res = s.commit(plans_workbook(plan), "plan.xlsx", author="ana")
+        assert res.stored and res.preview.creates_plan, res.message()
+    yield s
+    s.dispose()
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_two_cycles_of_one_network_compare_with_the_previous_cycle_by_default(cycles, lang):
+    new, old = cycle_2025_2026().info, closed_2021_2022().info
+    at = session({"plan": new.plan_id} | ({"lang": "en"} if lang == "en" else {}))
+    assert box(at, widgets.A_KEY).value == new.plan_id
+    assert box(at, widgets.B_KEY).value == old.plan_id  # its network's previous cycle
+    assert at.query_params["con"] == old.plan_id
+    shown = texts(at)
+    assert new.title in shown and old.title in shown
+    # the same small plan moved by four years: nothing gained, nothing lost
+    none = t("compare.gcm.none_word", lang)
+    gained = t("compare.gcm.gained", lang, later="A", earlier="B", numbers=none)
+    assert gained in shown
+    drawn = shown + "\n".join(df.value.to_csv() for df in at.dataframe)
+    for word in ("2023", "2024", "Perú"):
+        assert word not in drawn
