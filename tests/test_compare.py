@@ -207,7 +207,8 @@ def test_the_chart_has_one_trace_per_plan_in_the_tables_order_with_text_escaped(
     assert list(fig.data[0].y) == ["Objetivo 1", "Objetivo &lt;b&gt;2&lt;/b&gt;"]
     assert list(fig.data[0].x) == [3, 0] and list(fig.data[1].x) == [1, 4]
     assert [tr.marker.color for tr in fig.data] == list(theme.PLAN_COLORS)
-    assert fig.data[1].marker.pattern.shape == "/"  # B told apart without colour
+    assert fig.data[1].marker.pattern.shape == "/"  # B told apart without colour,
+    assert fig.data[1].marker.pattern.fillmode == "overlay"  # its colour kept under the hatch
     assert fig.layout.barmode == "group"
     assert fig.layout.title.text == "Productos por objetivo"
     assert list(fig.layout.yaxis.categoryarray) == list(fig.data[0].y)

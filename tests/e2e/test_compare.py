@@ -59,7 +59,7 @@ def pair(tmp_path, request):
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
-def test_a_shared_comparison_link_opens_its_pair_with_both_titles(pair, page, lang):
+def test_a_shared_comparison_link_opens_its_pair_with_both_titles(pair, page, screenshots, lang):
     server, bundled, bundled_title, labels = pair
     heading, a_label, b_label, gcm = WORDS[lang]
     query = f"plan={B_ID}&con={bundled}" + ("&lang=en" if lang == "en" else "")
@@ -82,6 +82,10 @@ def test_a_shared_comparison_link_opens_its_pair_with_both_titles(pair, page, la
     expect(nav.filter(has_text=heading)).to_have_count(1)
     no_exception(page)
     assert violations(page) == []
+    page.screenshot(path=str(screenshots / f"comparar-{lang}.png"))
+    for i, name in enumerate(("objectives", "agencies", "status")):
+        chart = main.get_by_test_id("stPlotlyChart").nth(i)
+        chart.screenshot(path=str(screenshots / f"comparar-{lang}-{name}.png"))
 
 
 def test_choosing_plan_b_rewrites_the_link(pair, page):

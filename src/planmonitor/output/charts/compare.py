@@ -42,7 +42,14 @@ def build_side_by_side_figure(
                 x=values,
                 marker=dict(
                     color=theme.PLAN_COLORS[i],
-                    pattern=dict(shape=theme.PLAN_PATTERNS[i], fgcolor="#FFFFFF"),
+                    # overlay: the hatch is drawn over the plan's colour (not in its place)
+                    pattern=dict(
+                        shape=theme.PLAN_PATTERNS[i],
+                        fgcolor="#FFFFFF",
+                        fillmode="overlay",
+                        size=10,
+                        solidity=0.3,
+                    ),  # fmt: skip
                 ),
                 text=[shown(v) for v in table[column]],
                 textposition="outside",
