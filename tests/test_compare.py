@@ -218,6 +218,7 @@ def test_the_chart_of_shares_is_on_a_percent_axis_in_english():
     fig = _bars(lang="en", percent=True)
     assert fig.layout.title.text == "Products per objective"
     assert tuple(fig.layout.xaxis.range) == (0, 105)
+    assert fig.layout.xaxis.title.text == "% of the plan's products"  # a share, not progress
     assert list(fig.data[0].text) == ["3%", "0%"]
 
 

@@ -129,5 +129,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Productos por estado (% de cada plan)",
         "en": "Products per status (% of each plan)",
     },
+    "chart.compare.share": {"es": "% de los productos del plan", "en": "% of the plan's products"},
     "chart.compare.hover": {"es": "{plan}: {value}", "en": "{plan}: {value}"},
 }

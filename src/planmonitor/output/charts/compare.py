@@ -19,7 +19,7 @@ def build_side_by_side_figure(
     lang: str = "es",
     columns: tuple[str, str] = ("a", "b"),
     percent: bool = False,
-) -> go.Figure:
+) -> go.Figure:  # percent: shares of each plan's products (0..100), not progress
     """Grouped bars: for each row of `table` (its `label` column, in order, top first) the
     value of plan A (`columns[0]`) beside plan B's (`columns[1]`); `names` are the plans'
     names in the legend (workbook text: escaped and shortened here)."""
@@ -70,7 +70,7 @@ def build_side_by_side_figure(
         ),  # fmt: skip
         margin=dict(t=110),
         xaxis=dict(
-            title=t("word.percent" if percent else "word.count", lang),
+            title=t("chart.compare.share" if percent else "word.count", lang),
             rangemode="tozero",
             **({"range": [0, 105]} if percent else {}),
         ),
