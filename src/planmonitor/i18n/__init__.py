@@ -17,6 +17,7 @@ import pandas as pd
 from planmonitor.catalog import english_acronyms
 from planmonitor.i18n.catalogs import (
     admin,
+    compare,
     core,
     final,
     meeting,
@@ -37,7 +38,7 @@ MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct
 
 # The catalogues, one per domain, all in one format (key -> {"es": …, "en": …}). A key is
 # defined in exactly one of them: merging refuses a key defined twice.
-_CATALOGS = (core, ui, admin, report, final, meeting, workbook, plans, rules)
+_CATALOGS = (core, ui, admin, report, final, meeting, workbook, plans, rules, compare)
 
 
 def _merge() -> dict[str, dict[str, str]]:

@@ -49,6 +49,11 @@ HATCH = "/"
 
 ROLE_COLORS: dict[str, str] = {"lead": OKABE_ITO["blue"], "partner": OKABE_ITO["orange"]}
 
+# The two plans of a comparison (A, B): a colour-blind safe pair, B also hatched so that the
+# two are told apart without colour; the legend names the plans.
+PLAN_COLORS: tuple[str, str] = (OKABE_ITO["blue"], OKABE_ITO["orange"])
+PLAN_PATTERNS: tuple[str, str] = ("", HATCH)
+
 # Colours of the agencies, given in plan order (the secretariat first): never a status colour,
 # so a chart coloured by agency is never read as one coloured by status (issues 9 and 10).
 # Chosen by simulation, not by eye (tests/test_theme_colorblind.py): under normal vision and
