@@ -87,7 +87,11 @@ def for_phone(fig: go.Figure) -> go.Figure:
     else:
         labels = list(yaxis.categoryarray or ()) or _categories(fig, "y")
         if labels and any(len(_plain(x)) > TICK_CHARS for x in labels):
-            yaxis.update(tickmode="array", tickvals=labels, ticktext=[short_label(x) for x in labels])
+            short = [short_label(x) for x in labels]
+            yaxis.update(tickmode="array", tickvals=labels, ticktext=short)
+    # a bar's text stays inside its bar, or is not drawn: beside it, it ran off the screen
+    fig.update_traces(textposition="inside", selector=dict(type="bar"))
+    fig.update_layout(uniformtext=dict(minsize=TICK_FONT - 2, mode="hide"))
     fig.update_yaxes(tickfont=dict(size=TICK_FONT))
     fig.update_xaxes(tickfont=dict(size=TICK_FONT))
     for note in layout.annotations:  # a band's heading written across the plot
