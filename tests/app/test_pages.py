@@ -437,3 +437,22 @@ def test_a_link_with_an_english_acronym_still_opens_the_view(app):
     assert_clean(app)
     assert app.sidebar.multiselect(key="agencia").value == ["OIM"]
     assert any("Mostrando: OIM" in plain(c.value) for c in app.caption)
+
+
+CHART_PAGES = ("resumen", "cronograma", "carga", "cobertura", "avance", "cambios")
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("name", CHART_PAGES)
+def test_every_chart_has_its_data_as_a_table_under_it(app, name, lang):
+    """The charts' text alternative (issue 10): a «Ver datos» expander per chart, holding a
+    non-empty table."""
+    app.query_params["lang"] = lang
+    run_page(app, name)
+    assert_clean(app)
+    charts = app.get("plotly_chart")
+    shown = [e for e in app.expander if e.label == t("chart.data.show", lang)]
+    assert charts and len(shown) == len(charts)
+    for box in shown:
+        tables = box.dataframe
+        assert len(tables) == 1 and not tables[0].value.empty
