@@ -181,11 +181,11 @@ def test_cobertura_lists_the_products_of_a_chosen_objective(app):
     app.query_params["objetivo_pmm"] = "PMM 6 · Contratación y trabajo decente"
     run_page(app, "cobertura")
     assert_clean(app)
-    listed = app.dataframe[0].value
+    listed = app.dataframe[-1].value  # after the charts' «Ver datos» tables
     # 6 is linked specifically by two products, and by "Todos" through 2.1.1-1
     assert set(listed["Código"]) == {"1.1.1-2", "3.2.2-1", "2.1.1-1"}
     app.toggle(key="sin_todos").set_value(True).run()
-    assert set(app.dataframe[0].value["Código"]) == {"1.1.1-2", "3.2.2-1"}
+    assert set(app.dataframe[-1].value["Código"]) == {"1.1.1-2", "3.2.2-1"}
 
 
 def test_calidad_shows_the_validation_warnings(app):
