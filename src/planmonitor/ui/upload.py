@@ -33,11 +33,15 @@ BOX = "pm-upload"  # the container the uploader is drawn in: the scope of its te
 
 # Streamlit has no public way to set the uploader's own texts («Upload», «20MB per file •
 # XLSX»; streamlit/streamlit#13500 is open, #10042 was closed unmerged). Our own constant CSS,
-# scoped to our uploader's box, removes them (display: none) and writes the catalogue's as
-# generated content of their visible parent, which the accessibility tree includes (the
-# button's name is «Subir archivo»): axe and screen readers read the language of the page.
+# scoped to our uploader's box, writes the catalogue's texts as generated content of their
+# parents. The button's own «Upload» stays in the accessibility tree, visually hidden: axe
+# (and some screen readers) do not read generated content, and a button without a name is a
+# critical violation; so a screen reader may still say «Upload». The size hint has no role
+# and is removed.
 _UPLOADER_CSS = """<style>
-.st-key-{box} [data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer] p,
+.st-key-{box} [data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer] p {{
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+  white-space: nowrap; margin: 0; }}
 .st-key-{box} [data-testid=stFileUploaderDropzoneInstructions] > div > span {{
   display: none; }}
 .st-key-{box} [data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer]::after
