@@ -75,6 +75,7 @@ color_by = c1.segmented_control(
     bind="query-params",
     default="status",
     required=True,
+    wrap=True,  # a phone: the options take a second row instead of being cut
 )
 level = c2.segmented_control(
     t("cronograma.level", lang),
@@ -84,6 +85,7 @@ level = c2.segmented_control(
     bind="query-params",
     default="auto",
     required=True,
+    wrap=True,
 )
 by_strategy = c3.toggle(
     t("cronograma.by_strategy", lang), key=state.GANTT_BY_STRATEGY, bind="query-params"

@@ -61,7 +61,7 @@ else:
             )  # fmt: skip
             target = c3.selectbox(
                 t("decisions.form.target", lang), list(names), format_func=target_label,
-                index=None, key="_pm_decision_target",
+                index=None, key="_pm_decision_target", placeholder=t("app.choose", lang),
             )  # fmt: skip
             text = st.text_area(
                 t("decisions.form.text", lang), max_chars=decisions.MAX_TEXT, key="_pm_d_text"

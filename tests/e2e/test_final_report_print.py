@@ -23,6 +23,10 @@ def test_final_report_downloaded_from_the_page_opens_and_prints(
     mode = page.get_by_test_id("stMain").get_by_text("Cierre del ciclo", exact=True)
     expect(mode).to_be_visible(timeout=TIMEOUT)
     mode.click()
+    # The page has rerun in the end-of-cycle mode once the month selector is gone (the
+    # caption about the last day is there in both modes, so it cannot be what is waited on).
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_test_id("stSelectbox")).to_have_count(0, timeout=TIMEOUT)
     expect(page.get_by_text("su último día").first).to_be_visible(timeout=TIMEOUT)
     button = page.get_by_role("button", name="Descargar HTML (para imprimir)")
     expect(button).to_be_visible(timeout=TIMEOUT)

@@ -202,6 +202,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "sheets (e.g. only `Avances`): the others stay as they are.",
     },
     "upload.file": {"es": "Libro Excel (.xlsx)", "en": "Excel workbook (.xlsx)"},
+    "upload.browse": {"es": "Subir archivo", "en": "Upload file"},
+    "upload.limit": {
+        "es": "Hasta {mb} MB por archivo · XLSX",
+        "en": "Up to {mb} MB per file · XLSX",
+    },
     "upload.mode": {"es": "Hoja «Avances» del archivo", "en": "The file's «Avances» sheet"},
     "upload.mode.append": {
         "es": "se añade al registro actual (recomendado)",

@@ -217,6 +217,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "{y} · {x}: {z} productos",
         "en": "{y} · {x}: {z} products",
     },
+    "chart.data.show": {"es": "Ver datos", "en": "Show data"},
+    "chart.data.row": {"es": "Fila", "en": "Row"},
+    "chart.data.label": {"es": "Elemento", "en": "Item"},
+    "chart.data.series": {"es": "Serie", "en": "Series"},
+    "chart.data.value": {"es": "Valor", "en": "Value"},
+    "chart.data.detail": {"es": "Detalle", "en": "Detail"},
     "chart.gcm_tiles.title": {
         "es": "Cobertura de los 23 objetivos del PMM",
         "en": "Coverage of the 23 GCM objectives",

@@ -65,6 +65,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sidebar.period": {"es": "Periodo (trimestres)", "en": "Period (quarters)"},
     "sidebar.gcm": {"es": "Objetivo del PMM", "en": "GCM objective"},
     "sidebar.placeholder": {"es": "Todos", "en": "All"},
+    "app.choose": {"es": "Elija una opción", "en": "Choose an option"},
     "sidebar.reset": {"es": "Restablecer filtros", "en": "Reset filters"},
     "sidebar.help.codes": {
         "es": "Códigos del plan; los nombres completos aparecen en las páginas.",
