@@ -14,7 +14,17 @@ from typing import Any
 
 import pandas as pd
 
-from planmonitor.i18n.catalogs import admin, core, meeting, plans, report, rules, ui, workbook
+from planmonitor.i18n.catalogs import (
+    admin,
+    core,
+    meeting,
+    networks,
+    plans,
+    report,
+    rules,
+    ui,
+    workbook,
+)
 from planmonitor.model import COMMITTEE
 
 LANGS: tuple[str, ...] = ("es", "en")
@@ -46,7 +56,7 @@ ACRONYMS_EN: dict[str, str] = {
 
 # The catalogues, one per domain, all in one format (key -> {"es": …, "en": …}). A key is
 # defined in exactly one of them: merging refuses a key defined twice.
-_CATALOGS = (core, ui, admin, report, meeting, workbook, plans, rules)
+_CATALOGS = (core, ui, admin, report, meeting, workbook, plans, rules, networks)
 
 
 def _merge() -> dict[str, dict[str, str]]:

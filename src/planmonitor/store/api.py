@@ -21,6 +21,7 @@ import pandas as pd
 from sqlalchemy.engine import Connection, Engine
 
 from planmonitor import model
+from planmonitor.analysis import networks
 from planmonitor.analysis.diff import Changes, diff_plans
 from planmonitor.i18n import t
 from planmonitor.store import codec, migrations, policy, schema
@@ -411,6 +412,11 @@ class Store:
         df["end"] = pd.to_datetime(df["end"]).astype("datetime64[ns]")
         df["current_version_id"] = df["current_version_id"].astype("Int64")
         return df
+
+    def networks(self, today: object = None) -> pd.DataFrame:
+        """The store's networks (analysis.networks.NETWORK_COLUMNS): its plans grouped by the
+        network their «Plan» sheet states (issue 11); no table of their own."""
+        return networks.networks(self.plans(today))
 
     def plan_ids(self) -> list[str]:
         with self.engine.connect() as c:
