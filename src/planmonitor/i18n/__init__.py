@@ -21,6 +21,7 @@ from planmonitor.i18n.catalogs import (
     core,
     final,
     meeting,
+    networks,
     plans,
     report,
     rules,
@@ -38,7 +39,7 @@ MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct
 
 # The catalogues, one per domain, all in one format (key -> {"es": …, "en": …}). A key is
 # defined in exactly one of them: merging refuses a key defined twice.
-_CATALOGS = (core, ui, admin, report, final, meeting, workbook, plans, rules, compare)
+_CATALOGS = (core, ui, admin, report, final, meeting, workbook, plans, rules, compare, networks)
 
 
 def _merge() -> dict[str, dict[str, str]]:

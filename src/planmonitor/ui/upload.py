@@ -18,7 +18,7 @@ from planmonitor.i18n import fmt_number, t
 from planmonitor.output.issues import issues_table
 from planmonitor.reading.validate import issue_summary
 from planmonitor.store import Preview
-from planmonitor.ui import data, tables
+from planmonitor.ui import auth, data, tables
 from planmonitor.ui.safe import md
 
 _PREVIEW = "_pm_upload_preview"
@@ -162,6 +162,10 @@ def show(lang: str, user: str) -> None:
         st.info(t("upload.identical", lang, v=preview.base_version_id), icon=":material/info:")
         return
     st.caption(md(preview.target_text(lang)))  # which plan the file updates, or creates
+    refused = auth.network_refusal("file", lang, data.store().preview_networks(preview))
+    if refused is not None:  # a plan of another network: said before any confirm button
+        st.error(md(refused), icon=":material/block:")
+        return
     new_plan = "upload.preview_new_plan" if preview.creates_plan else "upload.preview"
     st.subheader(t(new_plan, lang, v=preview.base_version_id))
     show_changes(preview.changes, lang, key="_pm_upload_changes")
@@ -175,9 +179,12 @@ def show(lang: str, user: str) -> None:
             note=note or "",
             allow_removals=preview.needs_removal_confirmation and allowed,
             append_progress=append,
+            networks=_writes(),  # checked again by the store: never half-done
         )
         st.session_state.pop(_PREVIEW, None)
-        if result.refused_removals:  # a version stored meanwhile made this file remove data
+        if result.refused_networks:
+            st.error(md(result.message(lang)), icon=":material/block:")
+        elif result.refused_removals:  # a version stored meanwhile made this file remove data
             st.error(md(result.message(lang)), icon=":material/warning:")
         elif result.stored:
             st.session_state[_FLASH] = t("upload.stored", lang, v=result.version_id)
@@ -188,6 +195,12 @@ def show(lang: str, user: str) -> None:
             st.info(t("upload.identical", lang, v=result.version_id))
         else:
             st.error(t("upload.errors", lang, n=len(result.preview.errors)))
+
+
+def _writes() -> frozenset[str] | None:
+    """The networks this session may write (None: every network); nothing when logged out."""
+    access = auth.current_access()
+    return frozenset() if access is None else access.writes
 
 
 def _removal_consent(preview: Preview, lang: str) -> bool:
