@@ -27,6 +27,10 @@ def test_final_report_downloaded_from_the_page_opens_and_prints(
     # caption about the last day is there in both modes, so it cannot be what is waited on).
     main = page.get_by_test_id("stMain")
     expect(main.get_by_test_id("stSelectbox")).to_have_count(0, timeout=TIMEOUT)
+    # ... and the run has ended: the end-of-cycle preview is drawn (its sections are in the
+    # collapsed expander) and no script is running, so the buttons hold the new files.
+    expect(main.get_by_text("Productos no completados").first).to_be_attached(timeout=TIMEOUT)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
     expect(page.get_by_text("su último día").first).to_be_visible(timeout=TIMEOUT)
     button = page.get_by_role("button", name="Descargar HTML (para imprimir)")
     expect(button).to_be_visible(timeout=TIMEOUT)
