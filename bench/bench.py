@@ -3,7 +3,7 @@
 Each `bench/section_*.py` is one section with a `run(args) -> None` function (and optionally
 `add_arguments(parser)`); they run in sorted file order: hostile (the worst uploads of issue
 12), load, pages, report, store (a store of 10 plans beside a store of one, issue 9).
-`--only load` runs section_load.py.
+`--only load` runs section_load.py; `--only cold` the first chart in a fresh browser (issue 10).
 """
 
 from __future__ import annotations

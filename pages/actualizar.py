@@ -14,6 +14,7 @@ from planmonitor.ui.safe import md  # noqa: E402
 lang = view().lang
 st.title(t("page.upload", lang))
 user = auth.require_secretariat(lang)  # stops here without the credential
+auth.require_network(lang, "upload")  # ... or when the selected plan's network is not theirs
 st.caption(md(t("auth.logged_as", lang, name=user)))
 upload.show(lang, user)
 with st.expander(t("upload.template", lang)):

@@ -17,16 +17,23 @@ from planmonitor.ui import frame, page, state, tables  # noqa: E402
 
 @st.cache_resource(max_entries=128, ttl=6 * 3600, show_spinner=False)
 def coverage_of(
-    _plan: Plan, version: str, filters: Filters, lang: str, as_of: pd.Timestamp, include_all: bool
+    _plan: Plan,
+    version: str,
+    filters: Filters,
+    lang: str,
+    as_of: pd.Timestamp,
+    include_all: bool,
+    compact: bool,
 ) -> dict:
-    """Coverage, tiles, strategy × objective and the counts of "Todos"/unlinked products."""
+    """Coverage, tiles (3 per row on a phone), strategy × objective and the counts of
+    "Todos"/unlinked products."""
     filtered = frame.filtered_plan(_plan, version, filters, as_of)
     coverage = metrics.gcm_coverage(filtered, include_all=include_all)
     matrix = metrics.strategy_gcm_matrix(filtered, include_all=include_all)
     products = filtered.products
     return {
         "coverage": coverage,
-        "tiles": charts.build_gcm_tiles_figure(coverage, lang=lang),
+        "tiles": charts.build_gcm_tiles_figure(coverage, lang=lang, compact=compact),
         "matrix": charts.build_heatmap_figure(
             matrix, "cobertura.matrix", lang, "word.gcm_objective", "word.strategy"
         ),
@@ -53,7 +60,7 @@ exclude_all = st.toggle(
     help=t("cobertura.exclude_all.help", lang),
 )
 include_all = not exclude_all
-r = coverage_of(v.plan, v.version, v.filters, lang, v.as_of, include_all)
+r = coverage_of(v.plan, v.version, v.filters, lang, v.as_of, include_all, page.phone())
 coverage = r["coverage"]
 if r["n_unlinked"]:
     total = len(v.filtered.products)

@@ -8,7 +8,7 @@ import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from planmonitor import model  # noqa: E402
-from planmonitor.analysis import changes, describe, metrics  # noqa: E402
+from planmonitor.analysis import changes, describe, metrics, spans  # noqa: E402
 from planmonitor.analysis.filters import Filters  # noqa: E402
 from planmonitor.i18n import t  # noqa: E402
 from planmonitor.output import charts, theme  # noqa: E402
@@ -31,12 +31,20 @@ def gantts(
     by_strategy: bool,
     since: pd.Timestamp | None,
 ) -> list[tuple[str, object]]:
-    """One (strategy code or "", figure) per chart to draw: the plan as of `as_of`, the line
-    at `today` (none outside the plan's period)."""
+    """One (strategy code or "", figure) per chart to draw: the plan as of `as_of` beside the
+    actual spans of its progress log, the line at `today` (none outside the plan's period);
+    a period filter zooms to its quarters and keeps the rows that overlap them."""
     filtered = frame.filtered_plan(_plan, version, filters, as_of)
     latest = metrics.latest_status(filtered, as_of=as_of)
+    latest = spans.with_actual(latest, spans.actual_spans(filtered, as_of))
+    window = spans.period_window(filters.period)
+    if window is not None:
+        latest = latest[spans.in_window(latest, window).to_numpy()]
+    if not len(latest):
+        return []
     period = (_plan.info.start, _plan.info.end)
     colors = theme.plan_agency_colors(_plan)
+    patterns = theme.plan_agency_patterns(_plan)
     names = metrics.level_names(_plan, level) if level != "product" else None
     groups = metrics.level_names(_plan, "objective" if level == "strategy" else "strategy")
     marks = changes.changes_since(filtered, since).markers(lang) if since is not None else None
@@ -45,7 +53,7 @@ def gantts(
         return charts.build_gantt_figure(
             rows, lang=lang, color_by=color_by, today=today, level=level, names=names,
             markers=marks, group_rows=True, group_names=groups, today_note=False,
-            period=period, agency_colors=colors,
+            period=period, agency_colors=colors, agency_patterns=patterns, window=window,
         )  # fmt: skip
 
     if not by_strategy:
@@ -67,6 +75,7 @@ color_by = c1.segmented_control(
     bind="query-params",
     default="status",
     required=True,
+    wrap=True,  # a phone: the options take a second row instead of being cut
 )
 level = c2.segmented_control(
     t("cronograma.level", lang),
@@ -76,6 +85,7 @@ level = c2.segmented_control(
     bind="query-params",
     default="auto",
     required=True,
+    wrap=True,
 )
 by_strategy = c3.toggle(
     t("cronograma.by_strategy", lang), key=state.GANTT_BY_STRATEGY, bind="query-params"
@@ -98,6 +108,10 @@ figures = gantts(
     bool(by_strategy),
     pd.Timestamp(since) if since else None,
 )  # fmt: skip
+if figures:
+    st.caption(t("cronograma.actual_note", lang))
+else:  # the period filter left no product that ran in it
+    st.info(t("cronograma.none_in_period", lang), icon=":material/filter_alt_off:")
 for code, fig in figures:
     if code:
         st.subheader(md(t("cronograma.strategy_title", lang, code=code)))

@@ -33,6 +33,10 @@ strategies = dict(zip(v.plan.strategies["code"], v.plan.strategies["name"], stri
 products = dict(zip(v.plan.products["code"], v.plan.products["name"], strict=True))
 names = {**strategies, **products}  # product and strategy codes never look alike (2.1, 2.1.1-1)
 user = auth.current_user()
+refused = auth.network_refusal("decisions", lang) if user is not None else None
+if refused is not None:  # another network's plan: its book is read, never written
+    st.warning(md(refused), icon=":material/block:")
+    user = None
 
 
 def target_label(code: str) -> str:
@@ -46,7 +50,8 @@ def show_problems(exc: DecisionError) -> None:
 
 
 if user is None:
-    st.caption(t("decisions.login_hint", lang))
+    if refused is None:
+        st.caption(t("decisions.login_hint", lang))
 else:
     with st.expander(t("decisions.record", lang), expanded=True, icon=":material/edit_note:"):
         st.caption(t("decisions.record_help", lang))
@@ -61,7 +66,7 @@ else:
             )  # fmt: skip
             target = c3.selectbox(
                 t("decisions.form.target", lang), list(names), format_func=target_label,
-                index=None, key="_pm_decision_target",
+                index=None, key="_pm_decision_target", placeholder=t("app.choose", lang),
             )  # fmt: skip
             text = st.text_area(
                 t("decisions.form.text", lang), max_chars=decisions.MAX_TEXT, key="_pm_d_text"

@@ -35,6 +35,7 @@ def overview(
     by_objective = metrics.completion_by(latest, "objective")
     names = metrics.level_names(_plan, "objective")
     alerts = metrics.alerts(filtered, as_of=as_of, stale_days=stale_days, closed=closed)
+    by_product = metrics.alerts_by_product(alerts)
     return {
         "n": len(latest),
         "overall": metrics.overall_completion(latest),
@@ -43,7 +44,8 @@ def overview(
         "objective_fig": charts.build_completion_by_figure(
             by_objective, lang=lang, level="objective", names=names
         ),
-        "alerts": tables.alerts_table(alerts, lang),
+        "alerts": tables.alerts_table(by_product, lang),
+        "gaps": tables.alert_gaps_text(metrics.alert_gaps(alerts), lang),
     }
 
 
@@ -75,3 +77,5 @@ if r["alerts"].empty:
     st.success(t("resumen.no_alerts", lang))
 else:
     st.dataframe(r["alerts"], hide_index=True, width="stretch")
+if r["gaps"]:
+    st.caption(r["gaps"])

@@ -39,6 +39,7 @@ __all__ = [
     "committee_members",
     "cycle_info",
     "make_plan",
+    "many_alerts_plan",
     "product",
     "report",
     "shifted_plan",
@@ -361,3 +362,16 @@ def closed_2021_2022() -> Plan:
     """The small plan as a finished 2021-2022 cycle (a closed plan today)."""
     info = cycle_info("2021-01-01", "2022-12-31", "Plan Cerrado de Prueba", "Red de Prueba")
     return shifted_plan(-2, info)
+
+
+def many_alerts_plan() -> Plan:
+    """Eleven products of one strategy: nine overdue since 30 Jun 2023 (1.1.1-2 also without a
+    lead), two without dates; every one reported on 20 Dec 2024 (issue 10: alerts per
+    product, the meeting's «… y N más»)."""
+    late = [
+        product(f"1.1.1-{i}", leads=[] if i == 2 else ["OIM"], start="2023-01-01", end="2023-06-30")
+        for i in range(1, 10)
+    ]
+    undated = [product(f"1.1.1-{i}") for i in (10, 11)]
+    reports = [report("2024-12-20", p["code"], "En curso", 50, "", "OIM") for p in late + undated]
+    return make_plan(late + undated, reports)

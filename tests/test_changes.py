@@ -164,6 +164,22 @@ def test_changes_since_a_version_adds_product_level_changes():
     assert ch.status_changes.empty and ch.percent_gained.empty and ch.new_comments.empty
 
 
+def test_a_corrected_comment_since_a_version_is_a_new_comment():
+    """Issue 10: a corrected report is no longer a new entry of the diff; its new comment is
+    still one the committee has not seen (a corrected percent alone is no comment)."""
+    old = base_plan()
+    progress = old.progress.drop(columns="row").to_dict("records")
+    progress[4] = {**progress[4], "comment": "Borrador revisado"}  # 2024-05-10, 1.1.1-2
+    progress[3] = {**progress[3], "percent": 15.0}  # 2024-04-20, 2.1.1-1: no comment
+    new = make_plan([product(c) for c in ("1.1.1-1", "1.1.1-2", "2.1.1-1")], progress)
+    new = dataclasses.replace(new, products=old.products)
+    ch = changes_since(new, old)
+    assert ch.new_comments[["code", "comment", "reported_by"]].values.tolist() == [
+        ["1.1.1-2", "Borrador revisado", "PNUD"]
+    ]
+    assert ch.percent_gained["code"].tolist() == ["2.1.1-1"]
+
+
 def test_slips_only_for_later_end_dates():
     old = make_plan(
         [

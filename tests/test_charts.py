@@ -128,7 +128,10 @@ def test_gantt_undated_products_span_the_plan_hatched(latest):
     assert TS(undated.base[0]) + pd.Timedelta(milliseconds=undated.x[0]) == PLAN_END + pd.Timedelta(
         days=1
     )
-    assert "Sin fechas en el plan" in undated.text[0]
+    # the text sits on its own white box, not under the hatching (issue 10)
+    assert list(undated.text) == [""]
+    (note,) = [a for a in fig.layout.annotations if "Sin fechas en el plan" in a.text]
+    assert note.bgcolor.startswith("rgba(255,255,255") and note.xanchor == "left"
     en = _by_name(gantt(latest, "en", today=AS_OF))
     assert "No dates in the plan" in en
 

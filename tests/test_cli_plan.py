@@ -174,3 +174,20 @@ def test_summary_table_is_translated_and_aligned(files, capsys) -> None:
     assert [rule[s - 2 : s] for s in starts] == ["  "] * 3
     oim = next(line for line in lines[i:] if line.startswith("OIM "))
     assert [oim[s] for s in starts] == ["2", "0", "2"]
+
+
+def test_validate_shows_a_corrected_report_old_to_new(files, capsys) -> None:
+    """Issue 10: a report of a product and date already in the log is a correction."""
+    base = files("plan.xlsx", make_workbook(valid_sheets()))
+    logged = valid_sheets()["Avances"][1]
+    fixed = [logged[0], logged[1], logged[2], 55, *logged[4:]]
+    update = files("avances.xlsx", make_workbook(progress_only([fixed])))
+    assert main(["validate", update, "--base", base]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    at = lines.index("1 avance(s) corregido(s)")
+    assert lines[at + 1].split() == ["Fecha", "Código", "Cambio", "Campo", "Antes", "→", "después"]
+    old = f"{logged[3]:g}"
+    assert lines[at + 3].split()[1:] == [logged[1], "Corrección", "Porcentaje", old, "→", "55"]
+    same = files("igual.xlsx", make_workbook(progress_only([logged])))
+    assert main(["validate", same, "--base", base]) == 0
+    assert "corregido" not in capsys.readouterr().out

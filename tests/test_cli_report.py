@@ -9,6 +9,7 @@ import pytest
 
 from planmonitor import cli, store
 from planmonitor.output import report as rp
+from planmonitor.reading.loader import load_default
 
 
 def _pdf_expected() -> bool:
@@ -38,6 +39,11 @@ def test_report_on_the_bundled_data(no_store, tmp_path, capsys, lang, sheet, mon
     assert wb.sheetnames[0] == sheet and len(wb.sheetnames) == len(rp.SECTIONS)
     text = html_path.read_text(encoding="utf-8")
     assert month in text and note in text  # the bundled progress log is the example one
+    light = out / f"{stem}-ligero.html"  # issue 10: the light HTML for e-mail, always beside
+    assert str(light) in printed
+    assert light.read_text(encoding="utf-8") == rp.to_html(
+        rp.build_report(load_default().plan, "2024-05", lang=lang), light=True
+    )
     if _pdf_expected():
         assert pdf.read_bytes().startswith(b"%PDF") and str(pdf) in printed
     else:
@@ -50,7 +56,11 @@ def test_report_says_so_when_chromium_is_missing(no_store, tmp_path, capsys, mon
     assert cli.main(["report", "--month", "2024-05", "--out", str(out)]) == 0
     assert "Chromium no está instalado" in capsys.readouterr().out
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["informe-2024-05-es.html", "informe-2024-05-es.xlsx"]
+    assert names == [
+        "informe-2024-05-es-ligero.html",
+        "informe-2024-05-es.html",
+        "informe-2024-05-es.xlsx",
+    ]
 
 
 @pytest.mark.parametrize("month", ["2024-5", "2024-13", "mayo", "2024-05-01"])
@@ -80,4 +90,4 @@ def test_a_report_in_english_does_not_overwrite_the_spanish_one(no_store, tmp_pa
     assert cli.main(["report", "--month", "2024-05", "--out", str(out), "--lang", "en"]) == 0
     assert (out / "informe-2024-05-es.html").read_text(encoding="utf-8") == spanish
     assert 'lang="en"' in (out / "informe-2024-05-en.html").read_text(encoding="utf-8")
-    assert len(list(out.iterdir())) == 4
+    assert len(list(out.iterdir())) == 6  # xlsx, html and light html per language

@@ -157,6 +157,26 @@ def test_import_prints_its_tables_in_the_language(db, tmp_path, capsys):
     assert "unknown status «Terminado»" in err[3]
 
 
+def test_import_prints_a_corrected_report_old_to_new_and_replaces_it(db, tmp_path, capsys):
+    """Issue 10: the same product and date with another percent is a correction."""
+    plan = db.plan()
+    at = int((plan.progress["percent"] < 100).to_numpy().nonzero()[0][-1])
+    old = plan.progress.iloc[at]
+    fixed = plan.progress.iloc[[at]].assign(percent=99.0, row=pd.NA)
+    path = tmp_path / "correccion.xlsx"
+    new = model.Plan(**{**plan.__dict__, "progress": fixed})
+    path.write_bytes(export.write_workbook(export.plan_to_sheets(new, include=["Avances"])))
+    assert main(["import", str(path), "--by", "Ana", "--lang", "en"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    title = out.index("== Corrections of reports already in the log (same product and date) ==")
+    assert out[title + 1].split() == ["Date", "Code", "Change", "Field", "Before", "→", "after"]
+    row = out[title + 3].split()
+    assert row[1:] == [old["code"], "Correction", "Percent", f"{old['percent']:g}", "→", "99"]
+    assert not [line for line in out if line.startswith("== New progress")]
+    log = db.plan().progress
+    assert len(log) == len(plan.progress) and log.iloc[at]["percent"] == 99.0
+
+
 def test_versions_and_diff_in_english(db, capsys):
     assert main(["versions", "--lang", "en"]) == 0
     lines = capsys.readouterr().out.splitlines()

@@ -236,8 +236,11 @@ def test_progress_is_compared_in_proportion_to_what_changed(monkeypatch):
     original = diff_module.fmt
     monkeypatch.setattr(diff_module, "fmt", lambda v: calls.append(v) or original(v))
     changes = diff_plans(old, new)
-    assert changes.new_progress["comment"].tolist() == ["corregido", "avance 0"]
-    assert changes.removed_progress["comment"].tolist() == ["avance 5"]
+    assert changes.new_progress["comment"].tolist() == ["avance 0"]
+    # the same product and date with another comment: a correction (issue 10)
+    assert changes.removed_progress.empty
+    fixed = changes.corrected_progress
+    assert fixed[["field", "old", "new"]].values.tolist() == [["comment", "avance 5", "corregido"]]
     assert len(calls) < 500  # 3 entries of 7 cells, the products and latest status; not 28,000
 
 
@@ -252,3 +255,82 @@ def test_progress_read_back_in_other_types_is_not_a_change():
     other = model.Plan(**{**plan.__dict__, "progress": progress})
     assert diff_plans(plan, other).is_empty
     assert diff_plans(other, plan).is_empty
+
+
+# --------------------------------------------------------------------------------------------
+# Corrections: a report of a product and date already in the log (issue 10)
+# --------------------------------------------------------------------------------------------
+def test_a_report_of_the_same_product_and_date_is_a_correction_field_by_field():
+    old = make_plan()  # 2023-09-30, 1.1.1-1, En curso, 40, «Primer diálogo», OIM
+    new = make_plan(
+        progress=[
+            report("2023-09-30", "1.1.1-1", "Completado", 100, "Primer diálogo", "OIM"),
+            report("2023-10-31", "1.1.1-2", "En curso", 10),
+        ]
+    )
+    changes = diff_plans(old, new)
+    assert changes.corrected_progress.values.tolist() == [
+        ["2023-09-30", "1.1.1-1", "status", "Estado", "En curso", "Completado"],
+        ["2023-09-30", "1.1.1-1", "percent", "Porcentaje", "40", "100"],
+    ]
+    assert changes.new_progress[["date", "code"]].values.tolist() == [["2023-10-31", "1.1.1-2"]]
+    assert changes.removed_progress.empty
+    assert changes.counts()["corrected_progress"] == 1
+    assert changes.summary("es") == (
+        "1 avance(s) nuevo(s) · 1 avance(s) corregido(s) · 2 cambio(s) de estado"
+    )
+    frames = changes.to_frames("es")
+    shown = frames["Correcciones de avances ya registrados (mismo producto y fecha)"]
+    assert shown.columns.tolist() == ["Fecha", "Código", "Cambio", "Campo", "Antes → después"]
+    assert shown.values.tolist() == [
+        ["2023-09-30", "1.1.1-1", "Corrección", "Estado", "En curso → Completado"],
+        ["2023-09-30", "1.1.1-1", "Corrección", "Porcentaje", "40 → 100"],
+    ]
+    title = "Corrections of reports already in the log (same product and date)"
+    english = changes.to_frames("en")[title]
+    assert english["Before → after"].tolist() == ["In progress → Completed", "40 → 100"]
+    assert english["Change"].tolist() == ["Correction", "Correction"]
+    # and back: the correction undone is a correction again, not a removal
+    back = diff_plans(new, old)
+    assert back.corrected_progress[["field", "old", "new"]].values.tolist() == [
+        ["status", "Completado", "En curso"],
+        ["percent", "100", "40"],
+    ]
+    assert back.removed_progress[["code"]].values.tolist() == [["1.1.1-2"]]
+
+
+def test_an_empty_cell_corrected_shows_a_dash():
+    old = make_plan(progress=[report("2023-09-30", "1.1.1-1", "En curso", 40)])
+    new = make_plan(progress=[report("2023-09-30", "1.1.1-1", "En curso", 40, "", "", "acta.pdf")])
+    shown = diff_plans(old, new).to_frames("es")
+    (table,) = [v for k, v in shown.items() if k.startswith("Correcciones")]
+    assert table[["Campo", "Antes → después"]].values.tolist() == [["Evidencia", "— → acta.pdf"]]
+
+
+def test_a_second_report_listed_with_the_first_is_new_not_a_correction():
+    first = report("2023-09-30", "1.1.1-1", "En curso", 40, "Primer diálogo", "OIM")
+    second = report("2023-09-30", "1.1.1-1", "En curso", 45, "Segundo informe", "PNUD")
+    changes = diff_plans(make_plan(progress=[first]), make_plan(progress=[first, second]))
+    assert changes.corrected_progress.empty
+    assert changes.new_progress["comment"].tolist() == ["Segundo informe"]
+
+
+def test_an_identical_report_is_no_change():
+    assert diff_plans(make_plan(), make_plan()).summary("es") == "Sin cambios"
+
+
+def test_statuses_are_shown_in_the_readers_language():
+    new = make_plan(
+        progress=[
+            report("2023-09-30", "1.1.1-1", "En curso", 40, "Primer diálogo", "OIM"),
+            report("2024-03-31", "1.1.1-2", "Retrasado", 10),
+        ]
+    )
+    frames = diff_plans(make_plan(), new).to_frames("en")
+    assert frames["New progress entries"]["Status"].tolist() == ["Delayed"]
+    status = frames["Status changes"]
+    assert status[["Status before", "Status after"]].values.tolist() == [["No report", "Delayed"]]
+    spanish = diff_plans(make_plan(), new).to_frames("es")["Cambios de estado"]
+    assert spanish[["Estado antes", "Estado después"]].values.tolist() == [
+        ["Sin reporte", "Retrasado"]
+    ]

@@ -293,6 +293,34 @@ def test_append_log_adds_only_entries_not_already_in_the_log():
     assert len(base) == 2  # the input is untouched
 
 
+def test_append_log_replaces_a_report_of_the_same_product_and_date():
+    """Issue 10: a corrected report (same product and date, new percent) replaces the one in
+    the log instead of becoming a second report of that day."""
+    from planmonitor.reading.loader import append_log
+
+    base = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-01-31", "2024-02-29", "2024-02-29"]),
+            "code": ["1.1.1-1", "1.1.1-1", "1.1.1-2"],
+            "status": ["En curso", "En curso", "Retrasado"],
+            "percent": [10.0, 20.0, 5.0],
+            "comment": ["a", "b", "x"],
+            "reported_by": ["OIM", "OIM", "OIT"],
+            "evidence": ["", "", ""],
+            "row": [2, 3, 4],
+        }
+    )
+    fixed = base.iloc[[1]].assign(percent=25.0, comment="b corregido", row=2)
+    same = base.iloc[[2]].assign(row=3)  # re-uploaded as it was: nothing to do
+    merged = append_log(base, pd.concat([fixed, same]))
+    assert merged[["code", "percent", "comment"]].values.tolist() == [
+        ["1.1.1-1", 10.0, "a"],
+        ["1.1.1-1", 25.0, "b corregido"],
+        ["1.1.1-2", 5.0, "x"],
+    ]
+    assert base["percent"].tolist() == [10.0, 20.0, 5.0]  # the input is untouched
+
+
 def test_suggestions_are_matched_once_per_distinct_value(valid_bytes, monkeypatch) -> None:
     """Issue 8: «¿Quiso decir …?» runs the matcher once per distinct mistyped code, not once
     per row (300 rows on a 2,000-product plan took 13.3 s with difflib)."""

@@ -218,6 +218,98 @@ def test_alerts_details_in_both_languages(plan):
     assert set(found["kind"]) <= set(metrics.ALERT_KINDS)
 
 
+# ---- alerts per product, most urgent first (issue 10) ----------------------------------------
+def _by_product(plan, as_of, **kw):
+    found = metrics.alerts(plan, TS(as_of), stale_days=60, **kw)
+    return metrics.alerts_by_product(found), metrics.alert_gaps(found)
+
+
+def test_alerts_are_one_row_per_product_ranked_and_dates_are_one_summary(plan):
+    rows, gaps = _by_product(plan, "2024-08-01")
+    assert rows.columns.tolist() == metrics.PRODUCT_ALERT_COLUMNS
+    assert rows[["code", "kinds"]].values.tolist() == [
+        ["1.1.1-2", "overdue,not_started,stale"],  # overdue first
+        ["2.1.2-1", "stale,no_lead"],  # its missing dates are in the summary, not a reason
+    ]  # 2.2.1-1 has only dates missing: no row
+    assert gaps == {"no_dates": 2}
+    first = rows.iloc[0]
+    assert first["alert_es"] == "Vencido · Sin iniciar · Sin reporte reciente"
+    assert first["alert_en"] == "Overdue · Not started · No recent report"
+    assert first["detail_es"].startswith("Debía terminar el 30/06/2024; estado: No iniciado")
+    assert first["detail_es"].count(" · ") == 2
+
+
+def test_alerts_rank_by_the_most_urgent_reason_then_plan_order():
+    ranked = make_plan(
+        [
+            product("1.1.1-1", leads=[], start="2023-01-01", end="2025-12-31"),  # no lead
+            product("1.1.1-2", start="2023-01-01", end="2025-12-31"),  # stale
+            product("1.1.1-3", start="2024-01-01", end="2025-12-31"),  # not started
+            product("1.1.1-4", start="2023-01-01", end="2024-03-31"),  # overdue
+            product("1.1.1-5"),  # reported lately, no dates: a gap only
+            product("1.1.1-6", start="2023-01-01", end="2024-01-31"),  # overdue
+        ],
+        [
+            report("2024-05-20", "1.1.1-1", "En curso", 50, "", "OIM"),
+            report("2023-06-30", "1.1.1-2", "En curso", 10, "", "OIM"),
+            report("2024-05-20", "1.1.1-3", "No iniciado", 0, "", "OIM"),
+            report("2024-05-20", "1.1.1-4", "En curso", 80, "", "OIM"),
+            report("2024-05-20", "1.1.1-5", "En curso", 30, "", "OIM"),
+            report("2024-05-20", "1.1.1-6", "Retrasado", 20, "", "OIM"),
+        ],
+    )
+    rows, gaps = _by_product(ranked, "2024-06-01")
+    assert rows[["code", "kinds"]].values.tolist() == [
+        ["1.1.1-4", "overdue"],
+        ["1.1.1-6", "overdue"],
+        ["1.1.1-3", "not_started"],
+        ["1.1.1-2", "stale"],
+        ["1.1.1-1", "no_lead"],
+    ]
+    assert gaps == {"no_dates": 1}
+    assert rows["code"].is_unique
+
+
+def test_a_closed_plan_has_no_recent_report_alerts_per_product(plan):
+    rows, _ = _by_product(plan, "2024-08-01", closed=True)
+    assert rows[["code", "kinds"]].values.tolist() == [
+        ["1.1.1-2", "overdue,not_started"],
+        ["2.1.2-1", "no_lead"],
+    ]
+    assert not rows["kinds"].str.contains("stale").any()
+
+
+def test_bundled_plan_alerts_at_its_end_and_while_it_ran():
+    from planmonitor.reading.loader import load_default
+
+    bundled = load_default().plan
+    closed = bundled.info.is_closed(TS("2026-12-03"))
+    assert closed  # the bundled plan ended on 31 Dec 2024
+    rows, gaps = _by_product(bundled, str(bundled.info.end.date()), closed=True)
+    assert rows[["code", "kinds"]].values.tolist() == [
+        ["2.1.2-1", "no_lead"],
+        ["2.2.1-1", "no_lead"],
+        ["3.1.1-1", "no_lead"],
+        ["3.1.1-2", "no_lead"],
+        ["3.1.1-3", "no_lead"],
+    ]
+    assert gaps == {"no_dates": 20}
+    running, gaps = _by_product(bundled, "2024-06-30")
+    assert running[["code", "kinds"]].values.tolist() == [
+        ["2.1.1-4", "stale"],
+        ["2.1.2-1", "stale,no_lead"],
+        ["2.2.1-1", "stale,no_lead"],
+        ["2.3.1-1", "stale"],
+        ["2.3.1-2", "stale"],
+        ["3.1.1-3", "stale,no_lead"],
+        ["3.2.2-1", "stale"],
+        ["3.2.2-2", "stale"],
+        ["3.1.1-1", "no_lead"],
+        ["3.1.1-2", "no_lead"],
+    ]
+    assert gaps == {"no_dates": 20}
+
+
 # ---- completeness and reporting -------------------------------------------------------------
 def test_completeness(plan):
     table = metrics.completeness(plan, TS("2024-06-30")).set_index("code")
@@ -265,6 +357,17 @@ def test_agencies_named_reads_each_text_like_resolve_reporter(plan):
     other = dataclasses.replace(plan, agencies=renamed)
     assert metrics.resolve_reporter(other, "OIM - Ana") == ["OIM", "ACNUR"]
     assert metrics.resolve_reporter(plan, "OIM - Ana") == ["OIM"]
+
+
+def test_an_agency_without_products_is_not_flagged_as_not_reporting(plan):
+    """Issue 10: ONU Mujeres, ONUSIDA and UNICEF neither lead nor partner any product (nor
+    sit on the committee): nothing to report on. ACNUR leads one and never reported."""
+    table = metrics.agency_reporting(plan, TS("2024-03-01"), days=60).set_index("agency")
+    for idle in ("ONU Mujeres", "ONUSIDA", "UNICEF"):
+        assert table.loc[idle, "n_reports"] == 0 and not table.loc[idle, "stale"]
+    assert table.loc["ACNUR", "stale"] and table.loc["UNESCO", "stale"]  # lead; partner
+    stale = table.index[table["stale"]].tolist()
+    assert stale == ["OCR", "ACNUR", "UNODC", "UNESCO"]  # OIT reported on 1 Feb
 
 
 def test_agency_reporting_ignores_reports_after_as_of(plan):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import re
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,3 +103,54 @@ def test_the_exceptions_still_hold_what_they_excuse():
     stale = [rel for rel in FILES if not (SRC / rel).exists() or not _hits(SRC / rel)]
     stale += [rel for rel in LINES if not _hits(SRC / rel)]
     assert not stale, stale
+
+
+def _catalogued_acronyms() -> set[str]:
+    """Every acronym, English acronym and alias of the bundled agencies (data/source)."""
+    records = tomllib.loads((ROOT / "data" / "source" / "agencies.toml").read_text("utf-8"))
+    names: set[str] = set()
+    for a in records["agencies"]:
+        names |= {a["acronym"], a.get("acronym_en", ""), *a.get("aliases", ())}
+    return names - {""}
+
+
+def _code_strings(path: Path) -> list[tuple[int, str]]:
+    """The string literals a module's code uses: docstrings (prose, examples) left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+    ]
+
+
+# Modules whose strings may name a catalogued agency, and why.
+ACRONYM_FILES: dict[str, str] = {
+    "model.py": "the example values of the Column declarations (the README's format section)",
+}
+
+
+def test_no_code_names_an_agency_outside_the_catalogue_and_the_bundled_data():
+    """An agency's acronym in code would be behaviour tied to one network: the acronyms come
+    from the plan's «Agencias» sheet, or from data/source/agencies.toml through catalog.py."""
+    acronyms = _catalogued_acronyms()
+    assert {"OIM", "IOM", "PNUD", "ACNUR"} <= acronyms  # the check looks for real names
+    word = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(acronyms))) + r")(?![\w-])")
+    found = [
+        f"{path.relative_to(SRC).as_posix()}:{n}: {text[:80]!r}"
+        for path in sorted(SRC.rglob("*.py"))
+        if path.relative_to(SRC).as_posix() not in ACRONYM_FILES and "migrations" not in path.parts
+        for n, text in _code_strings(path)
+        if word.search(text)
+    ]
+    assert not found, "an agency named in the code:\n" + "\n".join(found)

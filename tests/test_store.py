@@ -19,6 +19,7 @@ from plansheet import plan_info, reading_plan_sheets, with_info  # noqa: F401  (
 from plansheet import workbook as plans_workbook
 
 from planmonitor import model, store
+from planmonitor.analysis import diff
 from planmonitor.output import export
 from planmonitor.reading.loader import load_default
 from planmonitor.store import codec
@@ -810,3 +811,46 @@ def test_another_period_next_to_the_undeclared_plan_is_a_new_plan(old_store, req
     info = plan_info("red-peru-2025-2026", "2025-01-01", "2026-12-31")
     preview = old_store.preview(plans_workbook(with_info(bundled, info)), "siguiente.xlsx")
     assert preview.ok and preview.creates_plan and preview.renames_to is None
+
+
+# --------------------------------------------------------------------------------------------
+# Corrections (issue 10)
+# --------------------------------------------------------------------------------------------
+def test_a_corrected_report_is_previewed_as_a_correction_and_replaces_the_old_one(st_):
+    """Same product, same date, new percent/status/comment: shown old → new, and on confirm
+    the log holds the new report only; the previous version still has the old one."""
+    base_id = st_.current_version_id()
+    base = st_.plan()
+    at = int((base.progress["status"] != "Completado").to_numpy().nonzero()[0][-1])
+    old = base.progress.iloc[at]
+    fixed = base.progress.iloc[[at]].assign(
+        status="Completado", percent=100.0, comment="Informe final corregido", row=pd.NA
+    )
+    same = base.progress.iloc[[0]].assign(row=pd.NA)  # one report sent again, unchanged
+    progress = pd.concat([same, fixed], ignore_index=True)
+    data = workbook(model.Plan(**{**base.__dict__, "progress": progress}), include=["Avances"])
+    preview = st_.preview(data, "correccion.xlsx")
+    assert preview.ok and not preview.identical
+    changes = preview.changes
+    assert changes.new_progress.empty and changes.removed_progress.empty
+    rows = changes.corrected_progress[["code", "field", "old", "new"]].values.tolist()
+    expected = [
+        [old["code"], f, diff.fmt(old[f]), diff.fmt(fixed.iloc[0][f])]
+        for f in ("status", "percent", "comment")
+        if diff.fmt(old[f]) != diff.fmt(fixed.iloc[0][f])
+    ]
+    assert rows == expected and len(rows) == 3
+    assert not preview.needs_removal_confirmation
+
+    res = st_.commit(data, "correccion.xlsx", author="Ana", allow_removals=False)
+    assert res.stored
+    log = st_.plan().progress
+    assert len(log) == len(base.progress)
+    day = log[(log["code"] == old["code"]) & (log["date"] == old["date"])]
+    assert day[["status", "percent", "comment"]].values.tolist() == [
+        ["Completado", 100.0, "Informe final corregido"]
+    ]
+    kept = st_.plan(base_id).progress  # every version is kept: the old report is there
+    assert kept.iloc[at]["comment"] == old["comment"]
+    # the same correction sent again changes nothing
+    assert st_.preview(data, "correccion-otra-vez.xlsx").identical

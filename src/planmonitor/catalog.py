@@ -60,3 +60,10 @@ def agency_rows() -> list[list[str]]:
     """The «Agencias» sheet's rows (no header): acronym, name, English name, English acronym,
     role, aliases separated by commas; a fresh copy on every call."""
     return [[*a[:5], ", ".join(a[5])] for a in _agencies()]
+
+
+@cache
+def english_acronyms() -> dict[str, str]:
+    """The English acronym of each catalogued agency ("OIM" -> "IOM"), from agencies.toml:
+    what agency_label falls back on when a plan's «Agencias» table gives none."""
+    return {a[0]: a[3] for a in _agencies() if a[3]}

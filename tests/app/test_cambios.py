@@ -61,7 +61,8 @@ def test_changes_since_a_date_from_the_url(app):
     open_page(app, desde="2023-12-01")
     assert_clean(app)
     assert any("Cambios desde el 01/12/2023" in c.value for c in app.caption)
-    assert len(app.dataframe) == 3  # status, percent, comments (nothing else changed)
+    # status, percent, comments (nothing else changed), then the chart's «Ver datos» table
+    assert len(app.dataframe) == 4
     status = app.dataframe[0].value
     assert list(status.columns) == ["Código", "Producto", "Estado antes", "Estado ahora"]
     assert status["Código"].tolist() == ["1.1.1-1", "2.1.1-1", "3.1.1-1"]

@@ -104,3 +104,36 @@ def test_history_selectors_follow_a_new_current_version(db):
     assert at.selectbox(key="_pm_history_to").value == v1
     assert at.selectbox(key="_pm_history_from").value == v0
     assert at.selectbox(key="_pm_history_pick").value == v1
+
+
+SPANISH_STATUSES = (
+    "No iniciado", "En curso", "Completado", "Retrasado", "Cancelado", "Sin reporte"
+)  # fmt: skip
+
+
+def test_the_english_compare_shows_no_spanish_status_word(db):
+    """Issue 10: the compare's status columns showed «En curso», «Cancelado» in English."""
+    from planmonitor import model
+    from planmonitor.output import export
+
+    v0 = db.current_version_id()
+    db.commit(progress_file(db.plan()), "dic.xlsx", author="ana")  # a new «Cancelado» report
+    plan = db.plan()
+    at_ = int((plan.progress["status"] == "En curso").to_numpy().nonzero()[0][0])
+    fixed = plan.progress.iloc[[at_]].assign(status="Retrasado", row=pd.NA)
+    one = model.Plan(**{**plan.__dict__, "progress": fixed})
+    data = export.write_workbook(export.plan_to_sheets(one, include=["Avances"]))
+    assert db.commit(data, "correccion.xlsx", author="ana").stored
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.session_state["_pm_secretariat_user"] = "luis"
+    at.run()
+    at.switch_page(HISTORY).run()
+    at.selectbox(key="_pm_history_from").select(v0).run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = [df.value for df in at.dataframe[1:]]  # the compare's tables
+    cells = [str(v) for df in shown for v in df.to_numpy().ravel()]
+    parts = {p.strip() for c in cells for p in c.split("→")}
+    assert not parts & set(SPANISH_STATUSES), parts & set(SPANISH_STATUSES)
+    assert "In progress → Delayed" in cells  # the correction
+    assert "Cancelled" in cells  # the new report and the status change

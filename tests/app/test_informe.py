@@ -63,6 +63,25 @@ def test_downloads_are_the_report_of_the_chosen_month_and_language(app, download
     assert "<b>migratorios</b>" not in html  # the workbook's text is escaped
 
 
+def test_light_html_download_is_the_light_report_for_e_mail(app, downloads):
+    """issue 10: beside the self-contained HTML (plotly.js inlined, ~5 MB), a light one."""
+    open_page(app)
+    app.selectbox(key="_pm_informe_month").set_value("2024-03").run()
+    assert_clean(app)
+    label = "HTML ligero (para correo)"
+    button = next(b for b in app.get("download_button") if b.proto.label == label)
+    assert button.proto.url.endswith(".html")
+    light = button_bytes(app, downloads, label)
+    expected = report.build_report(small_plan(), "2024-03", lang="es")
+    assert light.decode("utf-8") == report.to_html(expected, light=True)
+    full = button_bytes(app, downloads, "Descargar HTML (para imprimir)")
+    assert len(light) < 1_000_000 < len(full)
+    assert b"<script" not in light and b"<svg" in light
+    app.segmented_control(key="_pm_informe_lang").set_value("en").run()
+    light_en = button_bytes(app, downloads, "HTML ligero (para correo)").decode("utf-8")
+    assert '<html lang="en">' in light_en and "Light version for e-mail" in light_en
+
+
 def test_same_data_same_report_on_a_new_session(app, downloads):
     open_page(app)
     first = button_bytes(app, downloads, "Descargar Excel")

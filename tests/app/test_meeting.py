@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from apphelpers import plain
+from planfactory import many_alerts_plan
 
 from planmonitor.ui import meeting
 
@@ -162,3 +163,28 @@ def test_a_today_outside_the_plan_is_said_in_the_screens_large_type_not_in_the_f
     assert any("fuera del periodo del plan" in c.value for c in app.caption)
     spec = json.loads(app.get("plotly_chart")[0].proto.spec)
     assert not (spec["layout"].get("title") or {}).get("subtitle", {}).get("text")
+
+
+def test_meeting_alerts_are_one_row_per_product_with_the_right_count_of_the_rest(use_plan):
+    """Issue 10: 37 alert rows for 20 products and «… y 31 más»: now one row per product, the
+    most urgent first, the rest counted in products, missing dates as one line."""
+    from apphelpers import ENTRY
+    from streamlit.testing.v1 import AppTest
+
+    use_plan(many_alerts_plan())
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.query_params["reunion"] = "1"
+    at.query_params["paso"] = "5"  # overview, Gantt 1.1, load, GCM, alerts
+    at.run()
+    assert_clean(at)
+    assert plain(at.title[0].value) == "Alertas"
+    (table,) = at.table
+    shown = table.value
+    codes = [plain(c) for c in shown.iloc[:, 0]]
+    assert codes == [f"1.1.1-{i}" for i in range(1, 7)]  # MAX_ALERT_ROWS, plan order
+    assert len(codes) == meeting.MAX_ALERT_ROWS
+    assert plain(shown.iloc[1, 2]) == "Vencido · Sin agencia líder"  # one row, both reasons
+    captions = [c.value for c in at.caption]
+    assert "… y 3 producto(s) más con alertas (página Resumen)." in captions
+    assert any(c.startswith("Además, 2 producto(s) sin fechas completas") for c in captions)
+    assert not any("Fechas incompletas" in plain(str(v)) for v in shown.to_numpy().ravel())

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from apphelpers import ENTRY, PAGES, infos, page_path, plain
-from planfactory import small_plan
+from planfactory import many_alerts_plan, small_plan
 from streamlit.testing.v1 import AppTest
 
 from planmonitor.analysis import describe, metrics
@@ -85,8 +85,11 @@ def test_gantt_has_a_bar_per_filtered_product(app):
         if "OIM" in leads or "OIM" in partners
     }
     (fig,) = figures(app)
-    bars = [tr for tr in fig["data"] if tr.get("type") == "bar"]
-    n_bars = sum(len(tr.get("y", [])) for tr in bars)
+    # the plan's bars: not the «Real (según avances)» lane nor legend-only entries (issue 10)
+    bars = [
+        tr for tr in fig["data"] if tr.get("type") == "bar" and tr.get("legendgroup") != "actual"
+    ]
+    n_bars = sum(1 for tr in bars for y in tr.get("y", []) if y is not None)
     assert n_bars == len(expected) == 6
     labels = " ".join(str(y) for tr in bars for y in tr.get("y", []))
     assert all(code in labels for code in expected)
@@ -181,11 +184,11 @@ def test_cobertura_lists_the_products_of_a_chosen_objective(app):
     app.query_params["objetivo_pmm"] = "PMM 6 · Contratación y trabajo decente"
     run_page(app, "cobertura")
     assert_clean(app)
-    listed = app.dataframe[0].value
+    listed = app.dataframe[-1].value  # after the charts' «Ver datos» tables
     # 6 is linked specifically by two products, and by "Todos" through 2.1.1-1
     assert set(listed["Código"]) == {"1.1.1-2", "3.2.2-1", "2.1.1-1"}
     app.toggle(key="sin_todos").set_value(True).run()
-    assert set(app.dataframe[0].value["Código"]) == {"1.1.1-2", "3.2.2-1"}
+    assert set(app.dataframe[-1].value["Código"]) == {"1.1.1-2", "3.2.2-1"}
 
 
 def test_calidad_shows_the_validation_warnings(app):
@@ -454,3 +457,36 @@ def test_every_page_renders_a_plan_without_strategies(use_plan, name):
     at = AppTest.from_file(ENTRY, default_timeout=60)
     run_page(at, name)
     assert_clean(at)
+
+
+def test_resumen_alerts_are_one_row_per_product_and_missing_dates_one_line(use_plan):
+    """Issue 10: the same product was on two rows and every undated product had its own
+    «Fechas incompletas» row; now one row per product, the gaps in one caption."""
+    use_plan(many_alerts_plan())
+    at = run_page(AppTest.from_file(ENTRY, default_timeout=60), "resumen")
+    assert not at.exception, [e.value for e in at.exception]
+    # the alerts table (the charts' «Ver datos» tables are dataframes too)
+    (alerts,) = [d.value for d in at.dataframe if "Alerta" in d.value.columns]
+    assert alerts["Código"].tolist() == [f"1.1.1-{i}" for i in range(1, 10)]
+    assert alerts.loc[1, "Alerta"] == "Vencido · Sin agencia líder"
+    assert t("alert.no_dates", "es") not in alerts.to_csv()
+    assert t("alert.gaps.no_dates", "es", n=2) in [c.value for c in at.caption]
+
+
+CHART_PAGES = ("resumen", "cronograma", "carga", "cobertura", "avance", "cambios")
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("name", CHART_PAGES)
+def test_every_chart_has_its_data_as_a_table_under_it(app, name, lang):
+    """The charts' text alternative (issue 10): a «Ver datos» expander per chart, holding a
+    non-empty table."""
+    app.query_params["lang"] = lang
+    run_page(app, name)
+    assert_clean(app)
+    charts = app.get("plotly_chart")
+    shown = [e for e in app.expander if e.label == t("chart.data.show", lang)]
+    assert charts and len(shown) == len(charts)
+    for box in shown:
+        tables = box.dataframe
+        assert len(tables) == 1 and not tables[0].value.empty

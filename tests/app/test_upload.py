@@ -357,6 +357,36 @@ def test_only_the_new_reports_are_enough_and_replace_is_a_choice(configured):
     assert confirm and confirm[0].disabled  # replacing removes n reports: needs the tick
 
 
+def test_a_corrected_report_is_previewed_as_a_correction_old_to_new(configured):
+    """Issue 10: the same product and date with a new percent is not «nuevo»: the preview
+    says «Corrección» with old → new, and confirming replaces the report."""
+    plan = configured.plan()
+    at_ = int((plan.progress["percent"] < 100).to_numpy().nonzero()[0][-1])
+    old = plan.progress.iloc[at_]
+    fixed = plan.progress.iloc[[at_]].assign(percent=99.0, row=pd.NA)
+    data = export.write_workbook(
+        export.plan_to_sheets(
+            model.Plan(**{**plan.__dict__, "progress": fixed}), include=["Avances"]
+        )
+    )
+    at = logged_in_app()
+    at.file_uploader(key=UPLOADER).upload("correccion.xlsx", data).run()
+    assert_clean(at)
+    title = t("diff.title.corrected_progress", "es")
+    assert any(plain(m.value).endswith(title) for m in at.markdown)
+    tables_shown = [df.value for df in at.dataframe]
+    (shown,) = [df for df in tables_shown if "Antes → después" in df.columns]
+    assert shown[["Código", "Cambio", "Campo", "Antes → después"]].values.tolist() == [
+        [old["code"], "Corrección", "Porcentaje", f"{old['percent']:g} → 99"]
+    ]
+    assert not [df for df in tables_shown if "Porcentaje" in df.columns]  # nothing «nuevo»
+    at.button(key="_pm_upload_confirm").click().run()
+    assert_clean(at)
+    log = configured.plan().progress
+    assert len(log) == len(plan.progress)
+    assert log.iloc[at_]["percent"] == 99.0
+
+
 # --------------------------------------------------------------------------------------------
 # The marked workbook on demand, the steps of the check (issue 12)
 # --------------------------------------------------------------------------------------------

@@ -44,12 +44,13 @@ def no_exception(page: Page) -> None:
 
 
 def gantt_bars(page: Page) -> int:
-    """Number of bars in the first Plotly chart (sum of the traces' points)."""
+    """Number of plan bars in the first Plotly chart (the traces' points; not legend-only
+    entries nor the «Real (según avances)» lane, issue 10)."""
     chart = page.get_by_test_id("stPlotlyChart").first.locator(".js-plotly-plot")
     expect(chart).to_be_visible(timeout=TIMEOUT)
     return chart.evaluate(
-        "el => el.data.filter(t => t.type === 'bar')"
-        ".map(t => (t.y || []).length).reduce((a, b) => a + b, 0)"
+        "el => el.data.filter(t => t.type === 'bar' && t.legendgroup !== 'actual')"
+        ".map(t => (t.y || []).filter(y => y !== null).length).reduce((a, b) => a + b, 0)"
     )
 
 

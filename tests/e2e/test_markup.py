@@ -60,6 +60,9 @@ def marked_workbook(text: str) -> bytes:
         row[10] = text  # Notas
     sheets["Productos"][1][3] = f"{BOLD}, PNUD"
     sheets["Productos"][1][4] = f"UNODC, {RED}"
+    # A product without a lead: something to act on, so the meeting's alerts screen has a
+    # table (it lists products with an actionable alert only, issue 10).
+    sheets["Productos"][3][3] = ""
     sheets["Agencias"].append([BOLD, text, text, ENGLISH[BOLD], "Comité Ejecutivo", LINK])
     sheets["Agencias"].append([RED, text, text, ENGLISH[RED], "Miembro", ""])
     for row in sheets["Avances"][1:]:

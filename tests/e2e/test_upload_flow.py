@@ -67,6 +67,8 @@ def log_in(page: Page, base: str) -> None:
 
 def upload_and_confirm(page: Page, data: bytes) -> None:
     nav(page, "Actualizar datos")
+    expect(page.get_by_test_id("stFileUploader")).to_be_visible(timeout=TIMEOUT)
+    wait_idle(page)
     page.locator("input[type=file]").set_input_files(
         files=[
             {"name": "nuevo-producto.xlsx", "mimeType": "application/octet-stream", "buffer": data}

@@ -183,7 +183,9 @@ def changes_since(
         ref_date, old = None, reference
         d = diff.diff_plans(old, new)
         added, removed, changed = d.added, d.removed, d.changed
-        new_progress = d.new_progress
+        new_progress = pd.concat(
+            [d.new_progress, _recommented(new, d.corrected_progress)], ignore_index=True
+        )
     else:
         ref_date = pd.Timestamp(reference).normalize()
         old = plan_as_of(current, ref_date)
@@ -292,6 +294,27 @@ def _entries_after(plan: Plan, day: pd.Timestamp) -> pd.DataFrame:
     if not len(progress):
         return _empty(list(_ENTRY_COLUMNS))
     rows = progress[pd.to_datetime(progress["date"]) >= day + pd.Timedelta(days=1)]
+    return pd.DataFrame(
+        {c: pd.Series([diff.fmt(v) for v in rows[c]], dtype="str") for c in _ENTRY_COLUMNS}
+    )
+
+
+def _recommented(plan: Plan, corrected: pd.DataFrame) -> pd.DataFrame:
+    """The entries of `plan` whose comment a correction changed (issue 10: a corrected report
+    is not a new entry of the diff, but its new comment is one the meeting has not seen)."""
+    keys = set(
+        corrected.loc[corrected["field"] == "comment", ["date", "code"]].itertuples(
+            index=False, name=None
+        )
+    )
+    progress = plan.progress
+    if not keys or not len(progress):
+        return _empty(list(_ENTRY_COLUMNS))
+    hit = [
+        (diff.fmt(d), diff.fmt(c)) in keys
+        for d, c in zip(progress["date"], progress["code"], strict=True)
+    ]
+    rows = progress[hit]
     return pd.DataFrame(
         {c: pd.Series([diff.fmt(v) for v in rows[c]], dtype="str") for c in _ENTRY_COLUMNS}
     )

@@ -51,12 +51,12 @@ def app_title(plan: Plan | None, lang: str = "es") -> str:
 
 
 def period_text(plan_info: PlanInfo, lang: str = "es") -> str:
-    """ "1 ene 2025 – 31 dic 2026": the plan's period in words."""
+    """ "01/01/2025 – 31/12/2026": the plan's period in words."""
     return days_text(plan_info.start, plan_info.end, lang)
 
 
 def days_text(start: object, end: object, lang: str = "es") -> str:
-    """ "1 ene 2025 – 31 dic 2026"."""
+    """ "01/01/2025 – 31/12/2026"."""
     return t("plan.period", lang, start=fmt_date(start, lang), end=fmt_date(end, lang))
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from planmonitor import model
 from planmonitor.analysis import metrics
-from planmonitor.i18n import t
+from planmonitor.i18n import status_label, t
 
 # Product fields compared one by one, in the workbook's column order. `start`/`end` are shown
 # as the cell was written (start_text) when the loader kept it, else as the date.
@@ -39,6 +39,13 @@ CHANGED_COLUMNS = ["code", "field", "header", "old", "new"]
 PROGRESS_OUT_COLUMNS = list(PROGRESS_KEY)
 STATUS_COLUMNS = ["code", "name", "old_status", "new_status", "old_percent", "new_percent"]
 STRUCTURE_COLUMNS = ["sheet", "key", "change", "field", "old", "new"]
+# A report of a product and date already in the log, with other values: a correction, one row
+# per field that differs (issue 10). (date, code) is what names "the report of that day".
+CORRECTED_COLUMNS = ["date", "code", "field", "header", "old", "new"]
+CORRECTION_KEY: tuple[str, ...] = ("date", "code")
+CORRECTION_FIELDS: tuple[str, ...] = tuple(f for f in PROGRESS_KEY if f not in CORRECTION_KEY)
+# Columns whose cells are status values (shown in the reader's language).
+_STATUS_CELLS = ("status", "old_status", "new_status")
 
 # Structure tables: key column and the compared fields.
 _STRUCTURE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -109,6 +116,9 @@ class Changes:
     removed_progress: pd.DataFrame  # PROGRESS_OUT_COLUMNS: entries only in the old log
     status_changes: pd.DataFrame  # STATUS_COLUMNS: latest status per product, before/after
     structure: pd.DataFrame  # STRUCTURE_COLUMNS: objectives, strategies, activities, agencies…
+    # CORRECTED_COLUMNS: reports of a product and date on both sides with other values; such a
+    # pair is in neither new_progress nor removed_progress
+    corrected_progress: pd.DataFrame = field(default_factory=lambda: _frame([], CORRECTED_COLUMNS))
 
     @property
     def is_empty(self) -> bool:
@@ -120,6 +130,7 @@ class Changes:
             "removed": self.removed,
             "changed": self.changed,
             "new_progress": self.new_progress,
+            "corrected_progress": self.corrected_progress,
             "removed_progress": self.removed_progress,
             "status_changes": self.status_changes,
             "structure": self.structure,
@@ -129,6 +140,8 @@ class Changes:
         """Number of rows of each table; `changed` counts products, not fields."""
         out = {k: len(v) for k, v in self._tables().items()}
         out["changed"] = int(self.changed["code"].nunique()) if len(self.changed) else 0
+        fixed = self.corrected_progress
+        out["corrected_progress"] = len(fixed[list(CORRECTION_KEY)].drop_duplicates())
         return out
 
     def summary(self, lang: str = "es") -> str:
@@ -144,12 +157,41 @@ class Changes:
         for key, df in self._tables().items():
             if len(df) == 0:
                 continue
-            shown = df.drop(columns=["field"], errors="ignore")
+            if key == "corrected_progress":
+                shown = _corrections_shown(df, lang)
+            else:
+                shown = df.drop(columns=["field"], errors="ignore")
             if key == "structure":
                 shown = shown.assign(change=[t(f"diff.kind.{c}", lang) for c in shown["change"]])
+            for col in _STATUS_CELLS:
+                if col in shown.columns:
+                    shown = shown.assign(**{col: [status_label(v, lang) for v in shown[col]]})
             shown = shown.rename(columns={c: t(f"diff.col.{c}", lang) for c in shown.columns})
             out[t(f"diff.title.{key}", lang)] = shown.reset_index(drop=True)
         return out
+
+
+def _corrections_shown(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """date, code, «Corrección», field, «old → new» (a status in the reader's language)."""
+
+    def shown(f: str, value: str) -> str:
+        if not value:
+            return "—"
+        return status_label(value, lang) if f == "status" else value
+
+    return pd.DataFrame(
+        {
+            "date": df["date"],
+            "code": df["code"],
+            "change": [t("diff.kind.corrected", lang)] * len(df),
+            "header": [t(f"diff.col.{f}", lang) for f in df["field"]],
+            "old_new": [
+                f"{shown(f, o)} → {shown(f, n)}"
+                for f, o, n in zip(df["field"], df["old"], df["new"], strict=True)
+            ],
+        },
+        dtype="str",
+    )
 
 
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
@@ -262,8 +304,9 @@ def _unmatched(own: pd.Series, other: pd.Series) -> list[int]:
     return [i for i, keep in enumerate((seen < mine - theirs).tolist()) if keep]
 
 
-def _progress(old: pd.DataFrame, new: pd.DataFrame) -> tuple[list, list]:
-    """Entries only in the new log and only in the old one (counted as multisets).
+def _progress(old: pd.DataFrame, new: pd.DataFrame) -> tuple[list, list, list]:
+    """Entries only in the new log and only in the old one (counted as multisets), and the
+    corrections among them (see _corrections).
 
     Only the entries whose raw values find no partner are formatted: at 50,000 reports the
     formatting of every cell was most of a comparison's time.
@@ -287,7 +330,41 @@ def _progress(old: pd.DataFrame, new: pd.DataFrame) -> tuple[list, list]:
                 out.append(dict(zip(PROGRESS_KEY, entry, strict=False)))
         return out
 
-    return rows(added, new_rows), rows(gone, old_rows)
+    return _corrections(rows(added, new_rows), rows(gone, old_rows))
+
+
+def _corrections(added: list[dict], gone: list[dict]) -> tuple[list, list, list]:
+    """Pairs an entry only in the new log with one only in the old log of the same product and
+    date: (new, removed, corrected rows). Of several old entries of that key, the one with the
+    most equal fields (the first of those) is the one corrected."""
+    pending: dict[tuple[str, ...], list[dict]] = {}
+    for entry in gone:
+        pending.setdefault(tuple(entry[k] for k in CORRECTION_KEY), []).append(entry)
+    new, corrected, paired = [], [], set()
+    for entry in added:
+        candidates = [
+            o for o in pending.get(tuple(entry[k] for k in CORRECTION_KEY), [])
+            if id(o) not in paired
+        ]  # fmt: skip
+        if not candidates:
+            new.append(entry)
+            continue
+        old = max(candidates, key=lambda o: sum(o[f] == entry[f] for f in CORRECTION_FIELDS))
+        paired.add(id(old))
+        for f in CORRECTION_FIELDS:
+            if old[f] != entry[f]:
+                corrected.append(
+                    {
+                        "date": entry["date"],
+                        "code": entry["code"],
+                        "field": f,
+                        "header": _header(model.PROGRESS, f),
+                        "old": old[f],
+                        "new": entry[f],
+                    }
+                )
+    removed = [o for o in gone if id(o) not in paired]
+    return new, removed, corrected
 
 
 def _reported_status(plan: model.Plan) -> dict[str, tuple[str, str]]:
@@ -396,7 +473,7 @@ def _structure(old: model.Plan, new: model.Plan) -> list[dict]:
 def diff_plans(old: model.Plan, new: model.Plan) -> Changes:
     """Compare two plans table by table (never mutates them)."""
     added, removed, changed = _products(old.products, new.products)
-    new_progress, removed_progress = _progress(old.progress, new.progress)
+    new_progress, removed_progress, corrected = _progress(old.progress, new.progress)
     return Changes(
         added=_frame(added, ADDED_COLUMNS),
         removed=_frame(removed, ADDED_COLUMNS),
@@ -405,4 +482,5 @@ def diff_plans(old: model.Plan, new: model.Plan) -> Changes:
         removed_progress=_frame(removed_progress, PROGRESS_OUT_COLUMNS),
         status_changes=_frame(_status(old, new), STATUS_COLUMNS),
         structure=_frame(_structure(old, new), STRUCTURE_COLUMNS),
+        corrected_progress=_frame(corrected, CORRECTED_COLUMNS),
     )

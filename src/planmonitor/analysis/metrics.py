@@ -30,6 +30,12 @@ UNDATED_COLUMN = "sin fechas"
 ALL_STATUSES: tuple[str, ...] = (*STATUS_ORDER, NO_REPORT)
 ALERT_KINDS: tuple[str, ...] = ("overdue", "not_started", "stale", "no_lead", "no_dates")
 ALERT_COLUMNS = ["code", "name", "kind", "detail_es", "detail_en"]
+# What the committee can act on, most urgent first (issue 10): a product is late, has not
+# started, nobody reports on it, nobody leads it. A gap in the plan's own data (no dates) is
+# the secretariat's to fill in: counted once (alert_gaps), not a row per product.
+ACTION_KINDS: tuple[str, ...] = ("overdue", "not_started", "stale", "no_lead")
+GAP_KINDS: tuple[str, ...] = ("no_dates",)
+PRODUCT_ALERT_COLUMNS = ["code", "name", "kinds", "alert_es", "alert_en", "detail_es", "detail_en"]
 LATEST_COLUMNS = [
     "code",
     "name",
@@ -343,6 +349,44 @@ def alerts(
     return out.astype({c: "str" for c in ALERT_COLUMNS})
 
 
+def alerts_by_product(alerts: pd.DataFrame) -> pd.DataFrame:
+    """One row per product with something to act on (ACTION_KINDS), most urgent first.
+
+    `alerts` is what `alerts()` returns. A row lists the product's reasons in ACTION_KINDS
+    order (`kinds` comma-joined; labels and details joined with « · »); rows are ordered by
+    their most urgent reason, then plan order. GAP_KINDS are left out (see alert_gaps).
+    """
+    rank = {k: i for i, k in enumerate(ACTION_KINDS)}
+    acted = alerts[alerts["kind"].isin(rank)]
+    rows = []
+    for position, (code, group) in enumerate(acted.groupby("code", sort=False)):
+        group = group.assign(_rank=group["kind"].map(rank)).sort_values("_rank", kind="stable")
+        kinds = group["kind"].tolist()
+        rows.append(
+            (
+                int(group["_rank"].iloc[0]),
+                position,
+                code,
+                group["name"].iloc[0],
+                ",".join(kinds),
+                " · ".join(t(f"alert.{k}", "es") for k in kinds),
+                " · ".join(t(f"alert.{k}", "en") for k in kinds),
+                " · ".join(group["detail_es"]),
+                " · ".join(group["detail_en"]),
+            )
+        )
+    rows.sort(key=lambda r: (r[0], r[1]))
+    out = pd.DataFrame([r[2:] for r in rows], columns=PRODUCT_ALERT_COLUMNS)
+    return out.astype({c: "str" for c in PRODUCT_ALERT_COLUMNS})
+
+
+def alert_gaps(alerts: pd.DataFrame) -> dict[str, int]:
+    """Products per data-gap kind (GAP_KINDS, zeros left out): the one summary line of what
+    the plan does not say, in place of a row per product."""
+    counts = alerts.loc[alerts["kind"].isin(GAP_KINDS), "kind"].value_counts()
+    return {k: int(counts[k]) for k in GAP_KINDS if counts.get(k, 0)}
+
+
 def completeness(plan: Plan, as_of: pd.Timestamp | str | None = None) -> pd.DataFrame:
     """How complete each product's record is, so the secretariat knows what to fill in.
 
@@ -582,7 +626,9 @@ def agency_reporting(
     plan: Plan, as_of: pd.Timestamp | str | None = None, days: int = 60, closed: bool = False
 ) -> pd.DataFrame:
     """Per agency: reports up to `as_of`, last report date, days since, stale flag (never for
-    a `closed` plan: a finished cycle has no recent reports to expect).
+    a `closed` plan: a finished cycle has no recent reports to expect; never for an agency
+    that neither leads nor partners any product, the committee's members counted through it:
+    it has nothing to report on, issue 10).
 
     "Reportado por" is free text; it is resolved to agencies by acronym, English acronym,
     alias or name. Entries that name no agency are not attributed.
@@ -609,7 +655,11 @@ def agency_reporting(
     days_since = pd.array(
         [int((as_of - last[a]).days) if a in last else pd.NA for a in axis], dtype="Int64"
     )
-    stale = [not closed and (a not in last or (as_of - last[a]).days > days) for a in axis]
+    involved = set().union(*(leads | partners for leads, partners in product_roles(plan, True)))
+    stale = [
+        not closed and a in involved and (a not in last or (as_of - last[a]).days > days)
+        for a in axis
+    ]
     return pd.DataFrame(
         {
             "agency": pd.Series(axis, dtype="str"),

@@ -198,7 +198,8 @@ def build_parser(lang: str = DEFAULT_LANG) -> Parser:
 
     # Reports (report.py)
     s, _args = command("report")
-    arg(s.options, "--month", "month", "month", required=True)
+    arg(s.options, "--month", "month", "month", default=None)  # or --final (report.py)
+    arg(s.options, "--final", "final", action="store_true")
     arg(s.options, "--out", "out_folder", "folder", required=True)
     plan_option(s)
     return p

@@ -87,10 +87,16 @@ def _current_plan(lang: str, con: Console, plan_id: str | None = None) -> Plan |
 
 
 def _load(
-    file: str, base: str | None, lang: str, con: Console, plan_id: str | None = None
+    file: str,
+    base: str | None,
+    lang: str,
+    con: Console,
+    plan_id: str | None = None,
+    bases: list[Plan] | None = None,
 ) -> tuple[LoadResult, int | None]:
     """The file loaded on top of the plan it updates; (result, None), or (base's result, code)
-    when the --base file itself is not a valid plan."""
+    when the --base file itself is not a valid plan. The plan it was loaded on is appended to
+    `bases` when given."""
     data = read_input(file)
     if base:
         base_result = load_workbook(read_input(base))
@@ -98,13 +104,38 @@ def _load(
             con.line(t("cli.base_invalid", lang, file=base))
             _report(base_result, base, lang, con)
             return base_result, EXIT_UNREADABLE
+        if bases is not None:
+            bases.append(base_result.plan)
         return load_workbook(data, base=base_result.plan), None
     result = load_workbook(data)
     if _is_partial(result):
         plan = _current_plan(lang, con, plan_id)
         if plan is not None:
             result = load_workbook(data, base=plan)
+            if bases is not None:
+                bases.append(plan)
     return result, None
+
+
+def _corrections(result: LoadResult, base: Plan, lang: str, con: Console) -> None:
+    """The file's reports of a product and date the plan already holds with other values,
+    old → new: what `import` would replace (issue 10)."""
+    from dataclasses import replace
+
+    from planmonitor.analysis.diff import diff_plans
+    from planmonitor.model import PROGRESS
+    from planmonitor.reading.loader import append_log
+
+    plan = result.plan
+    if plan is None or PROGRESS.name not in plan.sheets:
+        return
+    merged = replace(plan, progress=append_log(base.progress, plan.progress))
+    changes = diff_plans(base, merged)
+    if changes.corrected_progress.empty:
+        return
+    con.blank()
+    con.line(t("diff.count.corrected_progress", lang, n=changes.counts()["corrected_progress"]))
+    con.frame(changes.to_frames(lang)[t("diff.title.corrected_progress", lang)])
 
 
 def validate(
@@ -116,10 +147,14 @@ def validate(
 ):
     """Print the verdict and the issues of `file`; the exit code."""
     con = con or Console()
-    result, failed = _load(file, base, lang, con, plan_id)
+    bases: list[Plan] = []
+    result, failed = _load(file, base, lang, con, plan_id, bases)
     if failed is not None:
         return failed
-    return _report(result, file, lang, con)
+    code = _report(result, file, lang, con)
+    if bases:
+        _corrections(result, bases[0], lang, con)
+    return code
 
 
 def summary(

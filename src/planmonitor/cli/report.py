@@ -1,6 +1,8 @@
-"""`python -m planmonitor report --month AAAA-MM --out DIR [--lang en]`.
+"""`python -m planmonitor report --month AAAA-MM --out DIR [--lang en]`; with `--final`
+instead of `--month`, the end-of-cycle report (cli/final.py).
 
-Writes informe-YYYY-MM-LANG.xlsx, .html and, when the system Chromium is installed, .pdf into
+Writes informe-YYYY-MM-LANG.xlsx, .html, -ligero.html (the light HTML for e-mail: charts
+as inline SVG, under 1 MB) and, when the system Chromium is installed, .pdf into
 DIR (the language in the name: a Spanish and an English report side by side never overwrite
 each other), and prints their paths. The data is the store's current version when a store
 exists (PLANMONITOR_DATABASE_URL set, or the default SQLite file present); the report never
@@ -31,6 +33,7 @@ from planmonitor.model import Plan
 from planmonitor.output import report as rp
 
 FILE_STEM = "informe-{month}-{lang}"
+LIGHT_SUFFIX = "-ligero"  # informe-YYYY-MM-LANG-ligero.html: the light HTML for e-mail
 
 
 def _store_plans(
@@ -82,6 +85,16 @@ def _load(
 
 def run(args: argparse.Namespace, con: Console) -> int:
     lang = args.lang
+    final = bool(getattr(args, "final", False))
+    if final == (args.month is not None):  # exactly one of --month and --final
+        key = "final.cli.both" if final else "final.cli.month_or_final"
+        prog = "python -m planmonitor report"
+        con.line(t("cli.err.usage", lang, detail=t(key, lang), prog=prog), err=True)
+        return EXIT_USAGE
+    if final:
+        from planmonitor.cli import final as final_report
+
+        return final_report.run(args, con)
     try:
         _, month_end = rp.parse_month(args.month)
     except ValueError:
@@ -104,6 +117,9 @@ def run(args: argparse.Namespace, con: Console) -> int:
     html_text = rp.to_html(report)
     html_path = write_output(out / f"{stem}.html", html_text)
     con.line(t("report.cli.wrote", lang, path=html_path))
+    # The light version for e-mail (issue 10): same document, charts as inline SVG, < 1 MB.
+    light_path = write_output(out / f"{stem}{LIGHT_SUFFIX}.html", rp.to_html(report, light=True))
+    con.line(t("report.cli.wrote", lang, path=light_path))
 
     try:
         pdf = rp.to_pdf(html_text)

@@ -3,7 +3,7 @@
 `t(key, lang, **kw)` is the one translation function of the UI, the CLI, the loader and the
 report; its keys live in the catalogues of `planmonitor.i18n.catalogs`, one format for all
 (key -> {"es": …, "en": …}), merged once at import. Formats
-follow each language's habits: "1.234,5" and "15 mar 2026" in Spanish, "1,234.5" and
+follow each language's habits: "1.234,5" and "15/03/2026" in Spanish, "1,234.5" and
 "15 Mar 2026" in English.
 """
 
@@ -14,7 +14,20 @@ from typing import Any
 
 import pandas as pd
 
-from planmonitor.i18n.catalogs import admin, core, meeting, plans, report, rules, ui, workbook
+from planmonitor.catalog import english_acronyms
+from planmonitor.i18n.catalogs import (
+    admin,
+    compare,
+    core,
+    final,
+    meeting,
+    networks,
+    plans,
+    report,
+    rules,
+    ui,
+    workbook,
+)
 from planmonitor.model import COMMITTEE
 
 LANGS: tuple[str, ...] = ("es", "en")
@@ -24,29 +37,9 @@ LANG_NAMES: dict[str, str] = {"es": "Español", "en": "English"}  # each in its 
 MONTHS_ES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-# English acronyms of the network's agencies (reference/README.md), used when the plan's
-# agency table is not at hand or has no English acronym.
-ACRONYMS_EN: dict[str, str] = {
-    "OIM": "IOM",
-    "OCR": "RCO",
-    "PNUD": "UNDP",
-    "OIT": "ILO",
-    "ACNUR": "UNHCR",
-    "UNODC": "UNODC",
-    "UNESCO": "UNESCO",
-    "ONU Mujeres": "UN Women",
-    "ONUSIDA": "UNAIDS",
-    "FAO": "FAO",
-    "UNFPA": "UNFPA",
-    "UNICEF": "UNICEF",
-    "WFP": "WFP",
-    "OACNUDH": "OHCHR",
-    COMMITTEE: "Executive Committee",
-}
-
 # The catalogues, one per domain, all in one format (key -> {"es": …, "en": …}). A key is
 # defined in exactly one of them: merging refuses a key defined twice.
-_CATALOGS = (core, ui, admin, report, meeting, workbook, plans, rules)
+_CATALOGS = (core, ui, admin, report, final, meeting, workbook, plans, rules, compare, networks)
 
 
 def _merge() -> dict[str, dict[str, str]]:
@@ -190,7 +183,9 @@ def agency_label(
         match = agencies.loc[agencies["acronym"] == acronym, "acronym_en"]
         if len(match) and isinstance(match.iloc[0], str) and match.iloc[0].strip():
             return match.iloc[0].strip()
-    return ACRONYMS_EN.get(acronym, str(acronym))
+    if acronym == COMMITTEE:
+        return t("word.committee", "en")
+    return english_acronyms().get(acronym, str(acronym))
 
 
 def agency_name(

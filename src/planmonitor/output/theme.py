@@ -8,7 +8,6 @@ projector.
 
 from __future__ import annotations
 
-import colorsys
 from collections.abc import Iterable
 
 import plotly.graph_objects as go
@@ -50,26 +49,49 @@ HATCH = "/"
 
 ROLE_COLORS: dict[str, str] = {"lead": OKABE_ITO["blue"], "partner": OKABE_ITO["orange"]}
 
+# The two plans of a comparison (A, B): a colour-blind safe pair, B also hatched so that the
+# two are told apart without colour; the legend names the plans.
+PLAN_COLORS: tuple[str, str] = (OKABE_ITO["blue"], OKABE_ITO["orange"])
+PLAN_PATTERNS: tuple[str, str] = ("", HATCH)
+
 # Colours of the agencies, given in plan order (the secretariat first): never a status colour,
-# so a chart coloured by agency is never read as one coloured by status. Okabe-Ito's colours
-# the statuses do not use, then Paul Tol's "muted" scheme (both colour-blind safe); past
-# those, the same hues lightened, then darkened, so that no two agencies of a plan share one.
+# so a chart coloured by agency is never read as one coloured by status (issues 9 and 10).
+# Chosen by simulation, not by eye (tests/test_theme_colorblind.py): under normal vision and
+# simulated protanopia, deuteranopia and tritanopia (daltonlens), every two of these, and each
+# of them and every status colour, NO_LEAD_COLOR, UNDATED_COLOR, ACTUAL_COLOR and the white
+# background, stay at least 10 CIE76 ΔE apart. The first ten are named palettes' colours that
+# pass (Okabe-Ito's orange, the secretariat's; Paul Tol's muted, dark and light; colorbrewer),
+# the rest the farthest colours of a 15-step sRGB grid, added while the bound held.
 AGENCY_PALETTE: tuple[str, ...] = (
     OKABE_ITO["orange"],
     "#332288",  # Tol muted: indigo
-    "#44AA99",  # teal
-    "#882255",  # wine
-    "#DDCC77",  # sand
-    "#117733",  # green
-    "#CC6677",  # rose
-    "#88CCEE",  # cyan
-    "#999933",  # olive
-    "#AA4499",  # purple
-    OKABE_ITO["black"],
-    OKABE_ITO["yellow"],
+    "#DDCC77",  # Tol muted: sand
+    "#88CCEE",  # Tol muted: cyan
+    "#225522",  # Tol dark: green
+    "#663333",  # Tol dark: red
+    "#785EF0",  # IBM: violet
+    "#8C564B",  # brown
+    "#5AAE61",  # colorbrewer: green
+    "#9970AB",  # colorbrewer: purple
+    "#870069",
+    "#00FFB4",
+    "#2D002D",
+    "#0000E1",
+    "#A5FF4B",
+    "#96000F",
+    "#C300E1",
+    "#4B0F69",
+    "#00005A",
+    "#780FB4",
 )
+# Past len(AGENCY_PALETTE) agencies no further colour keeps the bound: the next round reuses
+# the palette's hues, nudged by a unit or two (still an own colour), and its bars carry a
+# pattern (agency_patterns) that tells the rounds apart.
+AGENCY_PATTERNS: tuple[str, ...] = ("", "x", ".", "+", "-", "|")
 # Bars of products without a lead agency: a dark grey no status and no agency uses.
 NO_LEAD_COLOR = "#5E5E5E"
+# The Gantt's «Real (según avances)» bars: the span read from the progress log.
+ACTUAL_COLOR = TEXT_COLOR
 
 # Sequential scale for counts (heatmaps, GCM tiles): white for zero up to the palette's blue.
 SEQUENTIAL = [[0.0, "#FFFFFF"], [0.15, "#DCEBF5"], [0.5, "#6FA8D6"], [1.0, "#0B4F8A"]]
@@ -80,45 +102,49 @@ TITLE_FONT_SIZE = 22
 FONT_FAMILY = "Source Sans Pro, Segoe UI, Helvetica Neue, Arial, sans-serif"
 
 
-def _shade(color: str, towards: int, share: float) -> str:
-    """`color` moved `share` of the way to white (towards=255) or black (towards=0)."""
+def _nudge(color: str, step: int) -> str:
+    """`color` with each channel moved `step` units (down where it would pass 255): an own
+    colour that looks the same, so a round keeps the palette's distances."""
     rgb = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(c + (towards - c) * share):02X}" for c in rgb)
+    return "#" + "".join(f"{c + step if c + step <= 255 else c - step:02X}" for c in rgb)
 
 
-def _agency_palette(n: int) -> list[str]:
-    """At least `n` distinct agency colours: the palette, then its lighter and darker hues,
-    then evenly spread hues; never a status colour, never twice the same."""
-    colors = list(AGENCY_PALETTE)
-    seen = {*colors, *STATUS_COLORS.values(), NO_LEAD_COLOR, UNDATED_COLOR}
-    for towards, share in ((255, 0.4), (0, 0.4), (255, 0.65), (0, 0.6)):
-        for color in AGENCY_PALETTE:
-            if len(colors) >= n:
-                return colors
-            shaded = _shade(color, towards, share)
-            if shaded not in seen:
-                colors.append(shaded)
-                seen.add(shaded)
-    i = 0
-    while len(colors) < n:  # a very large network: golden-ratio hues, then more of them
-        r, g, b = colorsys.hsv_to_rgb((i * 0.618033988749895) % 1.0, 0.65, 0.75)
-        i += 1
-        color = "#" + "".join(f"{round(c * 255):02X}" for c in (r, g, b))
-        if color not in seen:
-            colors.append(color)
-            seen.add(color)
-    return colors
+def _agency_palette(n: int) -> list[tuple[str, str]]:
+    """`n` (colour, pattern) pairs: the palette, then rounds of the same hues (nudged to an
+    own colour), each round with the next pattern; never a status colour, never twice one."""
+    seen = {*STATUS_COLORS.values(), NO_LEAD_COLOR, UNDATED_COLOR, ACTUAL_COLOR}
+    styles: list[tuple[str, str]] = []
+    size = len(AGENCY_PALETTE)
+    while len(styles) < n:
+        i = len(styles)
+        rnd, base = divmod(i, size)
+        color, step = AGENCY_PALETTE[base], rnd
+        while color in seen:
+            color, step = _nudge(AGENCY_PALETTE[base], step), step + 1
+        seen.add(color)
+        styles.append((color, AGENCY_PATTERNS[rnd % len(AGENCY_PATTERNS)]))
+    return styles
 
 
 def agency_colors(acronyms_in_plan_order: Iterable[str]) -> dict[str, str]:
     """Every agency of a plan its own colour, by its place in the plan (the secretariat first).
 
     The same list gives the same colours on every page and in every session; two agencies of
-    the list never share a colour, and none is a status colour.
+    the list never share a colour, and none is a status colour. Past len(AGENCY_PALETTE)
+    agencies the colours alone are no longer colour-blind safe: agency_patterns says how
+    those bars are patterned.
     """
     order = list(dict.fromkeys(str(a) for a in acronyms_in_plan_order))
-    palette = _agency_palette(len(order))
-    return {a: palette[i] for i, a in enumerate(order)}
+    styles = _agency_palette(len(order))
+    return {a: styles[i][0] for i, a in enumerate(order)}
+
+
+def agency_patterns(acronyms_in_plan_order: Iterable[str]) -> dict[str, str]:
+    """The plotly pattern shape of each agency's bars ("" for the first len(AGENCY_PALETTE)):
+    with agency_colors, every agency of the list its own colour-blind-safe look."""
+    order = list(dict.fromkeys(str(a) for a in acronyms_in_plan_order))
+    styles = _agency_palette(len(order))
+    return {a: styles[i][1] for i, a in enumerate(order)}
 
 
 def agency_order(plan: Plan) -> list[str]:
@@ -138,6 +164,11 @@ def agency_order(plan: Plan) -> list[str]:
 def plan_agency_colors(plan: Plan) -> dict[str, str]:
     """`agency_colors` of the plan's agencies (theme's one rule for every chart and page)."""
     return agency_colors(agency_order(plan))
+
+
+def plan_agency_patterns(plan: Plan) -> dict[str, str]:
+    """`agency_patterns` of the plan's agencies, in the order of plan_agency_colors."""
+    return agency_patterns(agency_order(plan))
 
 
 def status_color(status: str) -> str:

@@ -142,16 +142,41 @@ def append_log(base: pd.DataFrame, update: pd.DataFrame) -> pd.DataFrame:
 
     The monthly update is usually just the new reports; a full log downloaded from the
     template and extended is also fine: its entries already in the base are not added twice.
+    A report of a product and date the base already holds, with other values, is a correction:
+    the update's reports of that product and date replace the base's (issue 10; the store
+    keeps the previous version, so the old report is not lost).
     """
     if len(update) == 0:
         return base
     key = list(model.PROGRESS_IDENTITY)
     seen = set(base[key].itertuples(index=False, name=None))
     new = [row not in seen for row in update[key].itertuples(index=False, name=None)]
+    # base's rows keep their order; an update's row goes after them, a correction where the
+    # report it replaces was
+    order = [float(i) for i in range(len(base))]
+    added = [len(base) + j / (len(update) + 1) for j in range(len(update))]
+    day = ["date", "code"]
+    corrected = set(update.loc[new, day].itertuples(index=False, name=None))
+    if corrected:
+        first: dict[tuple, int] = {}
+        replaced = []
+        for i, row in enumerate(base[day].itertuples(index=False, name=None)):
+            replaced.append(row in corrected)
+            if row in corrected:
+                first.setdefault(row, i)
+        rows = list(update[day].itertuples(index=False, name=None))
+        new = [n or row in corrected for n, row in zip(new, rows, strict=True)]
+        added = [
+            first[row] + (j + 1) / (len(update) + 1) if row in first else a
+            for j, (row, a) in enumerate(zip(rows, added, strict=True))
+        ]
+        order = [o for o, r in zip(order, replaced, strict=True) if not r]
+        base = base[[not r for r in replaced]]
     merged = pd.concat([base, update[new]], ignore_index=True)
-    order = merged.assign(_order=range(len(merged)))
+    keep = [*order, *(a for a, n in zip(added, new, strict=True) if n)]
     return (
-        order.sort_values(["date", "_order"], kind="stable")
+        merged.assign(_order=keep)
+        .sort_values(["date", "_order"], kind="stable")
         .drop(columns="_order")
         .reset_index(drop=True)
     )

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 import pandas as pd
 from sqlalchemy.engine import Connection, Engine
 
 from planmonitor import model
+from planmonitor.analysis import networks
 from planmonitor.analysis.diff import Changes, diff_plans
 from planmonitor.i18n import t
 from planmonitor.store import codec, migrations, policy, schema
@@ -242,6 +243,7 @@ class PlanStore:
         *,
         allow_removals: bool = True,
         append_progress: bool = True,
+        networks: Collection[str] | None = None,
     ) -> CommitResult:
         """Store.commit with this plan selected (routed like `preview`)."""
         return self.store.commit(
@@ -252,6 +254,7 @@ class PlanStore:
             plan_id=self.plan_id,
             allow_removals=allow_removals,
             append_progress=append_progress,
+            networks=networks,
         )
 
     def _store_checked(
@@ -411,6 +414,11 @@ class Store:
         df["end"] = pd.to_datetime(df["end"]).astype("datetime64[ns]")
         df["current_version_id"] = df["current_version_id"].astype("Int64")
         return df
+
+    def networks(self, today: object = None) -> pd.DataFrame:
+        """The store's networks (analysis.networks.NETWORK_COLUMNS): its plans grouped by the
+        network their «Plan» sheet states (issue 11); no table of their own."""
+        return networks.networks(self.plans(today))
 
     def plan_ids(self) -> list[str]:
         with self.engine.connect() as c:
@@ -588,9 +596,14 @@ class Store:
         plan_id: str | None = None,
         allow_removals: bool = True,
         append_progress: bool = True,
+        networks: Collection[str] | None = None,
     ) -> CommitResult:
         """Validate and store a file as a new version of the plan it belongs to (nothing is
         stored on error or when nothing changes); routed as `preview` says.
+
+        `networks` (issue 11): the networks the uploader may write (None: every network). A
+        file that would write any other (`preview_networks`) is refused whole
+        (`refused_networks`), before anything is stored.
 
         With `allow_removals=False` a file that would remove products (or much of the progress
         log) of its plan is refused (`refused_removals`): the page and the CLI pass it until
@@ -599,9 +612,15 @@ class Store:
         """
         author = _author(author)
         preview = self.preview(data, filename, plan_id=plan_id, append_progress=append_progress)
+        if networks is not None and preview.ok:
+            outside = self.preview_networks(preview) - set(networks)
+            if outside:
+                return CommitResult(
+                    False, preview.base_version_id, preview, refused_networks=tuple(sorted(outside))
+                )
         if preview.creates_plan:
             return self._store_new_plan(
-                preview, data, filename, author, note, allow_removals, append_progress
+                preview, data, filename, author, note, allow_removals, append_progress, networks
             )
         assert preview.target_plan_id is not None
         return self.for_plan(preview.target_plan_id)._store_checked(
@@ -617,6 +636,7 @@ class Store:
         note: str,
         allow_removals: bool,
         append_progress: bool,
+        networks: Collection[str] | None = None,
     ) -> CommitResult:
         if not preview.ok or preview.plan is None:
             return CommitResult(False, None, preview)
@@ -634,8 +654,22 @@ class Store:
                 plan_id=plan_id,
                 allow_removals=allow_removals,
                 append_progress=append_progress,
+                networks=networks,
             )
         return CommitResult(True, new_id, preview, parent_id=None)
+
+    def preview_networks(self, preview: Preview) -> frozenset[str]:
+        """The networks a checked file writes (issue 11): its target plan's network in the
+        store and, when the file states its plan, the network its «Plan» sheet names."""
+        out: set[str] = set()
+        if preview.target_plan_id is not None:
+            found = networks.network_of(self.plans(), preview.target_plan_id)
+            if found is not None:
+                out.add(found)
+        info = preview.plan.info if preview.plan is not None else None
+        if info is not None and not info.period_inferred:
+            out.add(networks.network_id_of(info.network_id, info.network_es))
+        return frozenset(out)
 
     def ensure_seeded(self, files: Sequence[Path] | None = None) -> None:
         """Store the bundled workbooks (or `files`) as the first versions of an empty store."""

@@ -100,10 +100,13 @@ class CommitResult:
     preview: Preview
     parent_id: int | None = None
     refused_removals: bool = False  # it would remove data and that was not confirmed
+    refused_networks: tuple[str, ...] = ()  # networks it would write that the uploader may not
 
     def message(self, lang: str = "es") -> str:
         if self.stored:
             return t("store.stored", lang, v=self.version_id)
+        if self.refused_networks:
+            return t("store.network_refused", lang, network=", ".join(self.refused_networks))
         if self.refused_removals:
             return t("store.removals_refused", lang, what=self.preview.removal_text(lang))
         return self.preview.message(lang)

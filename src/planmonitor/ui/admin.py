@@ -11,6 +11,7 @@ import streamlit as st
 
 from planmonitor.i18n import fmt_datetime, t
 from planmonitor.ui import auth
+from planmonitor.ui.safe import md
 
 LOGIN_URL = "secretaria"
 UPLOAD_URL = "actualizar"
@@ -129,6 +130,10 @@ def show_history(lang: str, user: str) -> None:
     )
 
     st.subheader(t("history.rollback", lang))
+    refused = auth.network_refusal("rollback", lang)
+    if refused is not None:  # another network's plan: its versions are shown, never restored
+        st.warning(md(refused), icon=":material/block:")
+        return
     older = ids[1:]
     if not older:
         return

@@ -10,6 +10,16 @@ secretariat's credential, taken from (first that exists):
 There is no default password: with nothing configured, uploading is simply unavailable.
 Passwords are compared with hmac.compare_digest (constant time).
 
+Access per network (issue 11): one deployment may host several networks (analysis.networks).
+- `secretariat_passwords` / `secretariat_emails` keep meaning "every network": what a
+  single-network deployment sets, and it keeps working unchanged;
+- `[planmonitor.networks.<network_id>]` `passwords = [...]` / `emails = [...]`: that network's
+  secretariat, who uploads, rolls back and records decisions for that network only;
+- `regional_passwords` / `regional_emails`: the regional role, who sees every network and
+  updates none, unless the same entry ("name:password", or the e-mail) is also listed under a
+  network, which grants that network.
+A session's `Access` says which networks it may write; the pages refuse the others plainly.
+
 Wrong passwords (the secretariat's and the viewer's) are limited per session and per client
 address by ``LoginThrottle``: after a few failures each further one imposes a pause that
 doubles ("Demasiados intentos: espere 4 s"), during which no password is even compared.
@@ -41,6 +51,9 @@ ENV_PASSWORDS = "PLANMONITOR_SECRETARIAT_PASSWORDS"
 ENV_VIEWER = "PLANMONITOR_VIEWER_PASSWORD"
 ENV_EMAILS = "PLANMONITOR_SECRETARIAT_EMAILS"
 _USER = "_pm_secretariat_user"
+# The networks this session may write: {"writes": None | [ids], "regional": bool}. Absent for
+# a session logged in with the secretariat's credential: every network, as before issue 11.
+_ACCESS = "_pm_secretariat_access"
 _VIEWER_OK = "_pm_viewer_ok"
 _SESSION_ID = "_pm_login_session"
 
@@ -97,6 +110,68 @@ def match(creds: list[Credential], name: str, password: str) -> str | None:
             if ok and same_user and found is None:
                 found = c.user
     return found
+
+
+@dataclass(frozen=True)
+class Access:
+    """What a logged-in session may do: write `writes` (None: every network)."""
+
+    user: str
+    writes: frozenset[str] | None = None  # None: every network (the secretariat)
+    regional: bool = False  # logged in with the regional role
+
+    def may_write(self, network_id: str) -> bool:
+        return self.writes is None or network_id in self.writes
+
+
+@dataclass(frozen=True)
+class AccessConfig:
+    """The configured credentials: the secretariat's (every network), the regional role's,
+    and each network's own (network id -> credentials / e-mails)."""
+
+    secretariat: tuple[Credential, ...] = ()
+    regional: tuple[Credential, ...] = ()
+    networks: tuple[tuple[str, tuple[Credential, ...]], ...] = ()
+    secretariat_emails: frozenset[str] = frozenset()
+    regional_emails: frozenset[str] = frozenset()
+    network_emails: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    def has_passwords(self) -> bool:
+        return bool(self.secretariat or self.regional or any(c for _, c in self.networks))
+
+
+def resolve_access(config: AccessConfig, name: str, password: str) -> Access | None:
+    """The access a name/password gives (None: no credential matches).
+
+    Every list is compared (constant-time, no early exit). The secretariat's credential writes
+    every network; a network's writes that network; a regional one writes none, only the
+    networks whose lists hold the same credential. The name recorded is the first found.
+    """
+    secretariat = match(list(config.secretariat), name, password)
+    regional = match(list(config.regional), name, password)
+    granted = {nid: match(list(creds), name, password) for nid, creds in config.networks}
+    found = [u for u in (secretariat, regional, *granted.values()) if u is not None]
+    if not found:
+        return None
+    if secretariat is not None:
+        return Access(found[0], None, regional=regional is not None)
+    writes = frozenset(nid for nid, u in granted.items() if u is not None)
+    return Access(found[0], writes, regional=regional is not None)
+
+
+def resolve_email(config: AccessConfig, email: str, name: str) -> Access | None:
+    """The access an OIDC e-mail gives (same rules as `resolve_access`)."""
+    key = email.strip().casefold()
+    if not key:
+        return None
+    user = name or email
+    if key in config.secretariat_emails:
+        return Access(user, None, regional=key in config.regional_emails)
+    writes = frozenset(nid for nid, emails in config.network_emails if key in emails)
+    regional = key in config.regional_emails
+    if not writes and not regional:
+        return None
+    return Access(user, writes, regional=regional)
 
 
 @dataclass
@@ -232,39 +307,83 @@ def credentials() -> list[Credential]:
     return creds
 
 
+def _emails(value: object) -> set[str]:
+    if value is None:
+        return set()
+    items = value.split(",") if isinstance(value, str) else list(value)  # type: ignore[call-overload]
+    return {str(e).strip().casefold() for e in items if str(e).strip()}
+
+
 def allowed_emails() -> set[str]:
-    emails = _section().get("secretariat_emails", [])
-    if isinstance(emails, str):
-        emails = emails.split(",")
-    extra = [e for e in os.environ.get(ENV_EMAILS, "").split(",") if e.strip()]
-    return {str(e).strip().casefold() for e in [*emails, *extra] if str(e).strip()}
+    extra = os.environ.get(ENV_EMAILS, "")
+    return _emails(_section().get("secretariat_emails", [])) | _emails(extra)
+
+
+def access_config() -> AccessConfig:
+    """Every configured credential (secrets.toml and the environment), never a default."""
+    section = _section()
+    per_network: list[tuple[str, tuple[Credential, ...]]] = []
+    per_network_emails: list[tuple[str, frozenset[str]]] = []
+    try:
+        nets = dict(section.get("networks", {}) or {})
+    except (TypeError, ValueError):
+        nets = {}
+    for nid, entry in sorted(nets.items()):
+        try:
+            entry = dict(entry)
+        except (TypeError, ValueError):
+            continue
+        per_network.append((str(nid), tuple(parse_credentials(entry.get("passwords")))))
+        per_network_emails.append((str(nid), frozenset(_emails(entry.get("emails")))))
+    return AccessConfig(
+        secretariat=tuple(credentials()),
+        regional=tuple(parse_credentials(section.get("regional_passwords"))),
+        networks=tuple(per_network),
+        secretariat_emails=frozenset(allowed_emails()),
+        regional_emails=frozenset(_emails(section.get("regional_emails"))),
+        network_emails=tuple(per_network_emails),
+    )
 
 
 def mode() -> str:
     """ "oidc", "password" or "none" (uploading unavailable)."""
     if _oidc_configured():
         return "oidc"
-    return "password" if credentials() else "none"
+    return "password" if access_config().has_passwords() else "none"
 
 
 def is_configured() -> bool:
     return mode() != "none"
 
 
-def current_user() -> str | None:
-    """The secretariat member using this session, or None."""
+def current_access() -> Access | None:
+    """What this session may do (None: not logged in)."""
     m = mode()
     if m == "oidc":
         if not st.user.get("is_logged_in"):
             return None
-        email = str(st.user.get("email") or "").strip().casefold()
-        if email and email in allowed_emails():
-            return str(st.user.get("name") or email)
-        return None
+        email = str(st.user.get("email") or "")
+        return resolve_email(access_config(), email, str(st.user.get("name") or ""))
     if m == "password":
         user = st.session_state.get(_USER)
-        return str(user) if user else None
+        if not user:
+            return None
+        saved = st.session_state.get(_ACCESS)
+        if not isinstance(saved, dict):
+            return Access(str(user))  # the secretariat's credential: every network
+        writes = saved.get("writes")
+        return Access(
+            str(user),
+            None if writes is None else frozenset(str(w) for w in writes),
+            regional=bool(saved.get("regional")),
+        )
     return None
+
+
+def current_user() -> str | None:
+    """The person logged in to this session (secretariat, a network's, regional), or None."""
+    access = current_access()
+    return access.user if access is not None else None
 
 
 def is_secretariat() -> bool:
@@ -280,6 +399,9 @@ def login_form(lang: str = "es") -> None:
     user = current_user()
     if user is not None:
         st.success(md(t("auth.logged_as", lang, name=user)))
+        caption = access_caption(lang)
+        if caption:
+            st.caption(md(caption))
         if st.button(t("auth.logout", lang), key="_pm_logout"):
             logout()
             st.rerun()
@@ -302,13 +424,13 @@ def login_form(lang: str = "es") -> None:
         )
         sent = st.form_submit_button(t("auth.submit", lang), type="primary")
     if sent:
-        found: list[str] = []
+        found: list[Access] = []
 
         def check() -> bool:
-            author = match(credentials(), name or "", password or "")
-            if author is not None:
-                found.append(author)
-            return author is not None
+            access = resolve_access(access_config(), name or "", password or "")
+            if access is not None:
+                found.append(access)
+            return access is not None
 
         if not (name or "").strip():
             st.error(t("auth.need_name", lang))  # not an attempt: no password was compared
@@ -318,9 +440,91 @@ def login_form(lang: str = "es") -> None:
             st.error(t("auth.wrong", lang))
         if not outcome:
             return
-        st.session_state[_USER] = found[0]
+        access = found[0]
+        st.session_state[_USER] = access.user
+        st.session_state[_ACCESS] = {
+            "writes": None if access.writes is None else sorted(access.writes),
+            "regional": access.regional,
+        }
         st.session_state[JUST_LOGGED_IN] = True  # the log-in page goes on to the upload page
         st.rerun()
+
+
+def _store_networks():
+    """(Store.plans(), networks) of the dashboard's store, or None without a store."""
+    from planmonitor.analysis import networks
+    from planmonitor.ui import data
+
+    if not data.uses_store():
+        return None
+    plans = data.store().plans()
+    return plans, networks.networks(plans)
+
+
+def writes_text(access: Access, lang: str, nets=None) -> str:
+    """ "Puede actualizar: Red A." / every network / none (the regional role)."""
+    from planmonitor.analysis import networks
+
+    if access.writes is None:
+        return t("access.writes_all", lang)
+    if not access.writes:
+        return t("access.writes_none", lang)
+    if nets is None:
+        found = _store_networks()
+        nets = found[1] if found is not None else None
+    listed = networks.names(nets, access.writes, lang) if nets is not None else ""
+    return t("access.writes", lang, networks=listed or ", ".join(sorted(access.writes)))
+
+
+def network_refusal(what: str, lang: str, network_ids=None) -> str | None:
+    """Why this session may not `what` (upload | file | rollback | decisions) for the
+    selected plan's network (or for `network_ids`); None when it may.
+
+    Without a store (a workbook named by the environment) there is one network: no refusal.
+    """
+    from planmonitor.analysis import networks
+    from planmonitor.ui import data
+
+    access = current_access()
+    if access is None:
+        return t("auth.denied", lang)
+    if access.writes is None:
+        return None
+    found = _store_networks()
+    if found is None:
+        return None
+    plans, nets = found
+    if network_ids is None:
+        plan_id = data.selected_plan_id() or data.store().default_plan_id()
+        nid = networks.network_of(plans, plan_id) if plan_id else None
+        network_ids = [] if nid is None else [nid]
+    denied = [n for n in network_ids if not access.may_write(n)]
+    if not denied:
+        return None
+    rows = nets[nets["network_id"].isin(denied)].to_dict("records")
+    name = ", ".join(networks.network_name(r, lang) for r in rows) or ", ".join(denied)
+    return t(f"access.refused.{what}", lang, network=name, writes=writes_text(access, lang, nets))
+
+
+def require_network(lang: str = "es", what: str = "upload") -> None:
+    """Stop the page with a plain refusal when the selected plan's network is not this
+    session's to write (nothing of the page's flow is drawn)."""
+    refused = network_refusal(what, lang)
+    if refused is not None:
+        st.error(md(refused), icon=":material/block:")
+        st.stop()
+
+
+def access_caption(lang: str = "es") -> str | None:
+    """What this session may update, said only when the store holds several networks (a
+    single-network deployment shows nothing new)."""
+    from planmonitor.analysis import networks
+
+    access = current_access()
+    found = _store_networks()
+    if access is None or found is None or not networks.is_regional(found[0]):
+        return None
+    return writes_text(access, lang, found[1])
 
 
 # Set by a successful password log-in; the log-in page pops it and opens "Actualizar datos".
@@ -329,6 +533,7 @@ JUST_LOGGED_IN = "_pm_just_logged_in"
 
 def logout() -> None:
     st.session_state.pop(_USER, None)
+    st.session_state.pop(_ACCESS, None)
 
 
 def require_secretariat(lang: str = "es") -> str:

@@ -136,6 +136,14 @@ def _cached(key: str) -> tuple[model.Plan, pd.DataFrame]:
     return load_for_key(key)
 
 
+def plan_for(plan_id: str) -> tuple[model.Plan, str]:
+    """Another plan of the store than the session's, as current() gives that one: its current
+    version's plan (cached by version key) and the key (the comparison page's plan B)."""
+    ps = store().for_plan(plan_id)
+    key = f"store:{ps.plan_id}:{ps.current_version_id()}"
+    return _cached(key)[0], key
+
+
 def current() -> tuple[model.Plan, str, pd.DataFrame]:
     """The plan on show, its version key and the warnings of its last validation."""
     key = version_key()

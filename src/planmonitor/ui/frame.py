@@ -16,6 +16,7 @@ from planmonitor.analysis import describe
 from planmonitor.analysis.filters import Filters
 from planmonitor.i18n import LANG_NAMES, LANGS, t
 from planmonitor.ui import auth, data, guard, meeting, plans, safe, state
+from planmonitor.ui import compare as compare_widgets
 from planmonitor.ui import filters as filter_widgets
 from planmonitor.ui.safe import md
 
@@ -35,6 +36,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("pages/decisiones.py", "decisiones", ":material/gavel:"),
     ("pages/informe.py", "informe", ":material/summarize:"),
 )
+COMPARE_PAGE = ("pages/comparar.py", "comparar", ":material/compare_arrows:")
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,17 @@ def navigation(
         )
         for i, (path, url, icon) in enumerate(PAGES)
     ]
+    # Two plans side by side (issue 9): always routed, so a shared link finds it; listed
+    # only when the store holds more than one plan (the page says so plainly otherwise).
+    dashboard.append(
+        st.Page(
+            _meeting_screen if meeting_on else COMPARE_PAGE[0],
+            title=t(f"page.{COMPARE_PAGE[1]}", lang),
+            url_path=COMPARE_PAGE[1],
+            icon=COMPARE_PAGE[2],
+            visibility="visible" if compare_widgets.several_plans() else "hidden",
+        )
+    )
     # The default page is served at "/" whatever its url_path, so a shared link to
     # "/resumen" would end in "Page not found": a hidden page serves the same file there.
     # (Switching to "/" instead is not possible: bound query parameters cannot be cleared.)

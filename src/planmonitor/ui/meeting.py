@@ -46,6 +46,13 @@ BODY_PX = 28
 CHART_FONT = 22
 CHART_TITLE = 30
 CHART_TICKS = 22
+# Chart heights that leave room, within 1080 px, for the heading, the captions and the
+# closed-plan banner (issue 10: every screen fits without scrolling, a browser test checks)
+OVERVIEW_PX = 400
+GANTT_PX = (420, 470)  # (least, most)
+LOAD_PX = (480, 540)
+GCM_PX = 630
+GCM_TILE_FONT = 16
 
 # Our own constant markup: never formatted with any data.
 CSS = """
@@ -222,7 +229,10 @@ def _overview(v, lang: str) -> None:
         col.metric(t(key, lang), value, border=True)
     left, right = st.columns(2)
     with left:
-        _chart(projector(charts.build_status_counts_figure(counts, lang=lang), 500), "m_status")
+        _chart(
+            projector(charts.build_status_counts_figure(counts, lang=lang), OVERVIEW_PX),
+            "m_status",
+        )
     with right:
         fig = charts.build_completion_by_figure(
             metrics.completion_by(latest, "objective"),
@@ -230,7 +240,7 @@ def _overview(v, lang: str) -> None:
             level="objective",
             names=metrics.level_names(v.plan, "objective"),
         )
-        _chart(projector(fig, 500), "m_completion")
+        _chart(projector(fig, OVERVIEW_PX), "m_completion")
 
 
 def _gantt(v, lang: str, code: str) -> None:
@@ -244,7 +254,7 @@ def _gantt(v, lang: str, code: str) -> None:
         period=(v.plan.info.start, v.plan.info.end),
         agency_colors=theme.plan_agency_colors(v.plan),
     )  # fmt: skip
-    _chart(projector(fig, min(860, max(520, 220 + 70 * len(rows)))), "m_gantt")
+    _chart(projector(fig, min(GANTT_PX[1], max(GANTT_PX[0], 220 + 60 * len(rows)))), "m_gantt")
     outside = describe.today_outside(v.plan, v.today, lang)
     if outside:
         # Said in the screen's own large type: a figure subtitle is too small for the room.
@@ -260,27 +270,30 @@ def _load(v, lang: str) -> None:
     if rule:
         st.caption(md(rule))
     fig = charts.build_agency_load_figure(load, lang, agencies=v.plan.agencies)
-    _chart(projector(fig, min(860, max(560, 200 + 56 * len(load)))), "m_load")
+    _chart(projector(fig, min(LOAD_PX[1], max(LOAD_PX[0], 200 + 40 * len(load)))), "m_load")
 
 
 def _gcm(v, lang: str) -> None:
-    fig = projector(charts.build_gcm_tiles_figure(metrics.gcm_coverage(v.filtered), lang), 840)
-    fig.update_traces(textfont_size=19, selector=dict(mode="text"))
+    fig = projector(charts.build_gcm_tiles_figure(metrics.gcm_coverage(v.filtered), lang), GCM_PX)
+    fig.update_traces(textfont_size=GCM_TILE_FONT, selector=dict(mode="text"))
     _chart(fig, "m_gcm")
 
 
 def _alerts(v, lang: str) -> None:
     found = metrics.alerts(v.filtered, as_of=v.as_of, stale_days=STALE_DAYS, closed=v.closed)
-    if found.empty:
+    table = tables.alerts_table(metrics.alerts_by_product(found), lang)  # most urgent first
+    gaps = tables.alert_gaps_text(metrics.alert_gaps(found), lang)
+    if table.empty:
         st.success(t("meeting.no_alerts", lang))
-        return
-    table = tables.alerts_table(found, lang)
-    name = table.columns[1]
-    shown = table.head(MAX_ALERT_ROWS)
-    shown = shown.assign(**{name: [_shorten(x, NAME_CHARS) for x in shown[name]]})
-    st.table(md_table(shown), hide_index=True)  # st.table reads its cells as Markdown
-    if len(table) > MAX_ALERT_ROWS:
-        st.caption(t("meeting.more_alerts", lang, n=len(table) - MAX_ALERT_ROWS))
+    else:
+        name = table.columns[1]
+        shown = table.head(MAX_ALERT_ROWS)
+        shown = shown.assign(**{name: [_shorten(x, NAME_CHARS) for x in shown[name]]})
+        st.table(md_table(shown), hide_index=True)  # st.table reads its cells as Markdown
+        if len(table) > MAX_ALERT_ROWS:  # products not shown, one row each
+            st.caption(t("meeting.more_alerts", lang, n=len(table) - MAX_ALERT_ROWS))
+    if gaps:
+        st.caption(gaps)
 
 
 def _shorten(text: object, limit: int) -> str:

@@ -167,16 +167,24 @@ def progress_column_config(lang: str) -> dict:
     }
 
 
-def alerts_table(alerts: pd.DataFrame, lang: str) -> pd.DataFrame:
+def alerts_table(by_product: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """metrics.alerts_by_product as shown: one row per product, its reasons in one cell."""
+    alert = "alert_en" if lang == "en" else "alert_es"
     detail = "detail_en" if lang == "en" else "detail_es"
     return pd.DataFrame(
         {
-            t("col.code", lang): alerts["code"],
-            t("col.name", lang): alerts["name"],
-            t("col.alert", lang): alerts["kind"].map(lambda k: t(f"alert.{k}", lang)),
-            t("col.detail", lang): alerts[detail],
+            t("col.code", lang): by_product["code"],
+            t("col.name", lang): by_product["name"],
+            t("col.alert", lang): by_product[alert],
+            t("col.detail", lang): by_product[detail],
         }
     )
+
+
+def alert_gaps_text(gaps: dict[str, int], lang: str) -> str:
+    """The one line of metrics.alert_gaps («20 productos sin fechas completas en el plan…»);
+    "" when the plan has no such gap."""
+    return " ".join(t(f"alert.gaps.{kind}", lang, n=n) for kind, n in gaps.items())
 
 
 def _mark(value: object) -> str:

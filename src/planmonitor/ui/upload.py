@@ -18,7 +18,7 @@ from planmonitor.i18n import fmt_number, t
 from planmonitor.output.issues import issues_table
 from planmonitor.reading.validate import issue_summary
 from planmonitor.store import Preview
-from planmonitor.ui import data, tables
+from planmonitor.ui import auth, data, tables
 from planmonitor.ui.safe import md
 
 _PREVIEW = "_pm_upload_preview"
@@ -29,6 +29,41 @@ NOTE = "_pm_upload_note"
 CONFIRM = "_pm_upload_confirm"
 REMOVALS = "_pm_upload_removals"  # + the file's hash and base version: one tick per preview
 MODE = "_pm_upload_progress_mode"  # "append" (default) or "replace"
+BOX = "pm-upload"  # the container the uploader is drawn in: the scope of its texts' CSS
+
+# Streamlit has no public way to set the uploader's own texts («Upload», «20MB per file •
+# XLSX»; streamlit/streamlit#13500 is open, #10042 was closed unmerged). Our own constant CSS,
+# scoped to our uploader's box, writes the catalogue's texts as generated content of their
+# parents. The button's own «Upload» stays in the accessibility tree, visually hidden: axe
+# (and some screen readers) do not read generated content, and a button without a name is a
+# critical violation; so a screen reader may still say «Upload». The size hint has no role
+# and is removed.
+_UPLOADER_CSS = """<style>
+.st-key-{box} [data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer] p {{
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+  white-space: nowrap; margin: 0; }}
+.st-key-{box} [data-testid=stFileUploaderDropzoneInstructions] > div > span {{
+  display: none; }}
+.st-key-{box} [data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer]::after
+{{ content: "{button}"; }}
+.st-key-{box} [data-testid=stFileUploaderDropzoneInstructions] > div::after {{
+  content: "{limit}"; font-size: 0.875rem; }}
+</style>"""
+
+
+def _css_text(text: str) -> str:
+    """Catalogue text as the body of a CSS string (no quote, backslash or markup in it)."""
+    return "".join(c for c in text if c not in '"\\<>\n{}')
+
+
+def uploader_css(lang: str) -> str:
+    """The style that puts the uploader's own texts in `lang` (constant but for the size)."""
+    size = int(st.get_option("server.maxUploadSize"))
+    return _UPLOADER_CSS.format(
+        box=BOX,
+        button=_css_text(t("upload.browse", lang)),
+        limit=_css_text(t("upload.limit", lang, mb=size)),
+    )
 
 
 def show_changes(changes, lang: str, key: str) -> None:
@@ -103,7 +138,9 @@ def show(lang: str, user: str) -> None:
         help=t("upload.mode.help", lang),
     )
     append = mode != "replace"
-    file = st.file_uploader(t("upload.file", lang), type=["xlsx"], key=f"{UPLOADER}_{nonce}")
+    with st.container(key=BOX):
+        st.html(uploader_css(lang))
+        file = st.file_uploader(t("upload.file", lang), type=["xlsx"], key=f"{UPLOADER}_{nonce}")
     if file is None:
         return
     content = file.getvalue()
@@ -125,6 +162,10 @@ def show(lang: str, user: str) -> None:
         st.info(t("upload.identical", lang, v=preview.base_version_id), icon=":material/info:")
         return
     st.caption(md(preview.target_text(lang)))  # which plan the file updates, or creates
+    refused = auth.network_refusal("file", lang, data.store().preview_networks(preview))
+    if refused is not None:  # a plan of another network: said before any confirm button
+        st.error(md(refused), icon=":material/block:")
+        return
     new_plan = "upload.preview_new_plan" if preview.creates_plan else "upload.preview"
     st.subheader(t(new_plan, lang, v=preview.base_version_id))
     show_changes(preview.changes, lang, key="_pm_upload_changes")
@@ -138,9 +179,12 @@ def show(lang: str, user: str) -> None:
             note=note or "",
             allow_removals=preview.needs_removal_confirmation and allowed,
             append_progress=append,
+            networks=_writes(),  # checked again by the store: never half-done
         )
         st.session_state.pop(_PREVIEW, None)
-        if result.refused_removals:  # a version stored meanwhile made this file remove data
+        if result.refused_networks:
+            st.error(md(result.message(lang)), icon=":material/block:")
+        elif result.refused_removals:  # a version stored meanwhile made this file remove data
             st.error(md(result.message(lang)), icon=":material/warning:")
         elif result.stored:
             st.session_state[_FLASH] = t("upload.stored", lang, v=result.version_id)
@@ -151,6 +195,12 @@ def show(lang: str, user: str) -> None:
             st.info(t("upload.identical", lang, v=result.version_id))
         else:
             st.error(t("upload.errors", lang, n=len(result.preview.errors)))
+
+
+def _writes() -> frozenset[str] | None:
+    """The networks this session may write (None: every network); nothing when logged out."""
+    access = auth.current_access()
+    return frozenset() if access is None else access.writes
 
 
 def _removal_consent(preview: Preview, lang: str) -> bool:

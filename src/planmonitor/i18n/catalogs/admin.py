@@ -17,6 +17,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "{n} avance(s) quitado(s) del registro",
         "en": "{n} progress entries removed from the log",
     },
+    "diff.count.corrected_progress": {
+        "es": "{n} avance(s) corregido(s)",
+        "en": "{n} corrected progress entries",
+    },
     "diff.count.status_changes": {
         "es": "{n} cambio(s) de estado",
         "en": "{n} status change(s)",
@@ -36,6 +40,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Avances quitados del registro",
         "en": "Progress entries removed from the log",
     },
+    "diff.title.corrected_progress": {
+        "es": "Correcciones de avances ya registrados (mismo producto y fecha)",
+        "en": "Corrections of reports already in the log (same product and date)",
+    },
     "diff.title.status_changes": {"es": "Cambios de estado", "en": "Status changes"},
     "diff.title.structure": {
         "es": "Objetivos, estrategias, actividades, agencias y metadatos",
@@ -44,6 +52,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "diff.kind.added": {"es": "nuevo", "en": "added"},
     "diff.kind.removed": {"es": "eliminado", "en": "removed"},
     "diff.kind.changed": {"es": "modificado", "en": "changed"},
+    "diff.kind.corrected": {"es": "Corrección", "en": "Correction"},
     "diff.col.code": {"es": "Código", "en": "Code"},
     "diff.col.activity": {"es": "Actividad", "en": "Activity"},
     "diff.col.name": {"es": "Nombre", "en": "Name"},
@@ -63,6 +72,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "diff.col.sheet": {"es": "Hoja", "en": "Sheet"},
     "diff.col.key": {"es": "Clave", "en": "Key"},
     "diff.col.change": {"es": "Cambio", "en": "Change"},
+    "diff.col.old_new": {"es": "Antes → después", "en": "Before → after"},
     # store
     "store.unchanged": {
         "es": "El archivo no cambia los datos actuales (versión {v}): no se guarda nada.",
@@ -192,6 +202,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "sheets (e.g. only `Avances`): the others stay as they are.",
     },
     "upload.file": {"es": "Libro Excel (.xlsx)", "en": "Excel workbook (.xlsx)"},
+    "upload.browse": {"es": "Subir archivo", "en": "Upload file"},
+    "upload.limit": {
+        "es": "Hasta {mb} MB por archivo · XLSX",
+        "en": "Up to {mb} MB per file · XLSX",
+    },
     "upload.mode": {"es": "Hoja «Avances» del archivo", "en": "The file's «Avances» sheet"},
     "upload.mode.append": {
         "es": "se añade al registro actual (recomendado)",
@@ -512,11 +527,13 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cli.report.description": {
         "es": "Escribe el informe mensual en Excel, HTML y, si Chromium está instalado, PDF "
-        "(informe-AAAA-MM-es.xlsx …, con el idioma en el nombre). Los datos son la versión "
-        "actual del almacén, o los libros incluidos si no hay almacén.",
+        "(informe-AAAA-MM-es.xlsx …, con el idioma en el nombre). Con --final en lugar de "
+        "--month, el informe de cierre del ciclo (informe-cierre-<plan>-es.xlsx …). Los datos "
+        "son la versión actual del almacén, o los libros incluidos si no hay almacén.",
         "en": "Write the monthly report as Excel, HTML and, when Chromium is installed, PDF "
-        "(informe-YYYY-MM-en.xlsx …, with the language in the name). The data is the store's "
-        "current version, or the bundled workbooks when there is no store.",
+        "(informe-YYYY-MM-en.xlsx …, with the language in the name). With --final instead of "
+        "--month, the end-of-cycle report (informe-cierre-<plan>-en.xlsx …). The data is the "
+        "store's current version, or the bundled workbooks when there is no store.",
     },
     "cli.help.month": {"es": "el mes del informe", "en": "the report's month"},
     "cli.help.out_folder": {

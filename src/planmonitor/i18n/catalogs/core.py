@@ -75,6 +75,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "alert.stale": {"es": "Sin reporte reciente", "en": "No recent report"},
     "alert.no_lead": {"es": "Sin agencia líder", "en": "No lead agency"},
     "alert.no_dates": {"es": "Fechas incompletas", "en": "Missing dates"},
+    "alert.gaps.no_dates": {
+        "es": "Además, {n} producto(s) sin fechas completas en el plan: un dato que falta en el "
+        "libro, no una alerta de avance (véase Calidad de datos).",
+        "en": "Also, {n} product(s) without full dates in the plan: data missing from the "
+        "workbook, not a progress alert (see Data quality).",
+    },
     "alert.overdue.detail": {
         "es": "Debía terminar el {end}; estado: {status} ({percent})",
         "en": "Due on {end}; status: {status} ({percent})",
@@ -137,7 +143,29 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Hoy ({date}) está fuera del periodo del plan ({period}): no hay línea de hoy.",
         "en": "Today ({date}) is outside the plan period ({period}): no today line.",
     },
-    "chart.gantt.dates": {"es": "Fechas: {start} – {end}", "en": "Dates: {start} – {end}"},
+    "chart.gantt.dates": {"es": "Plan: {start} – {end}", "en": "Plan: {start} – {end}"},
+    "chart.gantt.no_date": {"es": "sin fecha", "en": "no date"},
+    "chart.gantt.plan_undated": {
+        "es": "Plan: sin fechas en el plan",
+        "en": "Plan: no dates in the plan",
+    },
+    "chart.gantt.actual": {
+        "es": "Real (según avances): {start} – {end}",
+        "en": "Actual (from progress log): {start} – {end}",
+    },
+    "chart.gantt.actual_ongoing": {
+        "es": "Real (según avances): desde {start}, en curso al {end}",
+        "en": "Actual (from progress log): since {start}, under way on {end}",
+    },
+    "chart.gantt.actual_none": {
+        "es": "Real (según avances): ningún reporte de trabajo en curso",
+        "en": "Actual (from progress log): no report of work under way",
+    },
+    "chart.gantt.legend_plan": {"es": "Plan", "en": "Plan"},
+    "chart.gantt.legend_actual": {
+        "es": "Real (según avances)",
+        "en": "Actual (from progress log)",
+    },
     "chart.gantt.last_comment": {
         "es": "Último comentario: {comment}",
         "en": "Last comment: {comment}",
@@ -189,6 +217,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "{y} · {x}: {z} productos",
         "en": "{y} · {x}: {z} products",
     },
+    "chart.data.show": {"es": "Ver datos", "en": "Show data"},
+    "chart.data.row": {"es": "Fila", "en": "Row"},
+    "chart.data.label": {"es": "Elemento", "en": "Item"},
+    "chart.data.series": {"es": "Serie", "en": "Series"},
+    "chart.data.value": {"es": "Valor", "en": "Value"},
+    "chart.data.detail": {"es": "Detalle", "en": "Detail"},
     "chart.gcm_tiles.title": {
         "es": "Cobertura de los 23 objetivos del PMM",
         "en": "Coverage of the 23 GCM objectives",

@@ -46,8 +46,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "meeting.kpi.no_report": {"es": "Sin reporte", "en": "No report"},
     "meeting.no_alerts": {"es": "No hay alertas.", "en": "There are no alerts."},
     "meeting.more_alerts": {
-        "es": "… y {n} alertas más (página Resumen).",
-        "en": "… and {n} more alerts (Overview page).",
+        "es": "… y {n} producto(s) más con alertas (página Resumen).",
+        "en": "… and {n} more product(s) with alerts (Overview page).",
     },
     "meeting.no_load": {"es": "Ningún producto tiene agencias.", "en": "No product has agencies."},
     "meeting.alerts.code": {"es": "Código", "en": "Code"},
@@ -228,6 +228,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "informe.lang": {"es": "Idioma del informe", "en": "Report language"},
     "informe.excel": {"es": "Descargar Excel", "en": "Download Excel"},
     "informe.html": {"es": "Descargar HTML (para imprimir)", "en": "Download HTML (printable)"},
+    "informe.html_light": {
+        "es": "HTML ligero (para correo)",
+        "en": "Light HTML (for e-mail)",
+    },
     "informe.pdf": {"es": "Descargar PDF", "en": "Download PDF"},
     "informe.pdf_prepare": {"es": "Preparar PDF", "en": "Prepare PDF"},
     "informe.pdf_wait": {"es": "Imprimiendo el PDF…", "en": "Printing the PDF…"},

@@ -42,6 +42,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.month": {"es": "Mes: {month}", "en": "Month: {month}"},
     "report.as_of": {"es": "Datos al {date}", "en": "Data as of {date}"},
     "report.language": {"es": "Idioma: español", "en": "Language: English"},
+    "report.light_note": {
+        "es": "Versión ligera para correo: gráficos simplificados, mismas cifras",
+        "en": "Light version for e-mail: simplified charts, same figures",
+    },
     "report.generated": {"es": "Generado el {date}", "en": "Generated on {date}"},
     "report.example_note": {
         "es": "Atención: los avances de este informe son datos de ejemplo ficticios; no "

@@ -65,6 +65,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sidebar.period": {"es": "Periodo (trimestres)", "en": "Period (quarters)"},
     "sidebar.gcm": {"es": "Objetivo del PMM", "en": "GCM objective"},
     "sidebar.placeholder": {"es": "Todos", "en": "All"},
+    "app.choose": {"es": "Elija una opción", "en": "Choose an option"},
     "sidebar.reset": {"es": "Restablecer filtros", "en": "Reset filters"},
     "sidebar.help.codes": {
         "es": "Códigos del plan; los nombres completos aparecen en las páginas.",
@@ -85,19 +86,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No alerts for the filtered products.",
     },
     "resumen.alerts_caption_closed": {
-        "es": "Vencidos, no iniciados con inicio pasado, sin agencia líder o sin fechas, al "
-        "cierre del plan ({date}).",
-        "en": "Overdue, not started after their start, no lead agency or no dates, at the "
-        "plan's end ({date}).",
+        "es": "Un producto por fila, lo más urgente primero: vencidos, no iniciados con inicio "
+        "pasado, sin agencia líder; al cierre del plan ({date}).",
+        "en": "One product a row, most urgent first: overdue, not started after their start, "
+        "no lead agency; at the plan's end ({date}).",
     },
     "resumen.alerts_caption": {
-        "es": "Vencidos, no iniciados con inicio pasado, sin reporte en {days} días, sin agencia "
-        "líder o sin fechas (al {date}).",
-        "en": "Overdue, not started after their start, no report in {days} days, no lead "
-        "agency or no dates (as of {date}).",
+        "es": "Un producto por fila, lo más urgente primero: vencidos, no iniciados con inicio "
+        "pasado, sin reporte en {days} días, sin agencia líder (al {date}).",
+        "en": "One product a row, most urgent first: overdue, not started after their start, "
+        "no report in {days} days, no lead agency (as of {date}).",
     },
     # ---- cronograma ----------------------------------------------------------------------
     "cronograma.color": {"es": "Color según", "en": "Colour by"},
+    "cronograma.none_in_period": {
+        "es": "Ningún producto del filtro se ejecutó en el periodo elegido, según el plan o "
+        "los avances.",
+        "en": "No product of the filter ran in the chosen period, by the plan or the progress log.",
+    },
+    "cronograma.actual_note": {
+        "es": "La barra fina oscura bajo cada producto es el periodo real según los avances: "
+        "desde el primer reporte en curso hasta el que lo da por completado o cancelado (o "
+        "hasta la fecha a la que se muestra el plan, si sigue en curso).",
+        "en": "The thin dark bar under each product is the actual period from the progress "
+        "log: from the first report of work under way to the one that completes or cancels it "
+        "(or to the date the plan is shown at, if still under way).",
+    },
     "cronograma.color.status": {"es": "estado", "en": "status"},
     "cronograma.color.lead": {"es": "agencia líder", "en": "lead agency"},
     "cronograma.level": {"es": "Nivel", "en": "Level"},

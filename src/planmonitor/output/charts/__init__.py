@@ -17,6 +17,7 @@ from planmonitor.output.charts.bars import (
     build_status_counts_figure,
 )
 from planmonitor.output.charts.common import LABEL_CHARS, ONE_DAY
+from planmonitor.output.charts.compare import build_side_by_side_figure
 from planmonitor.output.charts.gantt import GANTT_LEVELS, build_gantt_figure
 from planmonitor.output.charts.gcm import ONLY_ALL_COLOR, ONLY_ALL_LINE, build_gcm_tiles_figure
 from planmonitor.output.charts.heatmaps import build_heatmap_figure
@@ -34,6 +35,7 @@ __all__ = [
     "build_gcm_tiles_figure",
     "build_heatmap_figure",
     "build_history_figure",
+    "build_side_by_side_figure",
     "build_status_by_figure",
     "build_status_counts_figure",
 ]

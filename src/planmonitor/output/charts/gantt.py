@@ -55,6 +55,38 @@ def _aggregate_status(statuses: list[str]) -> str:
     return NO_REPORT
 
 
+def _plan_line(start: Any, end: Any, lang: str) -> str:
+    """The hover's plan dates: never «— – —» (issue 10)."""
+    if pd.isna(start) and pd.isna(end):
+        return t("chart.gantt.plan_undated", lang)
+    none = t("chart.gantt.no_date", lang)
+    return t(
+        "chart.gantt.dates",
+        lang,
+        start=none if pd.isna(start) else fmt_date(start, lang),
+        end=none if pd.isna(end) else fmt_date(end, lang),
+    )
+
+
+def _actual_line(start: Any, end: Any, ongoing: bool, lang: str) -> str:
+    """The hover's actual span (analysis.spans), `end` the last day."""
+    if pd.isna(start):
+        return t("chart.gantt.actual_none", lang)
+    key = "chart.gantt.actual_ongoing" if ongoing else "chart.gantt.actual"
+    return t(key, lang, start=fmt_date(start, lang), end=fmt_date(end, lang))
+
+
+def _actual_columns(df: pd.DataFrame) -> tuple[list, list, list]:
+    """The actual span's start, last day and ongoing flag per row (NaT/False without)."""
+    if "actual_start" not in df.columns:
+        return [pd.NaT] * len(df), [pd.NaT] * len(df), [False] * len(df)
+    return (
+        pd.to_datetime(df["actual_start"]).tolist(),
+        pd.to_datetime(df["actual_end"]).tolist(),
+        [bool(x) for x in df["actual_ongoing"].fillna(False).tolist()],
+    )
+
+
 def _gantt_rows(
     df: pd.DataFrame,
     lang: str,
@@ -63,10 +95,13 @@ def _gantt_rows(
     names: Mapping[str, str] | None,
     period: tuple[pd.Timestamp, pd.Timestamp],
 ) -> pd.DataFrame:
-    """One row per bar: label, hover, effective start/end, date kind, colour key.
+    """One row per bar: label, hover, effective start/end, date kind, colour key, and the
+    actual span when `df` has it (a_start, a_end: drawn end, a day after the last).
 
     A missing bound is the plan's own (`period`): an undated product spans the plan."""
     plan_start, plan_end = period
+    has_actual = "actual_start" in df.columns
+    a_starts, a_ends, a_ongoing = _actual_columns(df)
     start = pd.to_datetime(df["start"])
     end = pd.to_datetime(df["end"])
     kind = pd.Series("full", index=df.index)
@@ -102,13 +137,10 @@ def _gantt_rows(
                 f"{words['partners']}: {_agencies_text(getattr(r, 'partners', []), lang)}",
                 f"{words['status']}: {status_label(r.status, lang)} · "
                 f"{fmt_percent(r.percent, lang)}",
-                t(
-                    "chart.gantt.dates",
-                    lang,
-                    start=fmt_date(starts[i], lang),
-                    end=fmt_date(ends[i], lang),
-                ),
+                _plan_line(starts[i], ends[i], lang),
             ]
+            if has_actual:
+                lines.append(_actual_line(a_starts[i], a_ends[i], a_ongoing[i], lang))
             k = kinds[i]
             if k == "none":
                 lines.append(t("chart.gantt.undated_hover", lang))
@@ -136,6 +168,8 @@ def _gantt_rows(
                     "lead": lead_of(getattr(r, "leads", [])),
                     "strategy": str(r.strategy),
                     "objective": str(getattr(r, "objective", "")),
+                    "a_start": a_starts[i],
+                    "a_end": a_ends[i] + ONE_DAY if pd.notna(a_ends[i]) else pd.NaT,
                 }
             )
         return pd.DataFrame(rows)
@@ -178,13 +212,14 @@ def _gantt_rows(
             f"<b>{_esc(code)}</b> {_wrap(name, 60, 3)}",
             summary,
             f"{t('word.percent', lang)}: {fmt_percent(percent, lang)}",
-            t(
-                "chart.gantt.dates",
-                lang,
-                start=fmt_date(d_start, lang),
-                end=fmt_date(d_end - ONE_DAY if dated else None, lang),
-            ),
+            _plan_line(d_start, d_end - ONE_DAY if dated else None, lang),
         ]
+        spanned = [i for i in idx if pd.notna(a_starts[i])]
+        g_a_start = min(a_starts[i] for i in spanned) if spanned else pd.NaT
+        g_a_end = max(a_ends[i] for i in spanned) if spanned else pd.NaT
+        if has_actual:
+            ongoing = any(a_ongoing[i] for i in spanned)
+            lines.append(_actual_line(g_a_start, g_a_end, ongoing, lang))
         if k == "none":
             lines.append(t("chart.gantt.undated_hover", lang))
         elif k == "partial":
@@ -211,6 +246,8 @@ def _gantt_rows(
                 "lead": str(_mode(leads)) if leads else "",
                 "strategy": str(strategies[idx[0]]),
                 "objective": str(objectives[idx[0]]),
+                "a_start": g_a_start,
+                "a_end": g_a_end + ONE_DAY if spanned else pd.NaT,
             }
         )
     return pd.DataFrame(rows)
@@ -246,21 +283,31 @@ def build_gantt_figure(
     today_note: bool = True,
     period: tuple[pd.Timestamp, pd.Timestamp] | None = None,
     agency_colors: Mapping[str, str] | None = None,
+    agency_patterns: Mapping[str, str] | None = None,
+    window: tuple[pd.Timestamp, pd.Timestamp] | None = None,
 ) -> go.Figure:
     """The plan's timeline: one bar per product (or per activity/strategy), plan order.
 
     Products without dates are never dropped: they span the whole plan, pale and hatched in
     their colour (status or lead), under "Sin fechas en el plan". A product with only one date
-    runs to the plan's bound and is hatched over its colour. `names` gives activity/strategy
+    runs to the plan's bound and is hatched over its colour. The text of a hatched bar sits on
+    its own white box, so the hatching never crosses it. `names` gives activity/strategy
     names for aggregate levels (metrics.level_names); `markers` (code, date, label) are drawn
     as symbols on the bars. `group_rows` makes the plan's grouping visible on a projector: a
     header row per strategy (per objective at strategy level) on a shaded band, named from
     `group_names`. A "today" outside the axis is said in the subtitle, not silently dropped
     (`today_note=False` when the page says it once above several charts).
 
+    With the columns of `spans.with_actual` (actual_start, actual_end, actual_ongoing) each row
+    gets a second, thin bar under the plan's: the span the progress log shows (issue 10), in
+    the legend as «Real (según avances)» beside «Plan».
+
     `period` is the plan's own (first, last day; `plan.info`): the axis covers it (widened to
     any product dated outside it) and undated bars span it; without it, the products' dates.
-    `agency_colors` (theme.plan_agency_colors) keeps each lead's colour the same on every page.
+    `window` (first, last day; spans.period_window of the period filter) zooms the axis to it.
+    The quarters are on top, where a tall chart still shows them without scrolling.
+    `agency_colors` / `agency_patterns` (theme.plan_agency_colors / plan_agency_patterns)
+    keep each lead's look the same on every page.
     """
     fn = "build_gantt_figure"
     _require(
@@ -278,6 +325,10 @@ def build_gantt_figure(
         period = describe.span(None, df["start"], df["end"])
     period = (pd.Timestamp(period[0]).normalize(), pd.Timestamp(period[1]).normalize())
     rows = _gantt_rows(df, lang, color_by, level, names, period)
+    has_actual = "actual_start" in df.columns
+    # with the actual span: the plan's bar on the upper part of the row, the actual below
+    plan_lane = dict(width=0.5, offset=-0.42) if has_actual else {}
+    text_shift = -0.17 if has_actual else 0.0  # the plan bar's centre, in rows
 
     title_key = {
         "product": "chart.gantt.title",
@@ -285,6 +336,7 @@ def build_gantt_figure(
         "strategy": "chart.gantt.title_strategy",
     }[level]
     n_rows = len(rows)
+    hatched_texts: list[tuple[str, pd.Timestamp, str]] = []  # (label, start, text)
 
     def bar(part: pd.DataFrame, name: str, color: str, undated: bool = False) -> dict:
         texts = [fmt_percent(p, lang) for p in part["percent"]]
@@ -298,11 +350,23 @@ def build_gantt_figure(
             pattern = dict(shape="/", fgcolor=hatch, fillmode="overlay", size=12, solidity=0.45)
         else:
             pattern = dict(
-                shape=["/" if k == "partial" else "" for k in part["kind"]],
+                shape=[
+                    "/" if k == "partial" else pattern_of.get(c, "")
+                    for k, c in zip(part["kind"], part["color"], strict=True)
+                ],
                 fgcolor="#FFFFFF",
                 fillmode="overlay",
                 size=10,
             )
+        # a hatched bar's text goes on a white box (an annotation): never under the hatching
+        hatched = [undated or k == "partial" for k in part["kind"]]
+        hatched_texts.extend(
+            (label, start, text)
+            for label, start, text, h in zip(
+                part["label"], part["start"], texts, hatched, strict=True
+            )
+            if h
+        )
         return dict(
             type="bar",
             name=name,
@@ -315,37 +379,46 @@ def build_gantt_figure(
                 pattern=pattern,
                 line=dict(color=hatch if undated else color, width=1.5 if undated else 1),
             ),
-            text=texts,
+            text=["" if h else x for x, h in zip(texts, hatched, strict=True)],
             textposition="auto",
             insidetextanchor="start",
             hovertext=list(part["hover"]),
             hovertemplate="%{hovertext}<extra></extra>",
             cliponaxis=False,
+            **plan_lane,
         )
 
     traces: list[dict] = []
     dated = rows[rows["kind"] != "none"]
     undated = rows[rows["kind"] == "none"]
+    pattern_of: dict[str, str] = {}
     if color_by == "status":
         groups = [(s, status_label(s, lang), theme.status_color(s)) for s in ALL_STATUSES]
     else:
         leads = dict(zip(rows["color"], rows["lead"], strict=True))  # label -> acronym
         colors = dict(agency_colors or {})
+        patterns = dict(agency_patterns or {})
         missing = [a for a in dict.fromkeys(leads.values()) if a and a not in colors]
         if missing:  # leads the given colours do not know: their own, after the plan's
             extra = theme.agency_colors([*colors, *missing])
+            extra_patterns = theme.agency_patterns([*colors, *missing])
             colors.update({a: extra[a] for a in missing})
+            patterns.update({a: extra_patterns[a] for a in missing})
         groups = [
             (c, _esc(c), colors[leads[c]] if leads[c] else theme.NO_LEAD_COLOR)
             for c in dict.fromkeys(rows["color"])
         ]
+        pattern_of = {c: patterns.get(leads[c], "") for c in leads if leads[c]}
     colour_of = {key: color for key, _, color in groups}
     for key, name, color in groups:
         part = dated[dated["color"] == key]
         if len(part):
             traces.append(bar(part, name, color))
         elif (undated["color"] == key).any():  # only on undated bars: its colour still needs
-            traces.append(_legend_only(name, dict(color=color)))  # a legend entry
+            marker = dict(color=color)  # a legend entry
+            if pattern_of.get(key):
+                marker["pattern"] = dict(shape=pattern_of[key], fgcolor="#FFFFFF")
+            traces.append(_legend_only(name, marker))
     if len(undated):
         traces.append(
             {
@@ -374,12 +447,19 @@ def build_gantt_figure(
                 ),
             )
         )
+    if has_actual:
+        traces.extend(_actual_traces(rows, lang))
 
     if markers is not None:
         traces.extend(_gantt_markers(markers, df, rows, level, lang))
 
     x0 = min(period[0], rows["start"].min())
     x1 = max(period[1] + ONE_DAY, rows["end"].max())
+    if has_actual and rows["a_end"].notna().any():
+        x0 = min(x0, rows["a_start"].min())
+        x1 = max(x1, rows["a_end"].max())
+    if window is not None:
+        x0, x1 = pd.Timestamp(window[0]).normalize(), pd.Timestamp(window[1]).normalize() + ONE_DAY
     shapes, xaxis = _quarter_axis(x0, x1, lang, period[1])
     group_level = "objective" if level == "strategy" else "strategy"
     annotations: list[dict] = []
@@ -411,12 +491,30 @@ def build_gantt_figure(
         n_rows = len(categories)
     else:
         shapes += _strategy_separators(rows)
+    position = {c: i for i, c in enumerate(categories)}
+    annotations += [
+        dict(
+            x=max(start, x0).isoformat(),
+            xref="x",
+            xanchor="left",
+            xshift=4,
+            y=position[label] + text_shift,
+            yref="y",
+            text=text,
+            showarrow=False,
+            font=dict(size=theme.BASE_FONT_SIZE - 2, color=theme.TEXT_COLOR),
+            bgcolor="rgba(255,255,255,0.92)",
+            borderpad=1,
+        )
+        for label, start, text in hatched_texts
+        if text and start < x1
+    ]
     if today is None:
         today = pd.Timestamp.today().normalize()
     today = pd.Timestamp(today)
     subtitle = ""
     if not x0 <= today <= x1:
-        if today_note:
+        if today_note and window is None:
             subtitle = t(
                 "chart.gantt.today_outside",
                 lang,
@@ -440,10 +538,10 @@ def build_gantt_figure(
         annotations.append(
             dict(
                 x=today,
-                y=1,
+                y=0,
                 xref="x",
                 yref="paper",
-                yanchor="bottom",
+                yanchor="top",
                 text=t("chart.gantt.today", lang, date=fmt_date(today, lang)),
                 showarrow=False,
                 font=dict(size=theme.BASE_FONT_SIZE),
@@ -467,7 +565,7 @@ def build_gantt_figure(
         annotations=annotations,
         barmode="overlay",
         # Below the plot, in the figure's own margin: at the top a legend that wraps to a
-        # second row ran into the title's subtitle (the "today" note).
+        # second row ran into the title's subtitle (the "today" note) and the quarter axis.
         legend=dict(
             orientation="h", yref="container", yanchor="bottom", y=0.01, x=0, xanchor="left"
         ),
@@ -478,6 +576,38 @@ def build_gantt_figure(
             text=subtitle, font=dict(size=theme.BASE_FONT_SIZE, color=theme.TEXT_COLOR)
         )
     return fig
+
+
+def _actual_traces(rows: pd.DataFrame, lang: str) -> list[dict]:
+    """The actual spans as one thin bar trace under the plan's bars, and the legend's «Plan»
+    entry (an outlined bar: the plan's bars are coloured by status or lead)."""
+    spanned = rows[rows["a_start"].notna()]
+    plan_entry = _legend_only(
+        t("chart.gantt.legend_plan", lang),
+        dict(color="#FFFFFF", line=dict(color=theme.TEXT_COLOR, width=2)),
+        legendgroup="plan",
+    )
+    actual = dict(
+        type="bar",
+        name=t("chart.gantt.legend_actual", lang),
+        legendgroup="actual",
+        showlegend=True,
+        orientation="h",
+        y=list(spanned["label"]),
+        x=[_ms(e - s) for s, e in zip(spanned["a_start"], spanned["a_end"], strict=True)],
+        base=[pd.Timestamp(s).isoformat() for s in spanned["a_start"]],
+        width=0.24,
+        offset=0.12,
+        marker=dict(color=theme.ACTUAL_COLOR, line=dict(color=theme.ACTUAL_COLOR, width=0)),
+        hovertext=list(spanned["hover"]),
+        hovertemplate="%{hovertext}<extra></extra>",
+        cliponaxis=False,
+    )
+    if not len(spanned):  # nothing reported under way yet: the legend still says what it is
+        actual = {**actual, "x": [None], "y": [None], "base": None, "hoverinfo": "skip"}
+        actual.pop("hovertext")
+        actual.pop("hovertemplate")
+    return [plan_entry, actual]
 
 
 def _legend_only(name: str, marker: dict, **extra: Any) -> dict:
@@ -590,6 +720,7 @@ def _quarter_axis(
         showgrid=False,
         title=None,
         ticks="",
+        side="top",  # on top: a tall chart's axis is seen without scrolling (issue 10)
     )
     return shapes, xaxis
 

@@ -14,6 +14,7 @@ from planmonitor.output.charts.common import _figure, _require, _wrap
 # of a specific link.
 ONLY_ALL_COLOR = "#F2F2F2"
 ONLY_ALL_LINE = "#6B6B6B"
+COMPACT_PER_ROW = 3
 
 
 def _tile_counts(n_specific: int, n_all: int, lang: str) -> str:
@@ -28,8 +29,11 @@ def _tile_counts(n_specific: int, n_all: int, lang: str) -> str:
     return f"{specific}<br>{t('chart.gcm_tiles.via_all', lang, n=n_all)}"
 
 
-def build_gcm_tiles_figure(coverage: pd.DataFrame, lang: str = "es", per_row: int = 7) -> go.Figure:
-    """The 23 GCM objectives as a grid of tiles (7 per row, like the plan's grid).
+def build_gcm_tiles_figure(
+    coverage: pd.DataFrame, lang: str = "es", per_row: int = 7, compact: bool = False
+) -> go.Figure:
+    """The 23 GCM objectives as a grid of tiles (7 per row, like the plan's grid; `compact`,
+    for a phone: 3 per row, smaller type, labels wrapped narrower, legend under the tiles).
 
     Colour grows with the products that NAME the objective: a product saying "Todos los
     objetivos" would make every tile look covered, so its links are written apart on the tile
@@ -40,6 +44,9 @@ def build_gcm_tiles_figure(coverage: pd.DataFrame, lang: str = "es", per_row: in
     fn = "build_gcm_tiles_figure"
     _require(coverage, ["number", "label_es", "title_en", "n"], fn)
     df = coverage.sort_values("number", kind="stable").reset_index(drop=True)
+    if compact:
+        per_row = min(per_row, COMPACT_PER_ROW)
+    wrap_chars, font_size, row_px = (13, 11, 150) if compact else (17, 15, 175)
     n_rows = (len(df) + per_row - 1) // per_row
     specific_col = df["n_specific"] if "n_specific" in df.columns else df["n"]
     max_n = max(1, int(specific_col.max()))
@@ -77,7 +84,8 @@ def build_gcm_tiles_figure(coverage: pd.DataFrame, lang: str = "es", per_row: in
             ys += [y - half, y - half, y + half, y + half, y - half, None]
         cx.append(x)
         cy.append(y)
-        texts.append(f"<b>{int(r.number)}</b><br>{_wrap(label, 17, 4)}<br><i>{count_text}</i>")
+        label_text = _wrap(label, wrap_chars, 4)
+        texts.append(f"<b>{int(r.number)}</b><br>{label_text}<br><i>{count_text}</i>")
         dark = kind == "specific" and n_specific / max_n > 0.55
         text_colors.append("#FFFFFF" if dark else theme.TEXT_COLOR)
         hovers.append(
@@ -125,7 +133,7 @@ def build_gcm_tiles_figure(coverage: pd.DataFrame, lang: str = "es", per_row: in
             y=cy,
             mode="text",
             text=texts,
-            textfont=dict(size=15, color=text_colors),
+            textfont=dict(size=font_size, color=text_colors),
             hovertext=hovers,
             hovertemplate="%{hovertext}<extra></extra>",
             showlegend=False,
@@ -134,14 +142,22 @@ def build_gcm_tiles_figure(coverage: pd.DataFrame, lang: str = "es", per_row: in
     hidden = dict(
         showgrid=False, zeroline=False, showticklabels=False, showline=False, ticks="", title=None
     )
+    title = t("chart.gcm_tiles.title", lang)
+    if compact:  # the legend's two entries on their own rows, under the tiles
+        legend_layout = dict(orientation="v", yref="container", y=0.005, yanchor="bottom", x=0)
+        margin = dict(t=80, b=100, l=4, r=4)
+        title = _wrap(title, 28, 2)
+    else:
+        legend_layout = dict(orientation="h", y=1.02, yanchor="bottom", x=0, xanchor="left")
+        margin = dict(t=110)
     return _figure(
-        t("chart.gcm_tiles.title", lang),
-        120 + 175 * n_rows,
+        title,
+        (180 if compact else 120) + row_px * n_rows,
         traces,
         xaxis=dict(range=[0, per_row], fixedrange=True, **hidden),
         yaxis=dict(range=[-n_rows, 0], fixedrange=True, **hidden),
         shapes=shapes,
-        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, xanchor="left"),
-        margin=dict(t=110),
+        legend=legend_layout,
+        margin=margin,
         showlegend=has_legend,
     )

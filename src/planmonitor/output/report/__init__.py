@@ -1,9 +1,17 @@
-"""The monthly report to the Regional Network: model (content), Excel, HTML and PDF apart.
+"""The monthly report to the Regional Network: model (content), Excel, HTML and PDF apart;
+the end-of-cycle report (final.py) on the same templates and PDF path.
 
 Callers use the package: `from planmonitor.output import report; report.to_html(...)`.
 """
 
 from planmonitor.output.report.excel import to_excel
+from planmonitor.output.report.final import (
+    FinalReport,
+    build_final_report,
+    final_available,
+    final_excel,
+    final_html,
+)
 from planmonitor.output.report.html import GANTT_MAX_BARS, HTML_MAX_ROWS, to_html
 from planmonitor.output.report.model import (
     SECTIONS,
@@ -32,14 +40,19 @@ __all__ = [
     "PDF_TIMEOUT",
     "SECTIONS",
     "STALE_DAYS",
+    "FinalReport",
     "PdfError",
     "Report",
     "Section",
+    "build_final_report",
     "build_report",
     "chromium_path",
     "clear_cache",
     "default_month",
     "example_month",
+    "final_available",
+    "final_excel",
+    "final_html",
     "month_label",
     "parse_month",
     "pdf_busy",

@@ -3,7 +3,8 @@
 Rendered from Jinja2 templates (templates/: base.html, report.html, minutes.html and the one
 stylesheet report.css, inlined) with autoescaping on: code passes text, the templates place
 it, and every value is escaped except the chart divs, which plotly writes and which are passed
-as `Markup` explicitly. The charts carry plotly.js inlined once.
+as `Markup` explicitly. The charts carry plotly.js inlined once; the light version (issue 10)
+draws them as inline SVG instead (light.py), for e-mail.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from markupsafe import Markup
 
 from planmonitor.i18n import fmt_date, fmt_number, fmt_percent, t
 from planmonitor.output import charts
+from planmonitor.output.report import light as light_charts
 from planmonitor.output.report.model import Report, Section, month_label
 
 # The report's timeline is one chart on an A4 page (at most 900 px high): one bar per product
@@ -186,8 +188,12 @@ def _chart_html(fig: go.Figure, div_id: str, first: bool) -> Markup:
     )
 
 
-def to_html(report: Report) -> str:
-    """The report as ONE self-contained HTML file: no network, printable on A4."""
+def to_html(report: Report, light: bool = False) -> str:
+    """The report as ONE self-contained HTML file: no network, printable on A4.
+
+    `light` (issue 10): the same document with its charts drawn as small inline SVG
+    (light.chart_svg) instead of Plotly and its 4.6 MB library, for e-mail (under 1 MB).
+    """
     lang = report.lang
     figures = _figures(report)
     first = True
@@ -195,7 +201,8 @@ def to_html(report: Report) -> str:
     for section in report.sections():
         charts_html = []
         for name, fig in figures.get(section.key, []):
-            charts_html.append(_chart_html(fig, name, first))
+            drawn = light_charts.chart_svg(fig) if light else _chart_html(fig, name, first)
+            charts_html.append(drawn)
             first = False
         sections.append(_section_view(report, section, charts_html))
     month = t("report.month", lang, month=month_label(report.start, lang))
@@ -209,7 +216,8 @@ def to_html(report: Report) -> str:
         network=report.network,
         month_line=month,
         as_of=t("report.as_of", lang, date=fmt_date(report.end, lang)),
-        language=t("report.language", lang),
+        language=t("report.language", lang)
+        + (f" · {t('report.light_note', lang)}" if light else ""),
         generated=""
         if generated is None
         else t("report.generated", lang, date=fmt_date(generated, lang)),
