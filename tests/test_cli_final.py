@@ -12,6 +12,8 @@ from planmonitor import cli, store
 from planmonitor.output import report as rp
 from planmonitor.store.decisions import Entry
 
+BUNDLED_ID = "red-de-las-naciones-unidas-sobre-la-migracion-en-peru-2023-2024"
+
 
 @pytest.fixture
 def no_chromium(monkeypatch):
@@ -29,7 +31,8 @@ def test_final_report_on_the_bundled_data(
     assert cli.main(["report", "--final", "--out", str(out), "--lang", lang]) == 0
     printed = capsys.readouterr().out
     names = sorted(p.name for p in out.iterdir())
-    stem = f"informe-cierre-plan-{lang}"  # the bundled plan's id, «cierre», the language
+    # the bundled plan's code (from its «Plan» sheet), «cierre», the language
+    stem = f"informe-cierre-{BUNDLED_ID}-{lang}"
     assert names == [f"{stem}-ligero.html", f"{stem}.html", f"{stem}.xlsx"]
     assert all(str(out / n) in printed for n in names)
     light = (out / f"{stem}-ligero.html").read_text(encoding="utf-8")
@@ -45,7 +48,7 @@ def test_final_report_on_the_bundled_data(
 def test_final_report_prints_its_pdf_when_chromium_is_installed(no_store, tmp_path, capsys):
     out = tmp_path / "out"
     assert cli.main(["report", "--final", "--out", str(out)]) == 0
-    pdf = out / "informe-cierre-plan-es.pdf"
+    pdf = out / f"informe-cierre-{BUNDLED_ID}-es.pdf"
     printed = capsys.readouterr().out
     if rp.chromium_path() is not None:  # as the monthly report's test: printed, or said
         assert pdf.read_bytes().startswith(b"%PDF") and str(pdf) in printed

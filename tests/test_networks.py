@@ -94,7 +94,9 @@ def test_store_networks_reads_the_stores_plans(tmp_path):
     s = store.open_store(f"sqlite:///{tmp_path / 's.sqlite'}")
     try:
         nets = s.networks()
-        assert nets["network_id"].tolist() == [networks.NO_NETWORK]  # the bundled plan, as seeded
+        # the bundled plan, as seeded: its «Plan» sheet names the Peru network
+        assert nets["network_id"].tolist() == ["red-de-las-naciones-unidas-sobre-la-migracion-en-peru"]
+        assert nets.iloc[0]["country"] == "Perú"
         assert nets.iloc[0]["plan_ids"] == tuple(s.plans()["plan_id"])
     finally:
         s.dispose()
