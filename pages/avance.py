@@ -10,7 +10,7 @@ import streamlit as st  # noqa: E402
 from planmonitor import model  # noqa: E402
 from planmonitor.analysis import metrics  # noqa: E402
 from planmonitor.analysis.filters import Filters  # noqa: E402
-from planmonitor.i18n import t  # noqa: E402
+from planmonitor.i18n import level_word, t  # noqa: E402
 from planmonitor.output import charts, export  # noqa: E402
 from planmonitor.ui import page, state, tables  # noqa: E402
 
@@ -24,8 +24,11 @@ def overview(
     if filtered.products.empty:
         return {"empty": True}
     latest = metrics.latest_status(filtered, as_of=as_of)
-    by_strategy = metrics.status_by(latest, "strategy")
-    table = tables.progress_table(latest, lang, _plan.agencies)
+    level = metrics.group_level(_plan)
+    by_strategy = metrics.status_by(latest, level)
+    table = tables.progress_table(
+        latest, lang, _plan.agencies, level, level_word(level, lang, _plan.info.level_names)
+    )
     return {
         "empty": False,
         "table": table,
@@ -35,7 +38,7 @@ def overview(
             for code, name in zip(latest["code"], latest["name"], strict=True)
         },
         "status_by": charts.build_status_by_figure(
-            by_strategy, lang=lang, names=metrics.level_names(_plan, "strategy")
+            by_strategy, lang=lang, names=metrics.level_names(_plan, level)
         ),
     }
 

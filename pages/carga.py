@@ -13,6 +13,7 @@ import streamlit as st  # noqa: E402
 
 from planmonitor.analysis import metrics  # noqa: E402
 from planmonitor.analysis.filters import Filters  # noqa: E402
+from planmonitor.i18n import level_word  # noqa: E402
 from planmonitor.model import Plan  # noqa: E402
 from planmonitor.output import charts  # noqa: E402
 from planmonitor.ui import frame, page  # noqa: E402
@@ -24,6 +25,7 @@ MATRICES = (  # key, title, x axis title, matrix
     ("heat_strategy", "carga.matrix", "word.strategy", metrics.agency_strategy_matrix),
     ("cooccurrence", "carga.cooccurrence", None, metrics.agency_cooccurrence),
 )
+BY_OBJECTIVE = {"carga.matrix": "carga.matrix_objective"}  # a plan without strategies
 
 
 @st.cache_resource(max_entries=128, ttl=6 * 3600, show_spinner=False)
@@ -35,9 +37,16 @@ def workload(
     agencies = _plan.agencies
     load = metrics.agency_load(filtered, expand_committee=True)
     figures = [("agency_load", charts.build_agency_load_figure(load, lang, agencies=agencies))]
+    level = metrics.group_level(_plan)
     for key, title, x_title, matrix in MATRICES:
         table = matrix(filtered, expand_committee=True)
-        fig = charts.build_heatmap_figure(table, title, lang, x_title, agencies=agencies)
+        own = None
+        if x_title == "word.strategy":  # the level products are grouped by, in the plan's word
+            own = level_word(level, lang, _plan.info.level_names)
+            title = title if level == "strategy" else BY_OBJECTIVE[title]
+        fig = charts.build_heatmap_figure(
+            table, title, lang, x_title, agencies=agencies, x_title=own
+        )
         figures.append((key, fig))
     return figures
 

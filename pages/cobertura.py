@@ -9,7 +9,7 @@ import streamlit as st  # noqa: E402
 
 from planmonitor.analysis import metrics  # noqa: E402
 from planmonitor.analysis.filters import Filters  # noqa: E402
-from planmonitor.i18n import gcm_label, t  # noqa: E402
+from planmonitor.i18n import gcm_label, level_word, t  # noqa: E402
 from planmonitor.model import Plan  # noqa: E402
 from planmonitor.output import charts  # noqa: E402
 from planmonitor.ui import frame, page, state, tables  # noqa: E402
@@ -29,14 +29,20 @@ def coverage_of(
     "Todos"/unlinked products."""
     filtered = frame.filtered_plan(_plan, version, filters, as_of)
     coverage = metrics.gcm_coverage(filtered, include_all=include_all)
-    matrix = metrics.strategy_gcm_matrix(filtered, include_all=include_all)
+    level = metrics.group_level(_plan)
+    matrix = metrics.strategy_gcm_matrix(filtered, include_all=include_all, level=level)
     products = filtered.products
     return {
         "coverage": coverage,
         "tiles": charts.build_gcm_tiles_figure(coverage, lang=lang, compact=compact),
         "matrix": charts.build_heatmap_figure(
-            matrix, "cobertura.matrix", lang, "word.gcm_objective", "word.strategy"
-        ),
+            matrix,
+            "cobertura.matrix" if level == "strategy" else "cobertura.matrix_objective",
+            lang,
+            "word.gcm_objective",
+            "word.strategy",
+            y_title=level_word(level, lang, _plan.info.level_names),
+        ),  # fmt: skip
         "n_all": int(products["gcm_all"].astype(bool).sum()),
         "n_unlinked": sum(  # neither a number nor "Todos": the lost grid of the plan
             not metrics.gcm_numbers(g) and not a

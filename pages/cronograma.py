@@ -10,7 +10,7 @@ import streamlit as st  # noqa: E402
 from planmonitor import model  # noqa: E402
 from planmonitor.analysis import changes, describe, metrics, spans  # noqa: E402
 from planmonitor.analysis.filters import Filters  # noqa: E402
-from planmonitor.i18n import t  # noqa: E402
+from planmonitor.i18n import level_word, t  # noqa: E402
 from planmonitor.output import charts, theme  # noqa: E402
 from planmonitor.ui import frame, page, state  # noqa: E402
 from planmonitor.ui.safe import md  # noqa: E402
@@ -46,7 +46,10 @@ def gantts(
     colors = theme.plan_agency_colors(_plan)
     patterns = theme.plan_agency_patterns(_plan)
     names = metrics.level_names(_plan, level) if level != "product" else None
-    groups = metrics.level_names(_plan, "objective" if level == "strategy" else "strategy")
+    top = metrics.group_level(_plan)  # strategies, or the objectives of a three-level plan
+    grouped = "objective" if level in ("strategy", "objective") else top
+    groups = metrics.level_names(_plan, grouped)
+    word = level_word(grouped, lang, _plan.info.level_names)
     marks = changes.changes_since(filtered, since).markers(lang) if since is not None else None
 
     def gantt(rows):
@@ -54,12 +57,13 @@ def gantts(
             rows, lang=lang, color_by=color_by, today=today, level=level, names=names,
             markers=marks, group_rows=True, group_names=groups, today_note=False,
             period=period, agency_colors=colors, agency_patterns=patterns, window=window,
+            group_word=word,
         )  # fmt: skip
 
     if not by_strategy:
         return [("", gantt(latest))]
-    return [(code, gantt(latest[latest["strategy"] == code]))
-            for code in dict.fromkeys(latest["strategy"])]  # fmt: skip
+    return [(code, gantt(latest[latest[top] == code]))
+            for code in dict.fromkeys(latest[top])]  # fmt: skip
 
 
 v = page.start("cronograma")
@@ -77,10 +81,16 @@ color_by = c1.segmented_control(
     required=True,
     wrap=True,  # a phone: the options take a second row instead of being cut
 )
+top = metrics.group_level(v.plan)  # strategies, or the objectives of a three-level plan
+own_words = v.plan.info.level_names
 level = c2.segmented_control(
     t("cronograma.level", lang),
-    ("auto", "product", "activity", "strategy"),
-    format_func=lambda o: t(f"cronograma.level.{o}", lang),
+    ("auto", "product", "activity", top),
+    format_func=lambda o: (
+        t(f"cronograma.level.{o}", lang)
+        if o == "auto"
+        else level_word(o, lang, own_words, lower=True)
+    ),
     key=state.GANTT_LEVEL,
     bind="query-params",
     default="auto",
@@ -88,7 +98,9 @@ level = c2.segmented_control(
     wrap=True,
 )
 by_strategy = c3.toggle(
-    t("cronograma.by_strategy", lang), key=state.GANTT_BY_STRATEGY, bind="query-params"
+    t("cronograma.by_group", lang, level=level_word(top, lang, own_words, lower=True)),
+    key=state.GANTT_BY_STRATEGY,
+    bind="query-params",
 )
 since = c4.date_input(  # the "Qué cambió" reference: the changed products get a marker
     t("cambios.markers", lang), value=None, key="marcas", bind="query-params",
@@ -102,7 +114,7 @@ if level == "auto":
 outside = describe.today_outside(v.plan, v.today, lang)
 if outside:  # no line to draw: say why
     st.caption(outside)
-strategy_names = metrics.level_names(v.plan, "strategy") if by_strategy else {}
+strategy_names = metrics.level_names(v.plan, top) if by_strategy else {}
 figures = gantts(
     v.plan, v.version, v.filters, lang, v.today, v.as_of, color_by or "status", level,
     bool(by_strategy),
@@ -114,7 +126,7 @@ else:  # the period filter left no product that ran in it
     st.info(t("cronograma.none_in_period", lang), icon=":material/filter_alt_off:")
 for code, fig in figures:
     if code:
-        st.subheader(md(t("cronograma.strategy_title", lang, code=code)))
+        st.subheader(md(f"{level_word(top, lang, own_words)} {code}"))
         if strategy_names.get(code):
             st.caption(md(strategy_names[code]))
     page.chart(fig, key=f"gantt_{code}" if code else "gantt")

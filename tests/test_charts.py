@@ -382,7 +382,7 @@ def test_gantt_checks_inputs(latest):
     with pytest.raises(ValueError, match="invalid color_by"):
         gantt(latest, color_by="gcm")
     with pytest.raises(ValueError, match="invalid level"):
-        gantt(latest, level="objective")
+        gantt(latest, level="gcm")  # objective, strategy, activity or product only
     with pytest.raises(ValueError, match="expected a DataFrame"):
         gantt([1, 2])  # type: ignore[arg-type]
 

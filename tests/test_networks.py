@@ -95,7 +95,8 @@ def test_store_networks_reads_the_stores_plans(tmp_path):
     try:
         nets = s.networks()
         # the bundled plan, as seeded: its «Plan» sheet names the Peru network
-        assert nets["network_id"].tolist() == ["red-de-las-naciones-unidas-sobre-la-migracion-en-peru"]
+        bundled = "red-de-las-naciones-unidas-sobre-la-migracion-en-peru"
+        assert nets["network_id"].tolist() == [bundled]
         assert nets.iloc[0]["country"] == "Perú"
         assert nets.iloc[0]["plan_ids"] == tuple(s.plans()["plan_id"])
     finally:

@@ -132,6 +132,12 @@ def _agency_axis(plan: Plan, roles: list[tuple[set[str], set[str]]], expand: boo
     return axis
 
 
+def group_level(plan: Plan) -> str:
+    """The level products are grouped by on the charts: the strategies, or the objectives of a
+    plan of three levels (objective or working group → activity → product)."""
+    return "strategy" if plan.has_strategies else "objective"
+
+
 def level_names(plan: Plan, level: str = "strategy") -> dict[str, str]:
     """code -> name of the objectives, strategies or activities (for chart labels)."""
     table = {
@@ -523,25 +529,37 @@ def agency_quarter_matrix(plan: Plan, expand_committee: bool = False) -> pd.Data
     return matrix.astype("int64")
 
 
-def agency_strategy_matrix(plan: Plan, expand_committee: bool = False) -> pd.DataFrame:
-    """Agencies × strategies (plan order): products where the agency takes part."""
+def agency_strategy_matrix(
+    plan: Plan, expand_committee: bool = False, level: str | None = None
+) -> pd.DataFrame:
+    """Agencies × strategies (plan order): products where the agency takes part. `level`
+    (default: `group_level`, the objectives of a plan without strategies) names the columns."""
+    level = level or group_level(plan)
     roles = product_roles(plan, expand_committee)
     axis = _agency_axis(plan, roles, expand_committee)
     products = _ordered_products(plan)
-    strategies = list(plan.strategies["code"].astype(str)) if len(plan.strategies) else []
-    strategies += [s for s in dict.fromkeys(products["strategy"]) if s not in strategies]
-    counts = {(a, s): 0 for a in axis for s in strategies}
-    for (leads, partners), strategy in zip(roles, products["strategy"], strict=True):
+    groups = _level_codes(plan, products, level)
+    counts = {(a, g): 0 for a in axis for g in groups}
+    for (leads, partners), group in zip(roles, products[level], strict=True):
         for agency in leads | partners:
-            counts[(agency, strategy)] += 1
+            counts[(agency, group)] += 1
     matrix = pd.DataFrame(
         0,
         index=pd.Index(axis, name="agency", dtype="str"),
-        columns=pd.Index(strategies, name="strategy", dtype="str"),
+        columns=pd.Index(groups, name=level, dtype="str"),
     )
-    for (agency, strategy), n in counts.items():
-        matrix.loc[agency, strategy] = n
+    for (agency, group), n in counts.items():
+        matrix.loc[agency, group] = n
     return matrix.astype("int64")
+
+
+def _level_codes(plan: Plan, products: pd.DataFrame, level: str) -> list[str]:
+    """The codes of `level` in plan order, then any the products name that the plan does not."""
+    if level not in LEVELS:
+        raise ValueError(f"Nivel no válido: {level!r} (objective, strategy o activity)")
+    table = {"objective": plan.objectives, "strategy": plan.strategies}.get(level, plan.activities)
+    codes = list(table["code"].astype(str)) if len(table) else []
+    return codes + [c for c in dict.fromkeys(products[level].astype(str)) if c not in codes]
 
 
 def agency_cooccurrence(plan: Plan, expand_committee: bool = False) -> pd.DataFrame:
@@ -745,25 +763,28 @@ def coverage_counts(coverage: pd.DataFrame) -> dict[str, int]:
     }
 
 
-def strategy_gcm_matrix(plan: Plan, include_all: bool = True) -> pd.DataFrame:
-    """Strategies × GCM objectives 1..23: products of the strategy linked to each."""
+def strategy_gcm_matrix(
+    plan: Plan, include_all: bool = True, level: str | None = None
+) -> pd.DataFrame:
+    """Strategies × GCM objectives 1..23: products of the strategy linked to each. `level`
+    (default: `group_level`, the objectives of a plan without strategies) names the rows."""
+    level = level or group_level(plan)
     products = _ordered_products(plan)
     numbers = _gcm_table(plan)["number"].astype(int).tolist()
-    strategies = list(plan.strategies["code"].astype(str)) if len(plan.strategies) else []
-    strategies += [s for s in dict.fromkeys(products["strategy"]) if s not in strategies]
-    counts = {(s, n): 0 for s in strategies for n in numbers}
-    for (specific, every), strategy in zip(_gcm_links(products), products["strategy"], strict=True):
+    groups = _level_codes(plan, products, level)
+    counts = {(g, n): 0 for g in groups for n in numbers}
+    for (specific, every), group in zip(_gcm_links(products), products[level], strict=True):
         linked = set(numbers) if (every and include_all) else specific
         for number in linked:
-            if (strategy, number) in counts:
-                counts[(strategy, number)] += 1
+            if (group, number) in counts:
+                counts[(group, number)] += 1
     matrix = pd.DataFrame(
         0,
-        index=pd.Index(strategies, name="strategy", dtype="str"),
+        index=pd.Index(groups, name=level, dtype="str"),
         columns=pd.Index(numbers, name="gcm"),
     )
-    for (strategy, number), n in counts.items():
-        matrix.loc[strategy, number] = n
+    for (group, number), n in counts.items():
+        matrix.loc[group, number] = n
     return matrix.astype("int64")
 
 

@@ -224,3 +224,33 @@ def gcm_label(n: int, lang: str = DEFAULT_LANG, gcm_df: pd.DataFrame | None = No
 def plural(n: int, one_key: str, many_key: str, lang: str = DEFAULT_LANG, **kw: Any) -> str:
     """`one_key` when n == 1, else `many_key` (both formatted with n and kw)."""
     return t(one_key if n == 1 else many_key, lang, n=n, **kw)
+
+
+_LEVEL_ORDER = ("objective", "strategy", "activity", "product")
+_LEVEL_PLURAL = {
+    "objective": "word.objectives",
+    "strategy": "word.strategies",
+    "activity": "word.activities",
+    "product": "word.products",
+}
+
+
+def level_word(
+    level: str,
+    lang: str = DEFAULT_LANG,
+    names: tuple[str, ...] = (),
+    plural: bool = False,
+    lower: bool = False,
+) -> str:
+    """The word for a level of the plan: the plan's own (`names`, its «Nivel 1..4» keys:
+    "Grupo de trabajo", "Workstream"), else the catalogue's ("Estrategia"/"Strategy").
+
+    A plan's own word has no plural form here, so it is used as given. `lower` lowers its first
+    letter for use inside a sentence, unless it is an acronym ("WG") or a name ("OECD pillar").
+    """
+    index = _LEVEL_ORDER.index(level)
+    own = names[index].strip() if index < len(names) else ""
+    word = own or t(_LEVEL_PLURAL[level] if plural else f"word.{level}", lang)
+    if lower and word[:1].isupper() and not word[1:2].isupper():
+        word = word[:1].lower() + word[1:]
+    return word

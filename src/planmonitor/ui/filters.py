@@ -211,23 +211,26 @@ def show(plan: model.Plan, lang: str = "es", version: str | None = None) -> Filt
         default=model.AgencyRole.ANY.value,
         required=True,
     )
+    levels = plan.info.level_names
     objectives = sb.multiselect(
-        t("sidebar.objective", lang),
+        levels[0] or t("sidebar.objective", lang),
         opts[state.OBJECTIVE],
         key=state.OBJECTIVE,
         bind="query-params",
         placeholder=all_text,
         help=t("sidebar.help.codes", lang),
     )
-    strategies = sb.multiselect(
-        t("sidebar.strategy", lang),
-        opts[state.STRATEGY],
-        key=state.STRATEGY,
-        bind="query-params",
-        placeholder=all_text,
-    )
+    strategies: list[str] = []
+    if plan.has_strategies:  # a plan of three levels draws no empty strategy filter
+        strategies = sb.multiselect(
+            levels[1] or t("sidebar.strategy", lang),
+            opts[state.STRATEGY],
+            key=state.STRATEGY,
+            bind="query-params",
+            placeholder=all_text,
+        )
     activities = sb.multiselect(
-        t("sidebar.activity", lang),
+        levels[2] or t("sidebar.activity", lang),
         opts[state.ACTIVITY],
         key=state.ACTIVITY,
         bind="query-params",

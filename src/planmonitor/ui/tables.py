@@ -126,14 +126,20 @@ def frozen(table: pd.DataFrame | Styler) -> pa.Table | Styler:
 
 
 def progress_table(
-    latest: pd.DataFrame, lang: str, agencies: pd.DataFrame | None = None
+    latest: pd.DataFrame,
+    lang: str,
+    agencies: pd.DataFrame | None = None,
+    level: str = "strategy",
+    level_title: str | None = None,
 ) -> pd.DataFrame:
-    """Products with their latest status, percent, last report date and comment."""
+    """Products with their latest status, percent, last report date and comment. `level` is
+    the group shown beside the name (the objective in a plan without strategies), under
+    `level_title` (the plan's own word for it) or the catalogue's."""
     return pd.DataFrame(
         {
             t("col.code", lang): latest["code"],
             t("col.name", lang): latest["name"],
-            t("col.strategy", lang): latest["strategy"],
+            level_title or t(f"col.{level}", lang): latest[level],
             t("col.leads", lang): latest["leads"]
             .map(lambda a: agencies_text(a, lang, agencies))
             .astype("str"),

@@ -119,6 +119,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Cronograma por actividad",
         "en": "Timeline by activity",
     },
+    "chart.gantt.title_objective": {
+        "es": "Cronograma por objetivo",
+        "en": "Timeline by objective",
+    },
     "chart.gantt.title_strategy": {
         "es": "Cronograma por estrategia",
         "en": "Timeline by strategy",

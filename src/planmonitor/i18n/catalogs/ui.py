@@ -116,17 +116,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "cronograma.color.lead": {"es": "agencia líder", "en": "lead agency"},
     "cronograma.level": {"es": "Nivel", "en": "Level"},
     "cronograma.level.auto": {"es": "automático", "en": "automatic"},
-    "cronograma.level.product": {"es": "producto", "en": "product"},
-    "cronograma.level.activity": {"es": "actividad", "en": "activity"},
-    "cronograma.level.strategy": {"es": "estrategia", "en": "strategy"},
-    "cronograma.by_strategy": {"es": "Un gráfico por estrategia", "en": "One chart per strategy"},
+    "cronograma.by_group": {"es": "Un gráfico por {level}", "en": "One chart per {level}"},
     "cronograma.collapsed": {
         "es": "Hay {n} productos: se muestran agrupados por actividad para que el gráfico sea "
         "legible. Elija «producto» para verlos uno por uno.",
         "en": "There are {n} products: they are grouped by activity so the chart stays "
         "readable. Choose «product» to see them one by one.",
     },
-    "cronograma.strategy_title": {"es": "Estrategia {code}", "en": "Strategy {code}"},
     # ---- carga ---------------------------------------------------------------------------
     # The committee counts for each of its members everywhere (filter, charts, meeting):
     # the rule is said on screen, with the members read from the plan's Agencias table.
@@ -146,6 +142,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "carga.matrix": {
         "es": "Productos por agencia y estrategia",
         "en": "Products per agency and strategy",
+    },
+    "carga.matrix_objective": {
+        "es": "Productos por agencia y objetivo",
+        "en": "Products per agency and objective",
     },
     "carga.cooccurrence": {
         "es": "Agencias que trabajan juntas",
@@ -177,6 +177,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "cobertura.matrix": {
         "es": "Estrategias y objetivos del PMM",
         "en": "Strategies and GCM objectives",
+    },
+    "cobertura.matrix_objective": {
+        "es": "Objetivos del plan y objetivos del PMM",
+        "en": "The plan's objectives and GCM objectives",
     },
     "cobertura.pick": {
         "es": "Elegir un objetivo del PMM para ver sus productos",
@@ -248,6 +252,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.code": {"es": "Código", "en": "Code"},
     "col.name": {"es": "Producto", "en": "Product"},
     "col.strategy": {"es": "Estrategia", "en": "Strategy"},
+    "col.objective": {"es": "Objetivo", "en": "Objective"},
     "col.leads": {"es": "Líderes", "en": "Leads"},
     "col.partners": {"es": "Socios", "en": "Partners"},
     "col.status": {"es": "Estado", "en": "Status"},

@@ -30,7 +30,7 @@ from planmonitor.output.charts.common import (
     _wrap,
 )
 
-GANTT_LEVELS = ("product", "activity", "strategy")
+GANTT_LEVELS = ("product", "activity", "strategy", "objective")
 
 
 def _aggregate_status(statuses: list[str]) -> str:
@@ -285,8 +285,10 @@ def build_gantt_figure(
     agency_colors: Mapping[str, str] | None = None,
     agency_patterns: Mapping[str, str] | None = None,
     window: tuple[pd.Timestamp, pd.Timestamp] | None = None,
+    group_word: str | None = None,
 ) -> go.Figure:
-    """The plan's timeline: one bar per product (or per activity/strategy), plan order.
+    """The plan's timeline: one bar per product (or per activity/strategy/objective), plan
+    order.
 
     Products without dates are never dropped: they span the whole plan, pale and hatched in
     their colour (status or lead), under "Sin fechas en el plan". A product with only one date
@@ -295,7 +297,9 @@ def build_gantt_figure(
     names for aggregate levels (metrics.level_names); `markers` (code, date, label) are drawn
     as symbols on the bars. `group_rows` makes the plan's grouping visible on a projector: a
     header row per strategy (per objective at strategy level) on a shaded band, named from
-    `group_names`. A "today" outside the axis is said in the subtitle, not silently dropped
+    `group_names`; a plan of three levels (no strategies) is grouped by its objectives, under
+    `group_word` (the plan's own word for the level) when given.
+    A "today" outside the axis is said in the subtitle, not silently dropped
     (`today_note=False` when the page says it once above several charts).
 
     With the columns of `spans.with_actual` (actual_start, actual_end, actual_ongoing) each row
@@ -334,6 +338,7 @@ def build_gantt_figure(
         "product": "chart.gantt.title",
         "activity": "chart.gantt.title_activity",
         "strategy": "chart.gantt.title_strategy",
+        "objective": "chart.gantt.title_objective",
     }[level]
     n_rows = len(rows)
     hatched_texts: list[tuple[str, pd.Timestamp, str]] = []  # (label, start, text)
@@ -461,12 +466,12 @@ def build_gantt_figure(
     if window is not None:
         x0, x1 = pd.Timestamp(window[0]).normalize(), pd.Timestamp(window[1]).normalize() + ONE_DAY
     shapes, xaxis = _quarter_axis(x0, x1, lang, period[1])
-    group_level = "objective" if level == "strategy" else "strategy"
+    group_level = _group_level(rows, level)
     annotations: list[dict] = []
     categories = list(rows["label"])
     yaxis: dict[str, Any] = {}
-    if group_rows and rows[group_level].nunique() > 1:
-        categories, headers = _group_rows(rows, group_level, lang, group_names)
+    if group_rows and group_level and rows[group_level].nunique() > 1:
+        categories, headers = _group_rows(rows, group_level, lang, group_names, group_word)
         shapes += _group_bands(categories, headers)
         annotations += [
             dict(
@@ -489,8 +494,8 @@ def build_gantt_figure(
             ticktext=["" if c in headers else c for c in categories],
         )
         n_rows = len(categories)
-    else:
-        shapes += _strategy_separators(rows)
+    elif group_level:
+        shapes += _strategy_separators(rows, group_level)
     position = {c: i for i, c in enumerate(categories)}
     annotations += [
         dict(
@@ -624,8 +629,23 @@ def _legend_only(name: str, marker: dict, **extra: Any) -> dict:
     )
 
 
+def _group_level(rows: pd.DataFrame, level: str) -> str | None:
+    """The level whose rows are grouped under a header: the objective of a strategy, the
+    strategy of a product or activity (its objective in a plan without strategies), none for
+    an objective."""
+    if level == "objective":
+        return None
+    if level == "strategy" or not rows["strategy"].astype(str).ne("").any():
+        return "objective"
+    return "strategy"
+
+
 def _group_rows(
-    rows: pd.DataFrame, level: str, lang: str, names: Mapping[str, str] | None
+    rows: pd.DataFrame,
+    level: str,
+    lang: str,
+    names: Mapping[str, str] | None,
+    word: str | None = None,
 ) -> tuple[list[str], dict[str, str]]:
     """The y categories with a header row before each strategy (objective): the header's
     category (a run of zero-width spaces, unique and never a bar label) -> its bold text."""
@@ -636,7 +656,7 @@ def _group_rows(
         if group != previous:
             key = "\u200b" * (len(headers) + 1)
             name = (names or {}).get(str(group), "")
-            text = f"<b>{t(_LEVEL_WORD[level], lang)} {_esc(group)}</b>"
+            text = f"<b>{_esc(word or t(_LEVEL_WORD[level], lang))} {_esc(group)}</b>"
             headers[key] = f"{text} · {_esc(_truncate(name, 70))}" if name else text
             categories.append(key)
             previous = group
@@ -725,9 +745,9 @@ def _quarter_axis(
     return shapes, xaxis
 
 
-def _strategy_separators(rows: pd.DataFrame) -> list[dict]:
-    """A thin line where the strategy changes, so the grouping reads on a projector."""
-    strategies = list(rows["strategy"])
+def _strategy_separators(rows: pd.DataFrame, level: str = "strategy") -> list[dict]:
+    """A thin line where the strategy (`level`) changes, so the grouping reads on a projector."""
+    strategies = list(rows[level])
     return [
         dict(
             type="line",

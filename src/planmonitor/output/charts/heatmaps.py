@@ -30,8 +30,13 @@ def build_heatmap_figure(
     x_title_key: str | None = None,
     y_title_key: str | None = None,
     agencies: pd.DataFrame | None = None,
+    x_title: str | None = None,
+    y_title: str | None = None,
 ) -> go.Figure:
     """A counts matrix (agency × quarter / strategy, co-occurrence, strategy × GCM).
+
+    `x_title`/`y_title` give an axis title as text (the plan's own word for a level, its
+    «Nivel» keys) instead of a catalogue key.
 
     Zero cells stay white and unlabelled so the eye goes to where the work is.
     """
@@ -71,13 +76,13 @@ def build_heatmap_figure(
             type="category",
             showgrid=False,
             side="top",
-            title=t(x_title_key, lang) if x_title_key else None,
+            title=x_title or (t(x_title_key, lang) if x_title_key else None),
         ),
         yaxis=dict(
             type="category",
             autorange="reversed",
             showgrid=False,
-            title=t(y_title_key, lang) if y_title_key else None,
+            title=y_title or (t(y_title_key, lang) if y_title_key else None),
         ),
     )
     # the x labels sit on top: the title must push the plot down, not be drawn over them
