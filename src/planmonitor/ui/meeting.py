@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from planmonitor.analysis import describe, metrics
-from planmonitor.i18n import fmt_number, fmt_percent, t
+from planmonitor.i18n import fmt_number, fmt_percent, level_word, t
 from planmonitor.model import NO_REPORT, Status
 from planmonitor.output import charts, theme
 from planmonitor.ui import tables
@@ -102,8 +102,15 @@ class Screen:
     kind: str  # "overview" | "gantt" | "load" | "gcm" | "alerts"
     code: str = ""
 
-    def title(self, lang: str) -> str:
-        return t(f"meeting.screen.{self.kind}", lang, code=self.code)
+    def title(self, lang: str, level: str = "") -> str:
+        """The screen's title; `level` is the word of the Gantt's group (the plan's own, or
+        the catalogue's «Estrategia»)."""
+        return t(
+            f"meeting.screen.{self.kind}",
+            lang,
+            code=self.code,
+            level=level or t("word.strategy", lang),
+        )
 
 
 # --------------------------------------------------------------------------------------------
@@ -244,11 +251,12 @@ def _overview(v, lang: str) -> None:
 
 
 def _gantt(v, lang: str, code: str) -> None:
-    names = metrics.level_names(v.plan, "strategy")
+    top = metrics.group_level(v.plan)  # strategies, or the objectives of a three-level plan
+    names = metrics.level_names(v.plan, top)
     if names.get(code):
         st.caption(md(names[code]))
     latest = metrics.latest_status(v.filtered, as_of=v.as_of)
-    rows = latest[latest["strategy"] == code]
+    rows = latest[latest[top] == code]
     fig = charts.build_gantt_figure(
         rows, lang=lang, today=v.today, level="product", today_note=False,
         period=(v.plan.info.start, v.plan.info.end),
@@ -354,7 +362,8 @@ def show(v) -> None:
     """Draw the current screen of the agenda for the frame's view `v` (ui.frame.View)."""
     lang = v.lang
     st.html(CSS)
-    strategies = list(dict.fromkeys(v.filtered.products["strategy"].astype(str)))
+    top = metrics.group_level(v.plan)  # one timeline per strategy (or objective)
+    strategies = list(dict.fromkeys(v.filtered.products[top].astype(str)))
     screens = agenda(strategies)
     total = len(screens)
     if _STEP not in st.session_state:
@@ -373,7 +382,7 @@ def show(v) -> None:
     screen = screens[step - 1]
     head, controls = st.columns([1, 1], vertical_alignment="top")
     with head:
-        st.title(md(screen.title(lang)))
+        st.title(md(screen.title(lang, level_word(top, lang, v.plan.info.level_names))))
         st.caption(md(v.filters.describe(lang, v.plan)))
     with controls:
         _controls(lang, step, total)

@@ -33,8 +33,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "meeting.screen.overview": {"es": "Resumen del plan", "en": "Plan overview"},
     "meeting.screen.gantt": {
-        "es": "Cronograma · Estrategia {code}",
-        "en": "Timeline · Strategy {code}",
+        "es": "Cronograma · {level} {code}",
+        "en": "Timeline · {level} {code}",
     },
     "meeting.screen.load": {"es": "Carga por agencia", "en": "Agency workload"},
     "meeting.screen.gcm": {"es": "Cobertura del PMM", "en": "GCM coverage"},
