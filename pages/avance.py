@@ -12,7 +12,7 @@ from planmonitor.analysis import metrics  # noqa: E402
 from planmonitor.analysis.filters import Filters  # noqa: E402
 from planmonitor.i18n import level_word, t  # noqa: E402
 from planmonitor.output import charts, export  # noqa: E402
-from planmonitor.ui import page, state, tables  # noqa: E402
+from planmonitor.ui import page, reports, state, tables  # noqa: E402
 
 
 @st.cache_resource(max_entries=64, ttl=6 * 3600, show_spinner=False)
@@ -130,6 +130,7 @@ code = st.selectbox(  # options are shown as plain text (no Markdown): no escapi
     placeholder=t("avance.pick.placeholder", lang),
 )
 if code is not None:
+    reports.show_lineage(v.plan, v.version, code, lang)  # the cycles before and after
     fig = history(v.plan, v.version, v.filters, lang, as_of, code)
     if fig is None:
         st.info(t("avance.no_history", lang))

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from planmonitor import model
+from planmonitor.analysis import lineage
 from planmonitor.i18n import t
 from planmonitor.output import report
 from planmonitor.output.report.model import Section
@@ -118,6 +119,63 @@ def cycle_inputs(plan: model.Plan, version: str) -> tuple[pd.DataFrame | None, t
         and not pd.isna(row.current_version_id)
     )
     return decisions, later
+
+
+def other_cycles(plan: model.Plan, version: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(earlier, later): «plan_id:version» of the store's other plans that start before /
+    after this one (the cycles a product's lineage can reach). Without a store: ((), ())."""
+    plan_id = _store_plan(version)
+    if plan_id is None:
+        return (), ()
+    try:
+        plans = data.store().plans()
+    except Exception:  # the page still shows the product; its lineage is left out
+        log.exception("reading the store's plans failed")
+        return (), ()
+    start = plan.info.start
+    earlier, later = [], []
+    for row in plans.itertuples(index=False):
+        if row.plan_id == plan_id or pd.isna(row.current_version_id):
+            continue
+        key = f"{row.plan_id}:{int(row.current_version_id)}"
+        if pd.Timestamp(row.start) < start:
+            earlier.append(key)
+        elif pd.Timestamp(row.start) > start:
+            later.append(key)
+    return tuple(earlier), tuple(later)
+
+
+@st.cache_resource(max_entries=16, ttl=6 * 3600, show_spinner=False)
+def product_lineage(
+    _plan: model.Plan, version: str, earlier: tuple[str, ...], later: tuple[str, ...]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(code -> what it continues, code -> what continues it) over the store's other cycles,
+    each keyed by its version so that a new upload of any of them is read."""
+
+    def plans(keys: tuple[str, ...]) -> list[model.Plan]:
+        out = []
+        for key in keys:
+            plan_id, version_id = key.rsplit(":", 1)
+            out.append(data.store().for_plan(plan_id).plan(int(version_id)))
+        return out
+
+    return (
+        lineage.continues_from(_plan, plans(earlier)),
+        lineage.continued_by(_plan, plans(later)),
+    )
+
+
+def show_lineage(plan: model.Plan, version: str, code: str, lang: str) -> None:
+    """What product `code` continues from an earlier cycle and what continues it in a later
+    one, as two captions (nothing when it has no lineage)."""
+    earlier, later = other_cycles(plan, version)
+    if not earlier and not later:
+        return
+    came_from, went_to = product_lineage(plan, version, earlier, later)
+    if code in came_from:
+        st.caption(md(t("lineage.from", lang, items=came_from[code])))
+    if code in went_to:
+        st.caption(md(t("lineage.to", lang, items=went_to[code])))
 
 
 def decisions_key(decisions: pd.DataFrame | None) -> str:

@@ -7,6 +7,14 @@ One catalogue of planmonitor.i18n (key -> {"es": …, "en": …}).
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
+    "lineage.from": {
+        "es": "Continúa un producto de un ciclo anterior: {items}",
+        "en": "Continues a product of an earlier cycle: {items}",
+    },
+    "lineage.to": {
+        "es": "Continúa en un ciclo posterior: {items}",
+        "en": "Continued in a later cycle: {items}",
+    },
     "store.target.create": {
         "es": "Se creará el plan nuevo «{plan}» ({plan_id}).",
         "en": "The new plan «{plan}» ({plan_id}) will be created.",

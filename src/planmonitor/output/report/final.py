@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from planmonitor.analysis import describe, metrics
+from planmonitor.analysis.lineage import continued_by
 from planmonitor.i18n import agency_label, fmt_date, fmt_number, fmt_percent, status_label, t
 from planmonitor.model import Plan, PlanInfo, Status
 from planmonitor.output import export
@@ -563,56 +564,6 @@ def cycle_decisions(decisions: pd.DataFrame, info: PlanInfo) -> pd.DataFrame:
     days = pd.to_datetime(decisions["meeting_date"])
     kept = decisions[(days >= info.start) & (days <= info.end)]
     return kept.sort_values("meeting_date", kind="stable").reset_index(drop=True)
-
-
-def _related(later: Plan, plan_id: str, network_id: str) -> bool:
-    """A later plan that follows this one: its «Plan anterior» is this plan, or it states none
-    and belongs to the same (named) network. Only such a plan's bare codes refer to ours."""
-    other = describe.info(later)
-    if other.previous_plan_id:
-        return other.previous_plan_id == plan_id
-    return bool(network_id) and other.network_id == network_id
-
-
-def continued_by(plan: Plan, later_plans: Sequence[Plan]) -> dict[str, str]:
-    """code of `plan` -> «<later plan>: <code> · <name>» of the products that continue it.
-
-    A later product continues one of ours when its optional `continues` column names
-    `<our plan id>:<code>`, or names `<code>` (or has the same code and no `continues`) in a
-    plan that follows ours (`_related`). Several continuations are joined with «; ».
-    """
-    info = describe.info(plan)
-    ours = set(plan.products["code"].astype(str))
-    found: dict[str, list[str]] = {}
-    for later in later_plans:
-        other = describe.info(later)
-        if other.plan_id == info.plan_id:
-            continue
-        related = _related(later, info.plan_id, info.network_id)
-        label = describe.plan_title(later) or other.plan_id
-        products = later.products
-        continues = products.get(CONTINUES, pd.Series([""] * len(products), index=products.index))
-        for code, name, cont in zip(products["code"], products["name"], continues, strict=True):
-            target = _continued_code(str(code), _text(cont), info.plan_id, related)
-            if target is not None and target in ours:
-                found.setdefault(target, []).append(f"{label}: {code} · {name}")
-    return {code: "; ".join(items) for code, items in found.items()}
-
-
-def _text(value: object) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return str(value).strip()
-
-
-def _continued_code(code: str, continues: str, plan_id: str, related: bool) -> str | None:
-    """The code of ours a later product continues, or None."""
-    if continues:
-        if ":" in continues:
-            named_plan, named_code = (part.strip() for part in continues.rsplit(":", 1))
-            return named_code if named_plan == plan_id else None
-        return continues if related else None
-    return code if related else None
 
 
 # --------------------------------------------------------------------------------------------
