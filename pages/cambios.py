@@ -7,7 +7,7 @@ guard.ensure_frame()
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from planmonitor.analysis import changes, metrics  # noqa: E402
+from planmonitor.analysis import changes, diff, metrics  # noqa: E402
 from planmonitor.analysis.filters import Filters  # noqa: E402
 from planmonitor.i18n import fmt_date, fmt_number, fmt_percent, status_label, t  # noqa: E402
 from planmonitor.model import Plan  # noqa: E402
@@ -117,6 +117,7 @@ def shown(name: str, df: pd.DataFrame) -> pd.DataFrame:
         out["new"] = [fmt_percent(x, lang) for x in out["new"]]
         out["delta"] = [("+" if d > 0 else "−") + fmt_percent(abs(d), lang) for d in out["delta"]]
     if name == "changed_fields":
+        out = diff.localized_changes(out, lang)
         out = out.rename(columns={"old": "before", "new": "after"})
     for col in ("old_end", "new_end", "date"):
         if col in out:

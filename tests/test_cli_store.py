@@ -171,7 +171,9 @@ def test_import_prints_a_corrected_report_old_to_new_and_replaces_it(db, tmp_pat
     title = out.index("== Corrections of reports already in the log (same product and date) ==")
     assert out[title + 1].split() == ["Date", "Code", "Change", "Field", "Before", "→", "after"]
     row = out[title + 3].split()
-    assert row[1:] == [old["code"], "Correction", "Percent", f"{old['percent']:g}", "→", "99"]
+    day = old["date"]  # the day in English, as every English table says it (issue 10)
+    assert row[:3] == [str(day.day), f"{day:%b}", str(day.year)]
+    assert row[3:] == [old["code"], "Correction", "Percent", f"{old['percent']:g}", "→", "99"]
     assert not [line for line in out if line.startswith("== New progress")]
     log = db.plan().progress
     assert len(log) == len(plan.progress) and log.iloc[at]["percent"] == 99.0

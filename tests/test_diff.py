@@ -283,8 +283,8 @@ def test_a_report_of_the_same_product_and_date_is_a_correction_field_by_field():
     shown = frames["Correcciones de avances ya registrados (mismo producto y fecha)"]
     assert shown.columns.tolist() == ["Fecha", "Código", "Cambio", "Campo", "Antes → después"]
     assert shown.values.tolist() == [
-        ["2023-09-30", "1.1.1-1", "Corrección", "Estado", "En curso → Completado"],
-        ["2023-09-30", "1.1.1-1", "Corrección", "Porcentaje", "40 → 100"],
+        ["30/09/2023", "1.1.1-1", "Corrección", "Estado", "En curso → Completado"],
+        ["30/09/2023", "1.1.1-1", "Corrección", "Porcentaje", "40 → 100"],
     ]
     title = "Corrections of reports already in the log (same product and date)"
     english = changes.to_frames("en")[title]
@@ -334,3 +334,70 @@ def test_statuses_are_shown_in_the_readers_language():
     assert spanish[["Estado antes", "Estado después"]].values.tolist() == [
         ["Sin reporte", "Retrasado"]
     ]
+
+
+# --------------------------------------------------------------------------------------------
+# The reader's language in every cell the project writes (issue 10)
+# --------------------------------------------------------------------------------------------
+def _localisable_changes():
+    """A product whose start moved (a date, no text as written), whose GCM became «Todos» and
+    whose dates became interpreted, plus a corrected and a new report."""
+    old = make_plan()
+    new = _with_products(
+        old,
+        gcm_all=(0, True),
+        start=(0, pd.Timestamp("2023-05-01")),
+        start_text=(0, ""),
+        dates_interpreted=(1, True),
+    )
+    new = model.Plan(
+        **{
+            **new.__dict__,
+            "progress": make_plan(
+                progress=[
+                    report("2023-09-30", "1.1.1-1", "Completado", 100, "Primer diálogo", "OIM"),
+                    report("2023-12-15", "1.1.1-2", "En curso", 10),
+                ]
+            ).progress,
+        }
+    )
+    return diff_plans(old, new)
+
+
+def _cells(frames: dict[str, pd.DataFrame]) -> set[str]:
+    return {str(v) for df in frames.values() for v in df.to_numpy().ravel()}
+
+
+def test_diff_frames_in_spanish_have_no_english_words_or_iso_dates():
+    frames = _localisable_changes().to_frames("es")
+    changed = frames["Productos modificados (campo por campo)"]
+    pairs = {(r["Código"], r["Campo"]): (r["Antes"], r["Después"]) for _, r in changed.iterrows()}
+    assert pairs[("1.1.1-1", "Objetivos PMM")] == ("1, 3", "Todos")
+    assert pairs[("1.1.1-2", "Fechas interpretadas")] == ("No", "Sí")
+    assert pairs[("1.1.1-1", "Inicio")] == ("01/04/2023", "01/05/2023")
+    assert frames["Avances nuevos"]["Fecha"].tolist() == ["15/12/2023"]
+    (fixed,) = [v for k, v in frames.items() if k.startswith("Correcciones")]
+    assert set(fixed["Fecha"]) == {"30/09/2023"}
+    cells = _cells(frames)
+    assert not cells & {"True", "False", "Yes", "All", "In progress", "Completed"}
+    assert not cells & {"2023-09-30", "2023-12-15", "2023-04-01", "2023-05-01"}
+
+
+def test_diff_frames_in_english_say_yes_all_and_english_days():
+    frames = _localisable_changes().to_frames("en")
+    changed = frames["Changed products (field by field)"]
+    pairs = {(r["Code"], r["Field"]): (r["Before"], r["After"]) for _, r in changed.iterrows()}
+    assert pairs[("1.1.1-1", "Objetivos PMM")] == ("1, 3", "All")
+    assert pairs[("1.1.1-2", "Fechas interpretadas")] == ("No", "Yes")
+    assert pairs[("1.1.1-1", "Inicio")] == ("1 Apr 2023", "1 May 2023")
+    assert frames["New progress entries"]["Date"].tolist() == ["15 Dec 2023"]
+    title = "Corrections of reports already in the log (same product and date)"
+    assert set(frames[title]["Date"]) == {"30 Sep 2023"}
+    assert not _cells(frames) & {"Sí", "Todos", "True", "False", "2023-12-15", "2023-09-30"}
+
+
+def test_raw_diff_tables_keep_their_values_for_the_other_views():
+    """Only to_frames translates: the tables (compared, counted, read by changes) keep fmt's."""
+    changes = _localisable_changes()
+    assert set(changes.changed["new"]) >= {"Todos", "Sí", "2023-05-01"}
+    assert changes.new_progress["date"].tolist() == ["2023-12-15"]

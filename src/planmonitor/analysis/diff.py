@@ -9,6 +9,7 @@ page can draw it without knowing the data model and no workbook text is interpre
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -16,7 +17,7 @@ import pandas as pd
 
 from planmonitor import model
 from planmonitor.analysis import metrics
-from planmonitor.i18n import status_label, t
+from planmonitor.i18n import fmt_date, status_label, t
 
 # Product fields compared one by one, in the workbook's column order. `start`/`end` are shown
 # as the cell was written (start_text) when the loader kept it, else as the date.
@@ -46,6 +47,12 @@ CORRECTION_KEY: tuple[str, ...] = ("date", "code")
 CORRECTION_FIELDS: tuple[str, ...] = tuple(f for f in PROGRESS_KEY if f not in CORRECTION_KEY)
 # Columns whose cells are status values (shown in the reader's language).
 _STATUS_CELLS = ("status", "old_status", "new_status")
+# Columns whose cells are days (ISO text here, the language's day format when shown).
+_DATE_CELLS = ("date",)
+# The raw tables say yes and "all GCM objectives" in Spanish (fmt, _product_value); to_frames
+# says them in the reader's language (issue 10).
+_YES, _ALL = "Sí", "Todos"
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # Structure tables: key column and the compared fields.
 _STRUCTURE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -163,12 +170,47 @@ class Changes:
                 shown = df.drop(columns=["field"], errors="ignore")
             if key == "structure":
                 shown = shown.assign(change=[t(f"diff.kind.{c}", lang) for c in shown["change"]])
+            if key == "changed":
+                shown = localized_changes(shown.assign(field=df["field"]), lang)
+                shown = shown.drop(columns=["field"])
+            for col in _DATE_CELLS:
+                if col in shown.columns:
+                    shown = shown.assign(**{col: [_day(v, lang) for v in shown[col]]})
             for col in _STATUS_CELLS:
                 if col in shown.columns:
                     shown = shown.assign(**{col: [status_label(v, lang) for v in shown[col]]})
             shown = shown.rename(columns={c: t(f"diff.col.{c}", lang) for c in shown.columns})
             out[t(f"diff.title.{key}", lang)] = shown.reset_index(drop=True)
         return out
+
+
+def _day(value: str, lang: str) -> str:
+    """An ISO day (as fmt writes a Timestamp) in the language's format; other text as is."""
+    return fmt_date(value, lang) if _ISO_DAY.fullmatch(value or "") else value
+
+
+def shown_value(field: str, value: str, lang: str) -> str:
+    """One old/new cell of the `changed` table in the reader's language: the yes of
+    «fechas interpretadas», the «Todos» of the GCM objectives and a start/end that was a date
+    (not text as written) are the project's words, translated; workbook text is kept."""
+    if field == "dates_interpreted":
+        return t("diff.value.yes" if value == _YES else "diff.value.no", lang)
+    if field == "gcm" and value == _ALL:
+        return t("diff.value.all", lang)
+    if field in ("start", "end"):
+        return _day(value, lang)
+    return value
+
+
+def localized_changes(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A frame with the `changed` table's field, old and new columns, its old/new in `lang`
+    (the «Qué cambió» page shows it too)."""
+    return df.assign(
+        **{
+            col: [shown_value(f, v, lang) for f, v in zip(df["field"], df[col], strict=True)]
+            for col in ("old", "new")
+        }
+    )
 
 
 def _corrections_shown(df: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -181,7 +223,7 @@ def _corrections_shown(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 
     return pd.DataFrame(
         {
-            "date": df["date"],
+            "date": [_day(v, lang) for v in df["date"]],
             "code": df["code"],
             "change": [t("diff.kind.corrected", lang)] * len(df),
             "header": [t(f"diff.col.{f}", lang) for f in df["field"]],

@@ -73,6 +73,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "diff.col.key": {"es": "Clave", "en": "Key"},
     "diff.col.change": {"es": "Cambio", "en": "Change"},
     "diff.col.old_new": {"es": "Antes → después", "en": "Before → after"},
+    "diff.value.yes": {"es": "Sí", "en": "Yes"},
+    "diff.value.no": {"es": "No", "en": "No"},
+    "diff.value.all": {"es": "Todos", "en": "All"},
     # store
     "store.unchanged": {
         "es": "El archivo no cambia los datos actuales (versión {v}): no se guarda nada.",
