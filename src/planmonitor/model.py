@@ -51,6 +51,7 @@ class PlanInfo:
     previous_plan_id: str = ""  # the plan this one continues (carry-over)
     level_names: tuple[str, str, str, str] = ("", "", "", "")  # "" = the default word
     fictitious: bool = False  # every page says so
+    data_note: str = ""  # what the plan's data lacks and why, in the plan's words (cobertura)
     period_inferred: bool = False  # no period given: read from the plan's dates (said)
 
     def network(self, lang: str = "es") -> str:

@@ -74,6 +74,9 @@ PLAN_KEYS: tuple[PlanKey, ...] = (
     PlanKey("Datos ficticios", "Fictitious data", "fictitious", "bool",
             help_es="Sí cuando el plan es un ejemplo ficticio.",
             help_en="Sí (yes) when the plan is a fictitious example."),
+    PlanKey("Nota de datos", "Data note", "data_note", "text",
+            help_es="Lo que falta en los datos del plan y por qué (se muestra en Cobertura PMM).",
+            help_en="What the plan's data lacks and why (shown on GCM coverage)."),
 )  # fmt: skip
 _BY_KEY = {norm_key(k): pk for pk in PLAN_KEYS for k in (pk.key, pk.english)}
 _LANGS = {
@@ -149,6 +152,7 @@ def read_plan_info(ctx: Ctx, data: pd.DataFrame) -> model.PlanInfo | None:
         previous_plan_id=str(values.get("previous_plan_id", "")),
         level_names=levels,  # type: ignore[arg-type]
         fictitious=bool(values.get("fictitious", False)),
+        data_note=str(values.get("data_note", "")),
         period_inferred=False,
     )
 
