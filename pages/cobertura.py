@@ -71,6 +71,8 @@ coverage = r["coverage"]
 if r["n_unlinked"]:
     total = len(v.filtered.products)
     st.info(t("cobertura.no_gcm", lang, n=r["n_unlinked"], total=total), icon=":material/grid_off:")
+    if v.plan.info.data_note:  # the plan's own explanation («Nota de datos» of its «Plan» sheet)
+        st.caption(t("cobertura.data_note", lang, note=v.plan.info.data_note))
 st.markdown(t("cobertura.summary", lang, **metrics.coverage_counts(coverage)))
 page.chart(r["tiles"], key="gcm_tiles")
 gaps = coverage.loc[coverage["gap"], "number"].astype(int).tolist()

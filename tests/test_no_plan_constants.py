@@ -24,7 +24,6 @@ FILES: dict[str, str] = {
     "the example values of the Column declarations (owned by the loader's branch)",
     "reading/loader.py": "the bundled workbook's file name and the loader's example dates "
     "(loader's branch)",
-    "reading/normalize.py": "examples in the date reader's docstrings (loader's branch)",
     "store/seed.py": "the bundled workbooks' file names the store is seeded from",
     "synth.py": "benchmark data: a fictitious plan over a fixed period, deterministic by seed",
 }

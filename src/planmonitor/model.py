@@ -26,7 +26,7 @@ LEVELS: tuple[str, ...] = ("objective", "strategy", "activity", "product")
 
 
 def quarter_code(day: pd.Timestamp) -> str:
-    """The internal code of the quarter holding `day`: "2025-T3"."""
+    """The internal code of the quarter holding `day`: "<year>-T3"."""
     return f"{day.year}-T{(day.month - 1) // 3 + 1}"
 
 
@@ -38,7 +38,7 @@ class PlanInfo:
     one network's plan (titles, the period, its quarters and months) comes from here.
     """
 
-    plan_id: str  # stable slug: "red-peru-2023-2024"
+    plan_id: str  # stable slug: "<network>-<first year>-<last year>"
     title: str
     network_es: str
     network_en: str
@@ -51,6 +51,7 @@ class PlanInfo:
     previous_plan_id: str = ""  # the plan this one continues (carry-over)
     level_names: tuple[str, str, str, str] = ("", "", "", "")  # "" = the default word
     fictitious: bool = False  # every page says so
+    data_note: str = ""  # what the plan's data lacks and why, in the plan's words (cobertura)
     period_inferred: bool = False  # no period given: read from the plan's dates (said)
 
     def network(self, lang: str = "es") -> str:
@@ -58,7 +59,7 @@ class PlanInfo:
         return self.network_en if lang == "en" and self.network_en else self.network_es
 
     def quarters(self) -> tuple[str, ...]:
-        """The period's quarters in order: ("2025-T1", …, "2026-T4")."""
+        """The period's quarters in order: ("<first year>-T1", …, "<last year>-T4")."""
         days = pd.date_range(self.start.to_period("Q").start_time, self.end, freq="QS")
         return tuple(quarter_code(d) for d in days)
 
@@ -66,7 +67,7 @@ class PlanInfo:
         return tuple(range(self.start.year, self.end.year + 1))
 
     def months(self) -> tuple[str, ...]:
-        """The period's months in order: ("2025-01", …)."""
+        """The period's months in order: ("<first year>-01", …)."""
         return tuple(str(p) for p in pd.period_range(self.start, self.end, freq="M"))
 
     def contains(self, day: object) -> bool:

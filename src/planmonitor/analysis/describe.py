@@ -51,12 +51,12 @@ def app_title(plan: Plan | None, lang: str = "es") -> str:
 
 
 def period_text(plan_info: PlanInfo, lang: str = "es") -> str:
-    """ "01/01/2025 – 31/12/2026": the plan's period in words."""
+    """ "dd/mm/aaaa – dd/mm/aaaa": the plan's period in words, from plan.info."""
     return days_text(plan_info.start, plan_info.end, lang)
 
 
 def days_text(start: object, end: object, lang: str = "es") -> str:
-    """ "01/01/2025 – 31/12/2026"."""
+    """ "dd/mm/aaaa – dd/mm/aaaa" (the plan's first and last day)."""
     return t("plan.period", lang, start=fmt_date(start, lang), end=fmt_date(end, lang))
 
 
@@ -82,7 +82,7 @@ def subtitle(plan: Plan, lang: str = "es") -> str:
 
 
 def closed_note(plan: Plan, today: object, lang: str = "es") -> str | None:
-    """«Plan finalizado el 31/12/2026…» once the plan's period has ended, else None."""
+    """«Plan finalizado el <fin>…» once the plan's period has ended, else None."""
     plan_info = info(plan)
     if not plan_info.is_closed(today):
         return None

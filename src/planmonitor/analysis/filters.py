@@ -1,7 +1,7 @@
 """The dashboard's shared filters as one frozen value: apply it to a plan, describe it in words.
 
 Fields combine with AND; the values inside a field combine with OR (two strategies show the
-products of either). The committee is expanded for the agency filter: "PNUD" also matches a
+products of either). The committee is expanded for the agency filter: a member also matches a
 product whose partners say "Comité Ejecutivo". Products without dates always match a period
 filter: by default they belong to the whole plan and no page may drop them.
 """
@@ -146,7 +146,7 @@ class Filters:
 
     # ----------------------------------------------------------------------------------------
     def describe(self, lang: str = "es", plan: Plan | None = None) -> str:
-        """ "Mostrando: OIM como líder · Estrategia 2.1" — the caption every page shows."""
+        """ "Mostrando: <sigla> como líder · Estrategia 2.1" — the caption every page shows."""
         parts = self.describe_parts(lang, plan)
         return t("filters.showing", lang, parts=" · ".join(parts) or t("filters.all", lang))
 

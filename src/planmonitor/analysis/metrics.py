@@ -625,7 +625,7 @@ def _compiled_patterns(
 
 
 def resolve_reporter(plan: Plan, text: str) -> list[str]:
-    """Agencies named in a "Reportado por" cell ("OIM - Ana", "IOM", "PNUD, OIT")."""
+    """Agencies named in a "Reportado por" cell ("A - Ana", "B", "A, C")."""
     if not isinstance(text, str) or not text.strip():
         return []
     return [acronym for acronym, pattern in _agency_patterns(plan) if pattern.search(text)]

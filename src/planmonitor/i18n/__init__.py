@@ -3,8 +3,8 @@
 `t(key, lang, **kw)` is the one translation function of the UI, the CLI, the loader and the
 report; its keys live in the catalogues of `planmonitor.i18n.catalogs`, one format for all
 (key -> {"es": …, "en": …}), merged once at import. Formats
-follow each language's habits: "1.234,5" and "15/03/2026" in Spanish, "1,234.5" and
-"15 Mar 2026" in English.
+follow each language's habits: "1.234,5" and "15/03/aaaa" in Spanish, "1,234.5" and
+"15 Mar yyyy" in English.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def _missing(x: Any) -> bool:
 
 
 def fmt_date(ts: Any, lang: str = DEFAULT_LANG) -> str:
-    """A day in the language's one format: "05/03/2026" / "5 Mar 2026"; "—" when missing.
+    """A day in the language's one format: "05/03/aaaa" / "5 Mar yyyy"; "—" when missing.
 
     Tables, captions, charts, the report, the minutes and the CLI all say a day this way
     (issue 10: one date format per language).
@@ -155,7 +155,7 @@ def role_label(role: str, lang: str = DEFAULT_LANG) -> str:
 
 
 def quarter_parts(q: object) -> tuple[int, int] | None:
-    """(2026, 2) for the plan's quarter code "2026-T2"; None for any other text.
+    """(year, 2) for the plan's quarter code "<year>-T2"; None for any other text.
 
     The one reader of the code; its first and last day are normalize.quarter_bounds.
     """
@@ -166,7 +166,7 @@ def quarter_parts(q: object) -> tuple[int, int] | None:
 
 
 def quarter_label(q: str, lang: str = DEFAULT_LANG) -> str:
-    """ "2026-T2" -> "T2 2026" / "Q2 2026"; other text is returned as it is."""
+    """ "<year>-T2" -> "T2 <year>" / "Q2 <year>"; other text is returned as it is."""
     parts = quarter_parts(q)
     if parts is None:
         return str(q)
@@ -176,7 +176,7 @@ def quarter_label(q: str, lang: str = DEFAULT_LANG) -> str:
 def agency_label(
     acronym: str, lang: str = DEFAULT_LANG, agencies: pd.DataFrame | None = None
 ) -> str:
-    """The agency's acronym in the language: IOM for OIM in English when known."""
+    """The agency's acronym in the language: the English one in English when known."""
     if _lang(lang) == "es":
         return str(acronym)
     if agencies is not None and len(agencies) and "acronym_en" in agencies.columns:

@@ -69,7 +69,7 @@ def is_empty(value: object) -> bool:
 
 
 def cell_text(value: object) -> str:
-    """A cell as the user sees it: 1.0 -> "1", a date -> "2023-03-15", text stripped."""
+    """A cell as the user sees it: 1.0 -> "1", a date -> "yyyy-mm-dd", text stripped."""
     if value is None:
         return ""
     if isinstance(value, str):
@@ -160,11 +160,11 @@ LAST_DATE = pd.Timestamp("2199-12-31")
 
 
 def parse_date(value: object, end: bool = False, periods: bool = True) -> Any:
-    """A date, a quarter ("2023-T2", "T2 2023", "2023 Q2"), a month or a year -> Timestamp.
+    """A date, a quarter ("<year>-T2", "T2 <year>", "<year> Q2"), a month or a year -> Timestamp.
 
     Periods give their first day for a start (`end=False`) and their last day for an end.
     Returns NaT for an empty cell and BAD for text that is not a date, or a date outside
-    FIRST_DATE..LAST_DATE. Day-first, as in Peru. `periods=False` accepts exact dates only
+    FIRST_DATE..LAST_DATE. Day-first, as in Spanish. `periods=False` accepts exact dates only
     (a report date).
     """
     day = _read_date(value, end, periods)
@@ -182,7 +182,7 @@ def date_out_of_range(value: object) -> bool:
 def _read_date(value: object, end: bool, periods: bool) -> Any:
     try:
         return _date_or_period(value, end, periods)
-    except (ValueError, OverflowError, ArithmeticError):  # 31/02/2023, year 0, 1900-01-00
+    except (ValueError, OverflowError, ArithmeticError):  # 31/02/<year>, year 0, 1900-01-00
         return BAD
 
 
@@ -540,7 +540,7 @@ class AgencyResolver:
         return self._keys.get(norm_key(token))
 
     def suggestion(self, token: str) -> str | None:
-        """The closest acronym or alias; swapped letters ("OMI" -> "OIM") rank first.
+        """The closest acronym or alias; swapped letters ("ACB" -> "ABC") rank first.
 
         Scored by rapidfuzz against every candidate at once, once per distinct token.
         """

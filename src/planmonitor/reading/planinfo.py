@@ -51,11 +51,11 @@ PLAN_KEYS: tuple[PlanKey, ...] = (
     PlanKey("Región", "Region", "region", "text",
             help_es="Región de la red (o «País»).", help_en="The network's region (or Country)."),
     PlanKey("Inicio", "Start", "start", "start", required=True,
-            help_es="Primer día del periodo: una fecha o un año (2025 = 1 de enero).",
-            help_en="First day of the period: a date or a year (2025 = 1 January)."),
+            help_es="Primer día del periodo: una fecha o un año (un año solo = 1 de enero).",
+            help_en="First day of the period: a date or a year (a year alone = 1 January)."),
     PlanKey("Fin", "End", "end", "end", required=True,
-            help_es="Último día del periodo: una fecha o un año (2026 = 31 de diciembre).",
-            help_en="Last day of the period: a date or a year (2026 = 31 December)."),
+            help_es="Último día del periodo: una fecha o un año (un año solo = 31 de diciembre).",
+            help_en="Last day of the period: a date or a year (a year alone = 31 December)."),
     PlanKey("Idioma", "Language", "lang", "lang",
             help_es="Idioma del texto del plan: es o en. Vacío: es.",
             help_en="Language of the plan's text: es or en. Empty: es."),
@@ -74,6 +74,9 @@ PLAN_KEYS: tuple[PlanKey, ...] = (
     PlanKey("Datos ficticios", "Fictitious data", "fictitious", "bool",
             help_es="Sí cuando el plan es un ejemplo ficticio.",
             help_en="Sí (yes) when the plan is a fictitious example."),
+    PlanKey("Nota de datos", "Data note", "data_note", "text",
+            help_es="Lo que falta en los datos del plan y por qué (se muestra en Cobertura PMM).",
+            help_en="What the plan's data lacks and why (shown on GCM coverage)."),
 )  # fmt: skip
 _BY_KEY = {norm_key(k): pk for pk in PLAN_KEYS for k in (pk.key, pk.english)}
 _LANGS = {
@@ -149,6 +152,7 @@ def read_plan_info(ctx: Ctx, data: pd.DataFrame) -> model.PlanInfo | None:
         previous_plan_id=str(values.get("previous_plan_id", "")),
         level_names=levels,  # type: ignore[arg-type]
         fictitious=bool(values.get("fictitious", False)),
+        data_note=str(values.get("data_note", "")),
         period_inferred=False,
     )
 

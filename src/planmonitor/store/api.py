@@ -528,7 +528,7 @@ class Store:
         period inferred). A workbook naming an id the store does not know updates that plan
         (and gives it the id) rather than creating a second one, when the store holds that
         plan only, the file states the same period and keeps at least half of its product
-        codes. Any other unknown plan is a new plan (a 2025-2026 cycle, another network).
+        codes. Any other unknown plan is a new plan (the next cycle, another network).
         """
         if new is None or new.info is None or workbook_plan_id(base) is not None:
             return False

@@ -35,7 +35,7 @@ def frame_is_running() -> bool:
 
 
 def current_query_params() -> dict[str, list[str]]:
-    """The URL's query parameters, keeping repeated keys (``?agencia=OIM&agencia=OIT``)."""
+    """The URL's query parameters, keeping repeated keys (``?agencia=A&agencia=B``)."""
     qp = st.query_params
     return {k: qp.get_all(k) for k in qp.keys()}
 

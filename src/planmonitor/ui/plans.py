@@ -24,7 +24,7 @@ _UNKNOWN = "_pm_plan_unknown"  # (asked id, the default shown instead) until ano
 
 
 def label(row: pd.Series | dict, lang: str) -> str:
-    """ "Plan de Trabajo 2025-2026 · 01/01/2025 – 31/12/2026" (the id when it has no title)."""
+    """ "<title> · <first day> – <last day>" (the id when it has no title)."""
     title = str(row["title"] or row["plan_id"])
     return f"{title} · {fmt_date(row['start'], lang)} – {fmt_date(row['end'], lang)}"
 

@@ -1,7 +1,7 @@
 """Session keys of the dashboard. A widget's key is also its URL query parameter.
 
 Every key of a widget bound to the URL is a short Spanish word, because it ends up in links
-that the secretariat shares ("?agencia=OIM&estrategia=2.1").
+that the secretariat shares ("?agencia=<sigla>&estrategia=2.1").
 """
 
 from __future__ import annotations

@@ -30,15 +30,15 @@ CHECKS = (
 
 
 def joined(values: object) -> str:
-    """A list cell (leads, partners) as "OIM, PNUD"."""
+    """A list cell (leads, partners) as "A, B"."""
     if isinstance(values, list | tuple | set):
         return ", ".join(str(v) for v in values)
     return "" if values is None or (isinstance(values, float) and pd.isna(values)) else str(values)
 
 
 def agencies_text(values: object, lang: str, agencies: pd.DataFrame | None = None) -> str:
-    """Leads/partners as "IOM, UNDP" in English, "OIM, PNUD" in Spanish (the English acronym
-    from the plan's Agencias table when given)."""
+    """Leads/partners by their English acronyms in English, their own in Spanish (the English
+    acronym from the plan's Agencias table when given)."""
     if isinstance(values, list | tuple | set):
         return ", ".join(agency_label(str(v), lang, agencies) for v in values)
     return joined(values)
@@ -211,7 +211,7 @@ def completeness_table(done: pd.DataFrame, lang: str) -> pd.DataFrame:
 def reporting_table(
     reporting: pd.DataFrame, lang: str, agencies: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """Reports per agency; the agency as it is called in the language (IOM for OIM)."""
+    """Reports per agency; the agency as called in the language (English acronym in English)."""
     return pd.DataFrame(
         {
             t("col.agency", lang): reporting["agency"]

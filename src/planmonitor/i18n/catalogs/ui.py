@@ -191,12 +191,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Choose a GCM objective",
     },
     "cobertura.no_gcm": {
-        "es": "{n} de {total} productos no tienen objetivos PMM registrados: el plan original "
-        "los marcaba en una grilla que se perdió al extraer su texto. La Secretaría puede "
+        "es": "{n} de {total} productos no tienen objetivos PMM registrados. La Secretaría puede "
         "completarlos (columna «Objetivos PMM») en Actualizar datos.",
-        "en": "{n} of {total} products have no GCM objectives recorded: the original plan "
-        "marked them in a grid that was lost when its text was extracted. The secretariat can "
+        "en": "{n} of {total} products have no GCM objectives recorded. The secretariat can "
         "fill them in (column «Objetivos PMM») under Update data.",
+    },
+    "cobertura.data_note": {
+        "es": "Nota de los datos del plan: {note}",
+        "en": "Note on the plan's data: {note}",
     },
     "cobertura.none_linked": {
         "es": "Ningún producto filtrado está vinculado a este objetivo: es una brecha.",

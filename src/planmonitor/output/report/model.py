@@ -79,7 +79,7 @@ def default_month(plan: Plan, today: object) -> str:
 
 
 def month_label(start: pd.Timestamp, lang: str = "es") -> str:
-    """ "mayo de 2026" / "May 2026"."""
+    """ "mayo de <año>" / "May <year>"."""
     return t(
         "report.month_label", lang, month=t(f"report.month.{start.month}", lang), year=start.year
     )
