@@ -50,9 +50,6 @@ EXCEPTIONS: tuple[tuple[str, str, str], ...] = (
             '"Plan de trabajo 2025-2026"',
         )
     ),
-    # Being edited on another branch now (issue 9 filters): docstring examples, to neutralise there.
-    ("ui/filters.py", "OIM", "docstring example of the URL; file owned by another branch"),
-    ("ui/filters.py", "OCR, PNUD", "docstring example; file owned by another branch"),
 )
 
 

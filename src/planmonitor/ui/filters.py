@@ -5,9 +5,9 @@ restores it. Options narrow down: strategies to the chosen objectives, activitie
 chosen strategies (or objectives). The widgets return plain values; ``show()`` turns them into
 the core's frozen ``Filters``.
 
-The agency list shows each agency as it is called in the language (IOM for OIM in English)
-while the URL keeps the plan's own acronym (``?agencia=OIM``), so a link works in both
-languages. A bound widget would write its displayed label to the URL, so this one is kept in
+The agency list shows each agency as it is called in the language (its English acronym in
+English) while the URL keeps the plan's own acronym (``?agencia=<acronym>``), so a link works
+in both languages. A bound widget would write its displayed label to the URL, so this one is kept in
 the URL by ``_agency_url`` (as the language is by the frame).
 """
 
@@ -125,7 +125,7 @@ def _labels_cached(_plan: model.Plan, version: str, lang: str) -> dict[str, dict
 
 
 def committee_rule(plan: model.Plan, lang: str) -> str | None:
-    """ "«Comité Ejecutivo» cuenta para cada uno de sus 5 miembros: OCR, PNUD, …", from the
+    """ "«Comité Ejecutivo» cuenta para cada uno de sus 5 miembros: <siglas>, …", from the
     plan's Agencias table (None when it names no member): the filter and every chart count
     the committee for each member, and each of them says so."""
     members = [agency_label(m, lang, plan.agencies) for m in plan.committee_members()]
