@@ -196,6 +196,9 @@ def measure_pages(
     pages._keep_navigation_mode()
     root = pages.ROOT
     saved = os.environ.get("PLANMONITOR_DATABASE_URL")
+    # an earlier section may have named a workbook (the dashboard then reads no store): the
+    # store's pages are measured on the store, and the name is given back afterwards
+    workbook = os.environ.pop(data.WORKBOOK_ENV, None)
 
     def app(url: str, plan_id: str) -> tuple[AppTest, float]:
         os.environ["PLANMONITOR_DATABASE_URL"] = url
@@ -241,6 +244,8 @@ def measure_pages(
             os.environ.pop("PLANMONITOR_DATABASE_URL", None)
         else:
             os.environ["PLANMONITOR_DATABASE_URL"] = saved
+        if workbook is not None:
+            os.environ[data.WORKBOOK_ENV] = workbook
     return {
         "overview page, warm rerun": (one_warm, ten_warm),
         "overview page, first run on a plan": (one_cold, ten_cold),
