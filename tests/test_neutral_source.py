@@ -24,8 +24,6 @@ YEAR = re.compile(r"\b20[12][0-9]\b")
 # the whole file; reason). Keep it short: each entry is a fact the code may not own.
 EXCEPTIONS: tuple[tuple[str, str, str], ...] = (
     ("catalog.py", "*", "the catalogue: GCM objectives, agency names, status words"),
-    ("model.py", 'PLAN_START = pd.Timestamp("2023-01-01")', "fallback of inferred_info"),
-    ("model.py", 'PLAN_END = pd.Timestamp("2024-12-31")', "fallback of inferred_info"),
     ("reading/loader.py", 'PLAN_FILE = "plan-de-trabajo-2023-2024.xlsx"', "bundled file name"),
     ("store/seed.py", '"plan-de-trabajo-2023-2024.xlsx"', "bundled file the store is seeded from"),
     ("output/export.py", "FIXED_TIMESTAMP = ", "byte-identical exports: a fixed creation date"),

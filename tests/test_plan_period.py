@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 import pytest
-from planfactory import closed_2021_2022, cycle_2025_2026, make_plan, product
+from planfactory import closed_2021_2022, cycle_2025_2026, make_plan, product, report
 
 from planmonitor.analysis import describe, metrics
 from planmonitor.analysis.filters import Filters, period_options
@@ -164,3 +164,20 @@ def test_co_leads_and_every_agency_of_a_plan_get_their_own_colour(cycle):
     fig = _gantt(cycle, color_by="lead", agency_colors=colors)
     by_name = {tr.name: tr.marker.color for tr in fig.data if tr.name in colors}
     assert by_name and all(by_name[a] == colors[a] for a in by_name)
+
+
+def test_a_plan_stating_no_period_spans_the_whole_years_of_its_own_dates():
+    """No «Plan» sheet: the period is read from the plan's dates (products and reports), in
+    whole calendar years, and marked as inferred; nothing falls back to a fixed period."""
+    plan = make_plan(
+        [product("1.1.1-1", start="2031-03-01", end="2032-06-30"), product("1.1.1-2")],
+        [report("2033-02-10", "1.1.1-1", "En proceso", 40)],
+    )
+    assert plan.info.period_inferred
+    assert (plan.info.start, plan.info.end) == (TS("2031-01-01"), TS("2033-12-31"))
+
+
+def test_a_plan_with_no_date_at_all_spans_the_current_year():
+    plan = make_plan([product("1.1.1-1")])
+    year = pd.Timestamp.today().year
+    assert (plan.info.start, plan.info.end) == (TS(f"{year}-01-01"), TS(f"{year}-12-31"))

@@ -13,13 +13,6 @@ from enum import StrEnum
 import pandas as pd
 
 # --------------------------------------------------------------------------------------------
-# Time frame of the bundled plan: used only by `inferred_info`, for a plan that states no
-# period until its «Plan» sheet is read (issue 9). Every consumer reads `plan.info`.
-# --------------------------------------------------------------------------------------------
-PLAN_START = pd.Timestamp("2023-01-01")
-PLAN_END = pd.Timestamp("2024-12-31")
-
-# --------------------------------------------------------------------------------------------
 # The plan's description of itself (sheet «Plan»)
 # --------------------------------------------------------------------------------------------
 LEVELS: tuple[str, ...] = ("objective", "strategy", "activity", "product")
@@ -701,9 +694,26 @@ class Plan:
         return a.loc[held, "acronym"].astype(str).tolist()
 
 
+def inferred_period(plan: Plan) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The period of a plan that states none: the whole calendar years its dates fall in
+    (products' start and end, progress entries); the current year when it has no date."""
+    days = pd.concat(
+        [
+            pd.to_datetime(plan.products["start"], errors="coerce"),
+            pd.to_datetime(plan.products["end"], errors="coerce"),
+            pd.to_datetime(plan.progress["date"], errors="coerce"),
+        ],
+        ignore_index=True,
+    ).dropna()
+    first = days.min().year if len(days) else pd.Timestamp.today().year
+    last = days.max().year if len(days) else first
+    return pd.Timestamp(year=first, month=1, day=1), pd.Timestamp(year=last, month=12, day=31)
+
+
 def inferred_info(plan: Plan) -> PlanInfo:
-    """The description of a plan that states none (transitional: the period of the bundled plan
-    until the workbook's «Plan» sheet is read; issue 9)."""
+    """The description of a plan that states none (no «Plan» sheet): no names, and the period
+    `inferred_period` reads from its own dates (marked `period_inferred`; issue 9)."""
+    start, end = inferred_period(plan)
     return PlanInfo(
         plan_id="plan",
         title="",
@@ -712,8 +722,8 @@ def inferred_info(plan: Plan) -> PlanInfo:
         network_id="",
         country="",
         region="",
-        start=PLAN_START,
-        end=PLAN_END,
+        start=start,
+        end=end,
         period_inferred=True,
     )
 

@@ -334,6 +334,15 @@ class PlanStore:
             )
 
 
+def _dates_within(plan: model.Plan, start: pd.Timestamp, end: pd.Timestamp) -> bool:
+    """Every date of `plan` (products' start and end, progress entries) is within start-end."""
+    days = pd.concat(
+        [plan.products["start"], plan.products["end"], plan.progress["date"]], ignore_index=True
+    )
+    days = pd.to_datetime(days, errors="coerce").dropna()
+    return bool(((days >= start) & (days <= end)).all())
+
+
 def _title(plan: model.Plan | None) -> str:
     return "" if plan is None or plan.info is None else plan.info.title
 
@@ -527,14 +536,15 @@ class Store:
         Stores written before the plans hold the bundled plan as "plan" (no «Plan» sheet, its
         period inferred). A workbook naming an id the store does not know updates that plan
         (and gives it the id) rather than creating a second one, when the store holds that
-        plan only, the file states the same period and keeps at least half of its product
-        codes. Any other unknown plan is a new plan (the next cycle, another network).
+        plan only, the period the file states holds every date of that plan and the file keeps
+        at least half of its product codes. Any other unknown plan is a new plan (the next
+        cycle, another network).
         """
         if new is None or new.info is None or workbook_plan_id(base) is not None:
             return False
         if named in (ids := self.plan_ids()) or ids != [target.plan_id]:
             return False
-        if (new.info.start, new.info.end) != (base.info.start, base.info.end):
+        if not _dates_within(base, new.info.start, new.info.end):
             return False
         old = set(base.products["code"].astype(str))
         kept = old & set(new.products["code"].astype(str))

@@ -44,6 +44,8 @@ def _plans_columns() -> tuple:
 
 def _existing_info(bind: sa.engine.Connection):
     """The description of the plan in the latest snapshot (None: an empty store)."""
+    import pandas as pd
+
     from planmonitor import model
     from planmonitor.store import codec
 
@@ -56,7 +58,9 @@ def _existing_info(bind: sa.engine.Connection):
     decisions = sa.table("decision_records", sa.column("id"))
     if bind.execute(sa.select(decisions.c.id).limit(1)).first() is None:
         return None
-    # decisions without any version (never seen in practice): the plan without a description
+    # decisions without any version (never seen in practice): the plan without a description,
+    # over the current year as a plan with no date is (model.inferred_period)
+    year = dt.date.today().year
     return model.PlanInfo(
         plan_id="plan",
         title="",
@@ -65,8 +69,8 @@ def _existing_info(bind: sa.engine.Connection):
         network_id="",
         country="",
         region="",
-        start=model.PLAN_START,
-        end=model.PLAN_END,
+        start=pd.Timestamp(year=year, month=1, day=1),
+        end=pd.Timestamp(year=year, month=12, day=31),
         period_inferred=True,
     )
 
