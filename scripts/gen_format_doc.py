@@ -48,6 +48,10 @@ ALLOWED = {
 }
 
 
+# The README's examples speak of a plan starting in this year (a template speaks of its plan's).
+EXAMPLE_YEAR = 2025
+
+
 def render() -> str:
     out = [START, ""]
     for sheet in model.SHEETS:
@@ -57,7 +61,7 @@ def render() -> str:
         out.append("")
         out.append("| Column | Meaning | Type | Required | Allowed values | Example |")
         out.append("|---|---|---|---|---|---|")
-        for c in sheet.columns:
+        for c in [c.in_year(EXAMPLE_YEAR) for c in sheet.columns]:
             example = f"`{c.example}`" if c.example else ""
             out.append(
                 f"| `{c.header}` | {c.description_en} | {KINDS[c.kind]} | "

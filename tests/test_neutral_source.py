@@ -29,23 +29,14 @@ EXCEPTIONS: tuple[tuple[str, str, str], ...] = (
     ("output/export.py", "FIXED_TIMESTAMP = ", "byte-identical exports: a fixed creation date"),
     ("output/export.py", "_ZIP_TIME = ", "byte-identical exports: a fixed zip date"),
     ("synth.py", "*", "benchmark data: a fictitious plan over a fixed period, seeded"),
-    # The example row of the Excel template and the README's format section (issue 9 follow-up:
-    # derive them from the template's own example plan). Kept self-consistent with each other.
+    # The agencies of the Column declarations' examples (template, README): catalogue acronyms;
+    # their years are placeholders filled with the plan's own (Column.in_year).
     *(
         ("model.py", text, "an example value of a Column declaration (template, README)")
         for text in (
-            "Estado peruano",
             '"OIM, PNUD"',
             '"UNODC, ACNUR"',
-            "(2023-T2)",
-            '"2023-T2"',
-            "(2024-T4)",
-            '"2024-T4"',
-            '"2023 T2 2023 2024"',
-            '"red-de-prueba-2023-2024:2.1.1-1"',
             '"OIM",',
-            '"2023-09-30"',
-            '"Plan de trabajo 2025-2026"',
         )
     ),
 )

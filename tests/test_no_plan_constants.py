@@ -20,8 +20,6 @@ WORDS = re.compile(r"(?<!\d)(?:2023|2024)(?!\d)|per[uú]", re.IGNORECASE)
 
 # Whole files allowed to name them, and why. Lines of a file allowed, and why.
 FILES: dict[str, str] = {
-    "model.py": "the example values of the Column declarations (the template's example row and "
-    "the README's format section)",
     "reading/loader.py": "the bundled workbook's file name and the loader's example dates "
     "(loader's branch)",
     "store/seed.py": "the bundled workbooks' file names the store is seeded from",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import openpyxl
 import pandas as pd
@@ -62,7 +63,29 @@ def test_sheets_order_instructions_and_hidden_lists(plan):
         for col in sheet.columns:
             assert col.header in texts, (sheet.name, col.header)
             if col.description_es:
-                assert col.description_es in texts
+                assert col.in_year(plan.info.start.year).description_es in texts
+
+
+def test_the_examples_speak_of_the_plans_own_years():
+    """A template for a 2025-2026 plan gives its date examples in 2025-2026 and never the
+    years of another plan (the Column declarations hold placeholders; issue 9)."""
+    from planfactory import cycle_2025_2026
+
+    wb = _open(build_template(cycle_2025_2026()))
+    texts = [str(c.value) for row in wb[INSTRUCTIONS].iter_rows() for c in row if c.value]
+    texts += [
+        ws.cell(row=1, column=j).comment.text
+        for ws in wb.worksheets
+        for j in range(1, ws.max_column + 1)
+        if ws.cell(row=1, column=j).comment is not None
+    ]
+    joined = "\n".join(texts)
+    assert "2025-T2" in joined and "2026-T4" in joined and "2025-09-30" in joined
+    assert "{y" not in joined and "{p" not in joined
+    # the one earlier year: «Continúa» names a product of the cycle before this plan's
+    assert "red-de-prueba-2023-2024:2.1.1-1" in joined
+    rest = joined.replace("red-de-prueba-2023-2024:2.1.1-1", "")
+    assert not re.search(r"(?<!\d)(?:2023|2024)(?!\d)|per[uú]", rest, re.IGNORECASE)
 
 
 def test_header_rows_are_frozen_and_protected_data_rows_editable(plan):

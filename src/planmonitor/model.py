@@ -7,6 +7,8 @@ internal DataFrame columns are English snake_case.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -136,6 +138,21 @@ class Column:
     period_end: bool = False  # date_or_quarter: a period (quarter, month, year) gives its last day
     bounds: tuple[int, int] | None = None  # int: the values accepted, both included
 
+    def in_year(self, year: int) -> Column:
+        """This column with the years of its description and example filled in for a plan
+        that starts in `year` ({y0}: that year, {y1}: the next; {p0}-{p1}: the cycle before)."""
+        years = {"y0": year, "y1": year + 1, "p0": year - 2, "p1": year - 1}
+
+        def fill(text: str) -> str:
+            return re.sub(r"\{(y0|y1|p0|p1)\}", lambda m: str(years[m.group(1)]), text)
+
+        return dataclasses.replace(
+            self,
+            description_es=fill(self.description_es),
+            description_en=fill(self.description_en),
+            example=fill(self.example),
+        )
+
 
 @dataclass(frozen=True)
 class Sheet:
@@ -181,7 +198,7 @@ OBJECTIVES = Sheet(
             "text",
             "Texto del objetivo, como en el plan",
             "Objective text, as in the plan",
-            "Brindar asistencia técnica al Estado peruano…",
+            "Brindar asistencia técnica a las instituciones del Estado…",
         ),
     ),
     "Los objetivos específicos del plan.",
@@ -317,18 +334,18 @@ PRODUCTS = Sheet(
             "start",
             False,
             "date_or_quarter",
-            "Inicio: una fecha o un trimestre (2023-T2)",
-            "Start: a date or a quarter (2023-T2)",
-            "2023-T2",
+            "Inicio: una fecha o un trimestre ({y0}-T2)",
+            "Start: a date or a quarter ({y0}-T2)",
+            "{y0}-T2",
         ),
         Column(
             "Fin",
             "end",
             False,
             "date_or_quarter",
-            "Fin: una fecha o un trimestre (2024-T4)",
-            "End: a date or a quarter (2024-T4)",
-            "2024-T4",
+            "Fin: una fecha o un trimestre ({y1}-T4)",
+            "End: a date or a quarter ({y1}-T4)",
+            "{y1}-T4",
             period_end=True,
         ),
         Column(
@@ -356,7 +373,7 @@ PRODUCTS = Sheet(
             "text",
             "El fragmento de línea temporal del plan, literal",
             "The plan's timeline fragment, verbatim",
-            "2023 T2 2023 2024",
+            "{y0} T2 {y0} {y1}",
         ),
         Column("Notas", "notes", False, "text", "Notas libres", "Free notes", ""),
         Column(
@@ -368,7 +385,7 @@ PRODUCTS = Sheet(
             "código en el «Plan anterior»",
             "Product of an earlier plan this one continues: <plan code>:<code>, or the code in "
             "the Previous plan",
-            "red-de-prueba-2023-2024:2.1.1-1",
+            "red-de-prueba-{p0}-{p1}:2.1.1-1",
         ),
     ),
     "Una fila por producto.",
@@ -488,7 +505,7 @@ PROGRESS = Sheet(
     "Avances",
     "progress",
     (
-        Column("Fecha", "date", True, "date", "Fecha del reporte", "Report date", "2023-09-30"),
+        Column("Fecha", "date", True, "date", "Fecha del reporte", "Report date", "{y0}-09-30"),
         Column("Producto", "code", True, "code", "Código del producto", "Product code", "1.1.1-1"),
         Column(
             "Estado",
@@ -569,7 +586,7 @@ PLAN_SHEET = Sheet(
     "info",
     (
         Column("Clave", "key", True, "text", "Nombre del dato", "Key", "Título"),
-        Column("Valor", "value", False, "text", "Valor", "Value", "Plan de trabajo 2025-2026"),
+        Column("Valor", "value", False, "text", "Valor", "Value", "Plan de trabajo {y0}-{y1}"),
     ),
     "El plan se describe a sí mismo: título, red, periodo, idioma, palabras de sus niveles.",
     "The plan describes itself: title, network, period, language, the words of its levels.",

@@ -88,6 +88,7 @@ def _catalog_only(gcm: pd.DataFrame) -> model.Plan:
 def build_template(plan: model.Plan | None = None) -> bytes:
     """The workbook to fill in: every sheet with dropdowns, empty or with `plan`'s data."""
     frames = _data_frames(plan)
+    year = _year(plan)
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     _instructions(wb.create_sheet(INSTRUCTIONS), plan)
@@ -114,15 +115,15 @@ def build_template(plan: model.Plan | None = None) -> bytes:
         "products": _range(model.PRODUCTS.name, 1, last[model.PRODUCTS.name]),
     }
 
-    _plan_sheet(wb.create_sheet(model.PLAN_SHEET.name), frames.get(model.PLAN_SHEET.name))
+    _plan_sheet(wb.create_sheet(model.PLAN_SHEET.name), frames.get(model.PLAN_SHEET.name), year)
 
     for sheet in model.SHEETS:
         ws = wb.create_sheet(sheet.name)
         df = frames.get(sheet.name)
-        _write_sheet(ws, sheet, df)
+        _write_sheet(ws, sheet, df, year)
         end = last[sheet.name]
         for j, col in enumerate(sheet.columns, start=1):
-            rule = _rule_for(sheet, col, codes, list_refs)
+            rule = _rule_for(sheet, col.in_year(year), codes, list_refs)
             if rule is None:
                 continue
             letter = get_column_letter(j)
@@ -190,8 +191,13 @@ def _rule_for(
     return None
 
 
-def _write_sheet(ws: Worksheet, sheet: model.Sheet, df: pd.DataFrame | None) -> None:
-    for j, col in enumerate(sheet.columns, start=1):
+def _year(plan: model.Plan | None) -> int:
+    """The year the examples speak of: the plan's first (the current year without a plan)."""
+    return plan.info.start.year if plan is not None and plan.info else pd.Timestamp.today().year
+
+
+def _write_sheet(ws: Worksheet, sheet: model.Sheet, df: pd.DataFrame | None, year: int) -> None:
+    for j, col in enumerate([c.in_year(year) for c in sheet.columns], start=1):
         cell = ws.cell(row=1, column=j)
         write_cell(cell, col.header)
         cell.font = HEADER_FONT
@@ -219,13 +225,13 @@ def _write_sheet(ws: Worksheet, sheet: model.Sheet, df: pd.DataFrame | None) -> 
 PLAN_HELP = "Ayuda"
 
 
-def _plan_sheet(ws: Worksheet, df: pd.DataFrame | None) -> None:
+def _plan_sheet(ws: Worksheet, df: pd.DataFrame | None, year: int) -> None:
     """The «Plan» sheet, always: every key (the plan's values when it states them, else empty)
     and a help column the loader ignores (issue 9)."""
     from planmonitor.output.export import plan_info_sheet
     from planmonitor.reading.planinfo import PLAN_KEYS
 
-    _write_sheet(ws, model.PLAN_SHEET, df if df is not None else plan_info_sheet(None))
+    _write_sheet(ws, model.PLAN_SHEET, df if df is not None else plan_info_sheet(None), year)
     cell = ws.cell(row=1, column=3)
     write_cell(cell, PLAN_HELP)
     cell.font = HEADER_FONT
@@ -273,7 +279,7 @@ def template_title(plan: model.Plan | None) -> str:
 
 def _instructions(ws: Worksheet, plan: model.Plan | None = None) -> None:
     # the examples of dates fall in the plan's first year (the current year without a plan)
-    year = plan.info.start.year if plan is not None and plan.info else pd.Timestamp.today().year
+    year = _year(plan)
     lines = [
         (template_title(plan), True),
         ("Cómo usarla", True),
@@ -325,7 +331,7 @@ def _instructions(ws: Worksheet, plan: model.Plan | None = None) -> None:
         ws.cell(row=r, column=1).font = HEADER_FONT
         write_cell(ws.cell(row=r, column=4), sheet.description_es)
         r += 1
-        for col in sheet.columns:
+        for col in [c.in_year(year) for c in sheet.columns]:
             for j, v in enumerate(
                 [
                     sheet.name,
