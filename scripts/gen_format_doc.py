@@ -36,9 +36,9 @@ ALLOWED = {
     "status": " / ".join(s.value for s in model.Status),
     "roles": " / ".join(r.value for r in model.Role) + "; several separated by `,` or `;`",
     "gcm": "1-23 separated by commas, or `Todos`",
-    "date_or_quarter": "a date (Excel date, `2023-04-15`, `15/04/2023`) or a quarter "
-    "(`2023-T2`, `T2 2023`, `2023 Q2`)",
-    "date": "an Excel date, `2023-04-15` or `15/04/2023`",
+    "date_or_quarter": "a date (Excel date, `2025-04-15`, `15/04/2025`) or a quarter "
+    "(`2025-T2`, `T2 2025`, `2025 Q2`)",
+    "date": "an Excel date, `2025-04-15` or `15/04/2025`",
     "percent": "0 to 100 (`40` or `40%`)",
     "agencies": "acronyms or aliases from `Agencias`, separated by `,` `;` `/` ` y ` or line "
     "breaks; `Comité Ejecutivo` allowed",
