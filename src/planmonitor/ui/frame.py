@@ -18,6 +18,7 @@ from planmonitor.i18n import LANG_NAMES, LANGS, t
 from planmonitor.ui import auth, data, guard, meeting, plans, safe, state
 from planmonitor.ui import compare as compare_widgets
 from planmonitor.ui import filters as filter_widgets
+from planmonitor.ui import region as region_views
 from planmonitor.ui.safe import md
 
 log = logging.getLogger("planmonitor.ui")
@@ -175,6 +176,19 @@ def navigation(
         )
     )
     sections: dict[str, list] = {t("app.section.dashboard", lang): dashboard}
+    # The regional views (issue 11 §2): always routed (a shared link finds them), listed
+    # only when the store holds more than one network.
+    regional = region_views.several_networks()
+    sections[t("app.section.region", lang)] = [
+        st.Page(
+            _meeting_screen if meeting_on else path,
+            title=t(f"page.{url}", lang),
+            url_path=url,
+            icon=icon,
+            visibility="visible" if regional else "hidden",
+        )
+        for path, url, icon in region_views.PAGES
+    ]
     admin = _admin_pages(lang)
     if admin:
         sections[t("app.section.secretariat", lang)] = admin
@@ -190,10 +204,11 @@ def _page_list(sections: dict[str, list], box: object) -> None:
     """The visible pages as links, under one heading per section."""
     with box:
         for heading, pages in sections.items():
+            shown = [p for p in pages if p.visibility != "hidden"]
+            if not shown:  # a section with nothing listed (one network: no «Región») is left out
+                continue
             st.markdown(f"**{safe.md(heading)}**")
-            for p in pages:
-                if p.visibility == "hidden":
-                    continue
+            for p in shown:
                 st.page_link(p, label=p.title, icon=p.icon or None, width="stretch")
 
 
