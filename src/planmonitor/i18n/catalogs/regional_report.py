@@ -1,6 +1,7 @@
 """Strings of the regional monthly report (issue 11, §3): Excel, HTML, PDF and CLI.
 
-Keys start with "regreport." so they never collide with the other catalogues.
+Keys start with "regreport." (and "cli.help.regional") so they never collide with the
+other catalogues.
 """
 
 from __future__ import annotations
@@ -75,6 +76,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "regreport.cli.needs_month": {
         "es": "--regional necesita --month AAAA-MM",
         "en": "--regional needs --month YYYY-MM",
+    },
+    "cli.help.regional": {
+        "es": "el informe regional: un resumen de todas las redes del almacén y el informe "
+        "de cada una (con --month)",
+        "en": "the regional report: a summary of every network of the store and each one's "
+        "report (with --month)",
     },
     "regreport.excel": {"es": "Excel regional", "en": "Regional Excel"},
     "regreport.html": {"es": "HTML regional", "en": "Regional HTML"},

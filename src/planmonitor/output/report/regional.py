@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from planmonitor.analysis import metrics, networks, region as rg
+from planmonitor.analysis import metrics, networks
+from planmonitor.analysis import region as rg
 from planmonitor.analysis.region import Region
 from planmonitor.catalog import gcm_catalog
 from planmonitor.i18n import fmt_date, gcm_label, t
@@ -73,7 +74,12 @@ def _calendar(region: Region, month: str, today: object, lang: str, names: dict)
     if month not in months:
         months.append(month)
     cal = rg.reporting_calendar(region, months)
-    last = dict(zip(*(rg.last_reports(region)[c] for c in ("network_id", "last_report"))))
+    end = parse_month(month)[1]
+    last = {}  # the latest entry by the month's end: later ones are not part of this report
+    for nid, plan in region.items():
+        dates = rg._dates(plan)
+        dates = dates[dates <= end]
+        last[nid] = dates.iloc[-1] if len(dates) else pd.NaT
     cols = [t("regreport.col.network", lang), *months, t("regreport.col.last_report", lang)]
     rows = []
     for nid in region.ids():
@@ -142,7 +148,8 @@ def build_regional_report(
     today = end if today is None else pd.Timestamp(today)
     names = _names(region, lang)
     coverage, missing = _coverage(region, lang, names)
-    summary = (_calendar(region, month, today, lang, names), coverage, _alerts(region, end, lang, names))
+    calendar = _calendar(region, month, today, lang, names)
+    summary = (calendar, coverage, _alerts(region, end, lang, names))
     parts = []
     for nid, plan in region.items():
         if _holds(plan, start, end):
@@ -246,7 +253,10 @@ def regional_html(report: RegionalReport, light: bool = False) -> str:
             drawn = []
             for name, fig in figures.get(section.key, []):
                 div = f"red-{i + 1}-{name}"
-                drawn.append(light_charts.chart_svg(fig) if light else rh._chart_html(fig, div, first))
+                if light:
+                    drawn.append(light_charts.chart_svg(fig))
+                else:
+                    drawn.append(rh._chart_html(fig, div, first))
                 first = False
             view = rh._section_view(part.report, section, drawn)
             view["key"] = f"red-{i + 1}-{section.key}"
