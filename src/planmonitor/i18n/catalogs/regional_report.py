@@ -58,7 +58,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The plan of the network «{network}» ({start} – {end}) does not include "
         "{month}: there is no report for this month.",
     },
-    "regreport.sheet.summary": {"es": "Resumen regional", "en": "Regional summary"},
     "regreport.cli.few_networks": {
         "es": "El informe regional necesita al menos 2 redes; el almacén tiene {n}.",
         "en": "The regional report needs at least 2 networks; the store holds {n}.",
@@ -83,7 +82,4 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "the regional report: a summary of every network of the store and each one's "
         "report (with --month)",
     },
-    "regreport.excel": {"es": "Excel regional", "en": "Regional Excel"},
-    "regreport.html": {"es": "HTML regional", "en": "Regional HTML"},
-    "regreport.pdf": {"es": "PDF regional", "en": "Regional PDF"},
 }
