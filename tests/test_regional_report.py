@@ -54,7 +54,7 @@ def test_summary_comes_first_with_calendar_coverage_and_alerts():
     assert by_net.loc["Red C", "2025-04"] == "Fuera del plan"
     # the last report as of the month's end: 20 May is after April, so 5 March
     assert by_net.loc["Red A", "Último reporte"] == pd.Timestamp("2025-03-05")
-    assert pd.isna(by_net.loc["Red B", "Último reporte"])
+    assert by_net.loc["Red B", "Último reporte"] == "nunca"
 
 
 def test_coverage_names_the_objectives_no_network_covers():
@@ -164,3 +164,12 @@ def test_html_escapes_a_network_name():
     text = rr.regional_html(rr.build_regional_report(reg, "2025-04", "es", TODAY), light=True)
     assert "<script>alert(1)</script>" not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+def test_html_calendar_shows_the_last_months_and_says_so():
+    text = rr.regional_html(build(), light=True)
+    calendar = text.split('id="calendar"', 1)[1].split("</section>", 1)[0]
+    shown = re.findall(r"<th>(\d{4}-\d{2})</th>", calendar)
+    assert shown == ["2024-11", "2024-12", "2025-01", "2025-02", "2025-03", "2025-04"]
+    assert "Se muestran los últimos 6 meses" in calendar
+    assert "2024-07" in section(build(), "calendar").table.columns  # the workbook keeps all

@@ -26,6 +26,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "regreport.status.late": {"es": "Con retraso", "en": "Late"},
     "regreport.status.missing": {"es": "Sin reporte", "en": "Not reported"},
     "regreport.status.outside": {"es": "Fuera del plan", "en": "Outside the plan"},
+    "regreport.calendar_cut": {
+        "es": "Se muestran los últimos {n} meses; el libro Excel tiene todos los meses del "
+        "periodo.",
+        "en": "The last {n} months are shown; the Excel workbook has every month of the period.",
+    },
     "regreport.col.network": {"es": "Red", "en": "Network"},
     "regreport.col.last_report": {"es": "Último reporte", "en": "Last report"},
     "regreport.col.all": {"es": "Todos", "en": "All"},

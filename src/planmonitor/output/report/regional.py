@@ -85,7 +85,8 @@ def _calendar(region: Region, month: str, today: object, lang: str, names: dict)
     for nid in region.ids():
         mine = cal[cal["network_id"] == nid].set_index("month")["status"]
         statuses = [t(f"regreport.status.{mine[m]}", lang) for m in months]
-        rows.append([names[nid], *statuses, last.get(nid, pd.NaT)])
+        when = last.get(nid, pd.NaT)
+        rows.append([names[nid], *statuses, t("report.never", lang) if pd.isna(when) else when])
     table = pd.DataFrame(rows, columns=cols, dtype=object)
     return Section(
         "calendar",
@@ -224,6 +225,9 @@ def regional_excel(report: RegionalReport) -> bytes:
 # --------------------------------------------------------------------------------------------
 # HTML
 # --------------------------------------------------------------------------------------------
+HTML_CALENDAR_MONTHS = 6  # month columns of the calendar in the HTML/PDF (A4 width)
+
+
 def regional_html(report: RegionalReport, light: bool = False) -> str:
     """ONE self-contained file: the summary as tables, then each network's report as its own
     monthly report draws it (plotly inlined once for the whole file; `light`: inline SVG)."""
@@ -231,16 +235,16 @@ def regional_html(report: RegionalReport, light: bool = False) -> str:
     from planmonitor.output.report import light as light_charts
 
     lang = report.lang
-    summary = [
-        {
-            "key": s.key,
-            "title": s.title,
-            "note": s.note,
-            "lines": s.lines,
-            "table": rh._table_view(s.table, lang),
-        }
-        for s in report.summary
-    ]
+    summary = []
+    for s in report.summary:
+        table, lines = s.table, s.lines
+        if s.key == "calendar" and table.shape[1] - 2 > HTML_CALENDAR_MONTHS:
+            # An A4 page holds about six month columns; the workbook keeps every month.
+            keep = [table.columns[0], *table.columns[-HTML_CALENDAR_MONTHS - 1 :]]
+            table = table[keep]
+            lines = (*lines, t("regreport.calendar_cut", lang, n=HTML_CALENDAR_MONTHS))
+        view = {"key": s.key, "title": s.title, "note": s.note, "lines": lines}
+        summary.append({**view, "table": rh._table_view(table, lang)})
     first = True
     parts = []
     for i, part in enumerate(report.parts):
