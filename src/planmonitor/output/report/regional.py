@@ -21,6 +21,7 @@ from planmonitor.analysis import region as rg
 from planmonitor.analysis.region import Region
 from planmonitor.catalog import gcm_catalog
 from planmonitor.i18n import fmt_date, gcm_label, t
+from planmonitor.model import Plan
 from planmonitor.output import export
 from planmonitor.output.report.model import Report, Section, build_report, month_label, parse_month
 
@@ -64,8 +65,9 @@ def _names(region: Region, lang: str) -> dict[str, str]:
     }
 
 
-def _holds(report_plan, start: pd.Timestamp, end: pd.Timestamp) -> bool:
-    info = report_plan.info
+def _holds(plan: Plan, start: pd.Timestamp, end: pd.Timestamp) -> bool:
+    """The plan's period overlaps the month (else the network has nothing due that month)."""
+    info = plan.info
     return info is not None and info.start <= end and info.end >= start
 
 
@@ -180,20 +182,21 @@ def _sheet_name(text: str, taken: set[str]) -> str:
     """An Excel sheet name: no []:*?/\\, not blank nor starting/ending with ', at most 31
     characters, unique (case-insensitive, as Excel compares them)."""
     base = _SHEET_BAD.sub("_", text).strip().strip("'").strip() or "_"
-    name = base[:SHEET_MAX].rstrip()
+    name = base[:SHEET_MAX].rstrip(" '")
     n = 2
     while name.casefold() in taken:
         suffix = f" ({n})"
-        name = base[: SHEET_MAX - len(suffix)].rstrip() + suffix
+        name = base[: SHEET_MAX - len(suffix)].rstrip(" '") + suffix
         n += 1
     taken.add(name.casefold())
     return name
 
 
 def regional_excel(report: RegionalReport) -> bytes:
-    """One sheet per summary section, then one sheet per network section (each network's
-    report sections one below the other would not fit: a sheet per network and section,
-    named «<network> · <section>» cut to 31 characters)."""
+    """One sheet per summary section, then each network's report as its own workbook has it,
+    one sheet per section, named «<network> · <section>» (cut to Excel's 31 characters; a
+    network outside its period: one sheet that says so). Written through
+    export.write_workbook: no text ever becomes a formula."""
     lang = report.lang
     head = [report.title, t("report.month", lang, month=report.month_label)]
     head.append(t("report.as_of", lang, date=fmt_date(report.end, lang)))
