@@ -200,6 +200,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> Parser:
     s, _args = command("report")
     arg(s.options, "--month", "month", "month", default=None)  # or --final (report.py)
     arg(s.options, "--final", "final", action="store_true")
+    arg(s.options, "--regional", "regional", action="store_true")  # issue 11 §3 (report.py)
     arg(s.options, "--out", "out_folder", "folder", required=True)
     plan_option(s)
     return p

@@ -7,6 +7,8 @@ DIR (the language in the name: a Spanish and an English report side by side neve
 each other), and prints their paths. The data is the store's current version when a store
 exists (PLANMONITOR_DATABASE_URL set, or the default SQLite file present); the report never
 creates a database as a side effect, so otherwise it reads the bundled workbooks.
+With `--regional` (issue 11, §3): the regional report of every network of the store,
+informe-regional-YYYY-MM-LANG.xlsx, .html and .pdf (a store with at least 2 networks needed).
 Exit codes: 0 written, 1 data could not be loaded or the PDF failed, 2 malformed month,
 3 the folder or a file cannot be written, 4 the store cannot be used.
 """
@@ -85,6 +87,8 @@ def _load(
 
 def run(args: argparse.Namespace, con: Console) -> int:
     lang = args.lang
+    if getattr(args, "regional", False):
+        return run_regional(args, con)
     final = bool(getattr(args, "final", False))
     if final == (args.month is not None):  # exactly one of --month and --final
         key = "final.cli.both" if final else "final.cli.month_or_final"
@@ -121,6 +125,65 @@ def run(args: argparse.Namespace, con: Console) -> int:
     light_path = write_output(out / f"{stem}{LIGHT_SUFFIX}.html", rp.to_html(report, light=True))
     con.line(t("report.cli.wrote", lang, path=light_path))
 
+    try:
+        pdf = rp.to_pdf(html_text)
+    except rp.PdfError as exc:
+        con.line(t("report.cli.pdf_failed", lang, error=exc), err=True)
+        return EXIT_ISSUES
+    if pdf is None:
+        con.line(t("report.cli.no_pdf", lang))
+        return EXIT_OK
+    pdf_path = write_output(out / f"{stem}.pdf", pdf)
+    con.line(t("report.cli.wrote", lang, path=pdf_path))
+    return EXIT_OK
+
+
+# -- the regional report (issue 11, §3) ------------------------------------------------------
+REGIONAL_STEM = "informe-regional-{month}-{lang}"
+
+
+def run_regional(args: argparse.Namespace, con: Console) -> int:
+    """`report --regional --month YYYY-MM`: every network of the store, a summary then each
+    network's report; informe-regional-YYYY-MM-LANG.xlsx, .html and .pdf (with Chromium)."""
+    lang = args.lang
+    prog = "python -m planmonitor report"
+    detail = None
+    if getattr(args, "final", False) or getattr(args, "plan", None):
+        detail = t("regreport.cli.with_final_or_plan", lang)
+    elif args.month is None:
+        detail = t("regreport.cli.needs_month", lang)
+    if detail is not None:
+        con.line(t("cli.err.usage", lang, detail=detail, prog=prog), err=True)
+        return EXIT_USAGE
+    try:
+        rp.parse_month(args.month)
+    except ValueError:
+        con.line(
+            t("report.cli.bad_month", lang, month=args.month, example=rp.example_month()), err=True
+        )
+        return EXIT_USAGE
+    if not store_exists():
+        con.line(t("regreport.cli.no_store", lang), err=True)
+        return EXIT_ISSUES
+    from planmonitor.store.region import load_region
+
+    today = pd.Timestamp.today().normalize()
+    opened = open_store()
+    try:
+        region = load_region(opened, today, args.month)
+    finally:
+        opened.dispose()
+    if len(region.ids()) < 2:
+        con.line(t("regreport.cli.few_networks", lang, n=len(region.ids())), err=True)
+        return EXIT_ISSUES
+    built = rp.build_regional_report(region, args.month, lang=lang, today=today)
+    out = output_folder(args.out)
+    stem = REGIONAL_STEM.format(month=built.month, lang=lang)
+    xlsx = write_output(out / f"{stem}.xlsx", rp.regional_excel(built))
+    con.line(t("report.cli.wrote", lang, path=xlsx))
+    html_text = rp.regional_html(built)
+    html_path = write_output(out / f"{stem}.html", html_text)
+    con.line(t("report.cli.wrote", lang, path=html_path))
     try:
         pdf = rp.to_pdf(html_text)
     except rp.PdfError as exc:

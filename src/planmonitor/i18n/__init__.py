@@ -24,6 +24,7 @@ from planmonitor.i18n.catalogs import (
     networks,
     plans,
     region,
+    regional_report,
     report,
     rules,
     ui,
@@ -41,19 +42,9 @@ MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct
 # The catalogues, one per domain, all in one format (key -> {"es": …, "en": …}). A key is
 # defined in exactly one of them: merging refuses a key defined twice.
 _CATALOGS = (
-    core,
-    ui,
-    admin,
-    report,
-    final,
-    meeting,
-    workbook,
-    plans,
-    rules,
-    compare,
-    networks,
-    region,
-)
+    core, ui, admin, report, final, meeting, workbook, plans, rules, compare, networks,
+    region, regional_report,
+)  # fmt: skip
 
 
 def _merge() -> dict[str, dict[str, str]]:

@@ -33,6 +33,12 @@ from planmonitor.output.report.pdf import (
     pdf_busy,
     to_pdf,
 )
+from planmonitor.output.report.regional import (
+    RegionalReport,
+    build_regional_report,
+    regional_excel,
+    regional_html,
+)
 
 __all__ = [
     "GANTT_MAX_BARS",
@@ -42,9 +48,11 @@ __all__ = [
     "STALE_DAYS",
     "FinalReport",
     "PdfError",
+    "RegionalReport",
     "Report",
     "Section",
     "build_final_report",
+    "build_regional_report",
     "build_report",
     "chromium_path",
     "clear_cache",
@@ -56,6 +64,8 @@ __all__ = [
     "month_label",
     "parse_month",
     "pdf_busy",
+    "regional_excel",
+    "regional_html",
     "report_months",
     "to_excel",
     "to_html",
