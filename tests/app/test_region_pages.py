@@ -117,3 +117,18 @@ def test_two_networks_list_the_regional_section(region):  # noqa: F811
     assert "**Región**" in [m.value for m in at.markdown]
     links = " ".join(str(e.proto) for e in at.sidebar.get("page_link"))
     assert all(t(f"page.{u}", "es") in links for _, u, _ in rv.PAGES)
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_regional_report_page_offers_the_regional_files(region, lang):  # noqa: F811
+    at = opened("pages/region_informe.py", {"lang": "en"} if lang == "en" else {})
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert t("informe.excel", lang) in labels and t("informe.html", lang) in labels
+    month_box = next(s for s in at.selectbox if s.label == t("region.report.month", lang))
+    assert month_box.value in rg.region_months(rv.whole_region(_today())[0], _today())
+
+
+def _today():
+    import pandas as pd
+
+    return pd.Timestamp.today().normalize()

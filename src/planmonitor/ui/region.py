@@ -32,6 +32,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("pages/region_cobertura.py", "region-cobertura", ":material/public:"),
     ("pages/region_agencias.py", "region-agencias", ":material/hub:"),
     ("pages/region_avance.py", "region-avance", ":material/stacked_bar_chart:"),
+    ("pages/region_informe.py", "region-informe", ":material/summarize:"),
 )
 REGION_PARAM = "region"
 NETWORK_PARAM = "red"

@@ -129,4 +129,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Región: avance por red",
         "en": "Region: completion by network",
     },
+    "page.region-informe": {"es": "Informe regional", "en": "Regional report"},
+    "region.report.intro": {
+        "es": "El informe mensual de la región: un resumen regional (calendario de reportes, "
+        "cobertura del PMM, alertas por red) y después el informe mensual de cada red.",
+        "en": "The region's monthly report: a regional summary (reporting calendar, GCM "
+        "coverage, alerts per network), then each network's own monthly report.",
+    },
+    "region.report.month": {"es": "Mes del informe", "en": "Report month"},
+    "region.report.lang": {"es": "Idioma del informe", "en": "Report language"},
 }
