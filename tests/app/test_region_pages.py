@@ -132,3 +132,27 @@ def _today():
     import pandas as pd
 
     return pd.Timestamp.today().normalize()
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_meeting_mode_steps_through_the_regional_screens(region, lang):  # noqa: F811
+    from planmonitor.ui import meeting
+
+    params = {"reunion": "1", "paso": "99", **({"lang": "en"} if lang == "en" else {})}
+    at = app(params)
+    at.run()  # paso=99 is clamped to the last screen: with two networks, a regional one
+    clean(at)
+    assert plain(at.title[0].value) == t("meeting.screen.region_completion", lang)
+    assert at.get("plotly_chart")  # the completion per network, on the projector
+    before = next(b for b in at.button if b.key == "_pm_meeting_prev")
+    before.click().run()
+    clean(at)
+    assert plain(at.title[0].value) == t("meeting.screen.region_coverage", lang)
+    assert len(meeting.REGIONAL_SCREENS) == 3
+
+
+def test_meeting_mode_without_several_networks_has_no_regional_screen(single):  # noqa: F811
+    at = app({"reunion": "1", "paso": "99"})
+    at.run()
+    clean(at)
+    assert plain(at.title[0].value) == t("meeting.screen.alerts", "es")

@@ -146,14 +146,19 @@ def switch(lang: str) -> bool:
     return on
 
 
-def agenda(strategies: list[str]) -> list[Screen]:
-    """The fixed agenda: overview, one Gantt per strategy (plan order), load, GCM, alerts."""
+REGIONAL_SCREENS: tuple[str, ...] = ("region_calendar", "region_coverage", "region_completion")
+
+
+def agenda(strategies: list[str], regional: bool = False) -> list[Screen]:
+    """The fixed agenda: overview, one Gantt per strategy (plan order), load, GCM, alerts;
+    with several networks in the store (issue 11), then the regional screens."""
     return [
         Screen("overview"),
         *[Screen("gantt", code) for code in strategies],
         Screen("load"),
         Screen("gcm"),
         Screen("alerts"),
+        *[Screen(kind) for kind in (REGIONAL_SCREENS if regional else ())],
     ]
 
 
@@ -309,6 +314,27 @@ def _shorten(text: object, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _regional(v, lang: str, kind: str) -> None:
+    """A regional screen (issue 11): every network of the store, the page's own view."""
+    from planmonitor.ui import region as rv
+
+    whole, _ = rv.whole_region(v.today)
+    if kind == "region_calendar":
+        r = rv.calendar_tables(whole, lang, v.today)
+        if r["months"]:
+            table = r["table"]
+            keep = [table.columns[0], *table.columns[-4:]]  # the last three months, last report
+            st.table(md_table(table[keep]), hide_index=True)
+    elif kind == "region_coverage":
+        r = rv.coverage_view(whole, lang)
+        if r["gaps"]:
+            st.caption(t("region.coverage.uncovered", lang, gaps=", ".join(map(str, r["gaps"]))))
+        _chart(projector(r["figure"], GCM_PX), "m_region_gcm")
+    else:
+        r = rv.completion_view(whole, lang, v.today)
+        _chart(projector(r["figure"], LOAD_PX[1]), "m_region_completion")
+
+
 _DRAW = {"overview": _overview, "load": _load, "gcm": _gcm, "alerts": _alerts}
 
 
@@ -364,7 +390,9 @@ def show(v) -> None:
     st.html(CSS)
     top = metrics.group_level(v.plan)  # one timeline per strategy (or objective)
     strategies = list(dict.fromkeys(v.filtered.products[top].astype(str)))
-    screens = agenda(strategies)
+    from planmonitor.ui import region as rv
+
+    screens = agenda(strategies, regional=rv.several_networks())
     total = len(screens)
     if _STEP not in st.session_state:
         st.session_state[_STEP] = clamp_step(st.query_params.get(STEP_PARAM, "1"), total)
@@ -390,6 +418,8 @@ def show(v) -> None:
         st.info(t("app.empty", lang), icon=":material/filter_alt_off:")
     elif screen.kind == "gantt":
         _gantt(v, lang, screen.code)
+    elif screen.kind in REGIONAL_SCREENS:
+        _regional(v, lang, screen.kind)
     else:
         _DRAW[screen.kind](v, lang)
     if v.plan.is_example:
