@@ -1,6 +1,9 @@
 """The monthly report as an Excel workbook: one sheet per section, title rows on top.
 
-Written through export.write_workbook, so workbook text never becomes a formula.
+After the report's sheets come the plan's own data sheets («Plan», Productos, Avances…, exactly
+what the export writes), so a network's monthly report workbook is a valid upload: the regional
+deployment imports it as that network's update, and the loader skips the report's sheets
+(issue 11 §4). Written through export.write_workbook, so workbook text never becomes a formula.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import pandas as pd
 from planmonitor.i18n import fmt_date, t
 from planmonitor.output import export
 from planmonitor.output.report.model import Report, month_label
+from planmonitor.reading.workbook import match_sheets
 
 
 def _header_lines(report: Report) -> list[str]:
@@ -27,7 +31,8 @@ def _header_lines(report: Report) -> list[str]:
 
 
 def to_excel(report: Report) -> bytes:
-    """One sheet per section (names in the report's language), title rows on top."""
+    """One sheet per section (names in the report's language), title rows on top, then the
+    plan's data sheets (Spanish names, no title rows: the upload format)."""
     sheets: dict[str, pd.DataFrame] = {}
     titles: dict[str, list[str]] = {}
     header = _header_lines(report)
@@ -40,4 +45,10 @@ def to_excel(report: Report) -> bytes:
             *([section.note] if section.note else []),
             *section.lines,
         ]
+    if report.plan is not None:
+        data = export.plan_to_sheets(report.plan)
+        clash = match_sheets(list(sheets))  # as tolerant as the loader (case, accents, spaces)
+        if clash:  # a report sheet read as a data sheet would make the upload ambiguous
+            raise ValueError(f"report sheets named like data sheets: {sorted(clash.values())}")
+        sheets.update(data)
     return export.write_workbook(sheets, title_rows=titles)
