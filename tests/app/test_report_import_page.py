@@ -9,7 +9,7 @@ import pytest
 from apphelpers import plain
 from planfactory import make_plan, product, report
 from plansheet import reading_plan_sheets, with_info  # noqa: F401  (fixture)
-from test_network_access import (  # noqa: F401  (region: fixture)
+from test_network_access import (
     A_ID,
     B_ID,
     UPLOAD,
@@ -19,7 +19,7 @@ from test_network_access import (  # noqa: F401  (region: fixture)
     errors,
     network_plan,
     refusal,
-    region,
+    region,  # noqa: F401  (fixture, asked for by name)
     versions,
 )
 
@@ -53,7 +53,8 @@ def confirm(at):
     return [b for b in at.button if b.key == CONFIRM]
 
 
-def test_a_secretariat_of_red_a_imports_its_report_once(region):
+def test_a_secretariat_of_red_a_imports_its_report_once(request):
+    region = request.getfixturevalue("region")  # noqa: F811  (the two networks' store)
     before_b = versions(region, B_ID)
     at = clean(as_session("ana", ["red-a"], {"plan": A_ID}).run())
     clean(at.switch_page(UPLOAD).run())
@@ -78,7 +79,8 @@ def test_a_secretariat_of_red_a_imports_its_report_once(region):
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
-def test_red_bs_report_is_refused_for_a_secretariat_of_red_a(region, lang):
+def test_red_bs_report_is_refused_for_a_secretariat_of_red_a(request, lang):
+    region = request.getfixturevalue("region")  # noqa: F811  (the two networks' store)
     before = {p: versions(region, p) for p in (A_ID, B_ID)}
     params = {"plan": A_ID} | ({"lang": "en"} if lang == "en" else {})
     at = clean(as_session("ana", ["red-a"], params).run())
