@@ -18,9 +18,11 @@ from plansheet import plan_info, reading_plan_sheets, with_info  # noqa: F401  (
 from plansheet import workbook as plans_workbook
 
 from planmonitor import cli, model, store
+from planmonitor.i18n import t
 from planmonitor.output import export
 from planmonitor.output import report as rp
 from planmonitor.reading.loader import load_workbook
+from planmonitor.reading.workbook import report_month
 from planmonitor.store import codec
 
 A_ID, B_ID = "red-a-2023-2024", "red-b-2025-2026"
@@ -150,6 +152,16 @@ def test_a_report_of_another_network_is_refused_whole(region):
     assert "Intruso" not in set(region.for_plan(B_ID).plan().progress["comment"])
 
 
+def test_a_report_workbook_is_recognised_and_no_other_file_is():
+    assert report_month(report_workbook(PLAN_A_JULY, "2023-07")) == "2023-07"
+    assert report_month(report_workbook(PLAN_A_JULY, "2023-06", "en")) == "2023-06"
+    assert report_month(plans_workbook(PLAN_A_JULY)) is None  # the plain export/upload
+    assert report_month(b"not a workbook") is None
+    text = rp.upload_text(report_workbook(PLAN_A_JULY, "2023-07"), PLAN_A_JULY, "en")
+    assert text == t("upload.report_of", "en", network="Network A", month="July 2023")
+    assert rp.upload_text(plans_workbook(PLAN_A_JULY), PLAN_A_JULY, "es") == ""
+
+
 def test_a_tampered_report_is_validated_like_any_upload(region):
     book = openpyxl.load_workbook(io.BytesIO(report_workbook(PLAN_A_JULY, "2023-07")))
     ws = book["Avances"]
@@ -176,7 +188,9 @@ def test_the_cli_imports_a_report_workbook_once(region, url, tmp_path, capsys, m
     argv = ["import", str(path), "--by", "ana"]
     assert cli.main(argv) == 0
     n = versions(region, A_ID)
-    assert len(n) == 2 and "Informe de julio" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert len(n) == 2 and "Informe de julio" in out
+    assert t("upload.report_of", "es", network="Red A", month="julio de 2023") in out
     assert cli.main(argv) == 0  # the same file again: nothing stored
     assert "no se guarda nada" in capsys.readouterr().out
     assert versions(region, A_ID) == n

@@ -63,7 +63,10 @@ def test_a_secretariat_of_red_a_imports_its_report_once(request):
     upload(at, "informe-2023-07-es.xlsx", data)
     assert not at.error and not at.warning  # the report's own sheets are skipped silently
     target = plain(t("store.target.update", "es", plan="Plan de Red A", plan_id=A_ID))
-    assert target in [plain(c.value) for c in at.main.caption]  # it updates Red A's plan
+    captions = [plain(c.value) for c in at.main.caption]
+    assert target in captions  # it updates Red A's plan
+    report_of = t("upload.report_of", "es", network="Red A", month="julio de 2023")
+    assert plain(report_of) in captions  # and says what the file is
     clean(confirm(at)[0].click().run())
     stored = region.for_plan(A_ID).plan()
     assert list(stored.progress["comment"]) == ["Primer informe", "Julio de Red A"]
@@ -90,6 +93,9 @@ def test_red_bs_report_is_refused_for_a_secretariat_of_red_a(request, lang):
     network = "Network B" if lang == "en" else "Red B"
     writes = t("access.writes", lang, networks="Network A" if lang == "en" else "Red A")
     assert refusal("file", network, writes, lang) in errors(at)
+    month = "July 2025" if lang == "en" else "julio de 2025"
+    report_of = t("upload.report_of", lang, network=network, month=month)
+    assert plain(report_of) in [plain(c.value) for c in at.main.caption]
     assert not confirm(at)
     assert {p: versions(region, p) for p in (A_ID, B_ID)} == before
     assert "Julio de Red B" not in set(region.for_plan(B_ID).plan().progress["comment"])

@@ -11,9 +11,10 @@ from __future__ import annotations
 import pandas as pd
 
 from planmonitor.i18n import fmt_date, t
+from planmonitor.model import Plan
 from planmonitor.output import export
-from planmonitor.output.report.model import Report, month_label
-from planmonitor.reading.workbook import match_sheets
+from planmonitor.output.report.model import Report, month_label, parse_month
+from planmonitor.reading.workbook import match_sheets, report_month
 
 
 def _header_lines(report: Report) -> list[str]:
@@ -51,4 +52,22 @@ def to_excel(report: Report) -> bytes:
         if clash:  # a report sheet read as a data sheet would make the upload ambiguous
             raise ValueError(f"report sheets named like data sheets: {sorted(clash.values())}")
         sheets.update(data)
-    return export.write_workbook(sheets, title_rows=titles)
+    subject = export.REPORT_SUBJECT.format(month=report.month)
+    return export.write_workbook(sheets, title_rows=titles, subject=subject)
+
+
+def upload_text(data: bytes, plan: Plan | None, lang: str = "es") -> str:
+    """For an upload: «Es el informe mensual de <red>, <mes>…» when the file is a monthly report
+    workbook (its data sheets are then read like any upload); "" for any other file."""
+    month = report_month(data)
+    if month is None:
+        return ""
+    try:
+        start, _end = parse_month(month)
+    except ValueError:
+        return ""
+    info = plan.info if plan is not None else None
+    network = (info.network(lang).strip() if info is not None else "") or (
+        info.plan_id if info is not None else "—"
+    )
+    return t("upload.report_of", lang, network=network, month=month_label(start, lang))
