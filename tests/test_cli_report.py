@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from planmonitor import cli, store
+from planmonitor.output import export
 from planmonitor.output import report as rp
 from planmonitor.reading.loader import load_default
 
@@ -36,7 +37,9 @@ def test_report_on_the_bundled_data(no_store, tmp_path, capsys, lang, sheet, mon
     xlsx, html_path, pdf = (out / f"{stem}.{ext}" for ext in ("xlsx", "html", "pdf"))
     assert str(xlsx) in printed and str(html_path) in printed
     wb = openpyxl.load_workbook(xlsx)
-    assert wb.sheetnames[0] == sheet and len(wb.sheetnames) == len(rp.SECTIONS)
+    assert wb.sheetnames[0] == sheet
+    # the report's sections, then the plan's data sheets (issue 11 §4: the report is an upload)
+    assert wb.sheetnames[len(rp.SECTIONS) :] == list(export.plan_to_sheets(load_default().plan))
     text = html_path.read_text(encoding="utf-8")
     assert month in text and note in text  # the bundled progress log is the example one
     light = out / f"{stem}-ligero.html"  # issue 10: the light HTML for e-mail, always beside

@@ -15,6 +15,7 @@ import pytest
 from planfactory import cycle_info, make_plan, product, report
 
 from planmonitor.model import NO_REPORT
+from planmonitor.output import export
 from planmonitor.output import report as rp
 
 TS = pd.Timestamp
@@ -146,9 +147,11 @@ def test_sections_in_both_languages_fit_sheet_names():
 def test_excel_has_one_sheet_per_section_and_text_stays_text(may):
     data = rp.to_excel(may)
     wb = openpyxl.load_workbook(io.BytesIO(data))
-    assert wb.sheetnames == [s.title for s in may.sections()]
+    titles = [s.title for s in may.sections()]
+    assert wb.sheetnames[: len(titles)] == titles  # the report first, then the plan's data
+    assert wb.sheetnames[len(titles) :] == list(export.plan_to_sheets(plan_may()))
     assert wb.sheetnames[0] == "Resumen"
-    for ws in wb.worksheets:
+    for ws in wb.worksheets[: len(titles)]:
         # the title row: the plan's own network and title
         assert str(ws["A1"].value) == (
             "Red de Prueba · Informe mensual de seguimiento · Plan de prueba 2024"

@@ -55,6 +55,11 @@ def cmd_import(s, args: argparse.Namespace, con: Console) -> int:
         append_progress=not args.replace_progress,
     )
     if res.preview.ok and res.preview.target_plan_id:
+        from planmonitor.output.report import upload_text
+
+        report_of = upload_text(data, res.preview.plan, lang)  # a network's report workbook
+        if report_of:
+            con.line(report_of)
         con.line(res.preview.target_text(lang))
     if res.refused_removals:
         con.line(res.message(lang), err=True)

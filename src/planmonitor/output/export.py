@@ -31,6 +31,10 @@ from planmonitor.model import Plan
 FIXED_TIMESTAMP = dt.datetime(2023, 1, 1, 0, 0, 0)
 _ZIP_TIME = (2023, 1, 1, 0, 0, 0)
 
+# The monthly report workbook's document subject: «planmonitor monthly report YYYY-MM»; the
+# reader recognises a report workbook by it (reading.workbook.report_month, issue 11 §4).
+REPORT_SUBJECT = "planmonitor monthly report {month}"
+
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 MIN_WIDTH = 8
@@ -49,13 +53,15 @@ def write_workbook(
     dest: str | Path | IO[bytes] | None = None,
     *,
     title_rows: Mapping[str, list[str]] | None = None,
+    subject: str = "",
 ) -> bytes:
     """Write one sheet per DataFrame (columns = Spanish headers) and return the xlsx bytes.
 
     `title_rows[sheet]` lines go above the header (e.g. a "fictitious data" warning); the
     loader skips them. Strings are forced to text cells so "=1+1" or "@x" typed by a user
     never becomes a formula when the file is opened again. `dest`, when given, also receives
-    the bytes (a path or a binary file object).
+    the bytes (a path or a binary file object). `subject` goes to the document's properties
+    (the monthly report marks itself there, see REPORT_SUBJECT).
     """
     wb = Workbook()
     wb.remove(wb.active)
@@ -69,6 +75,8 @@ def write_workbook(
     props.lastModifiedBy = "planmonitor"
     props.created = FIXED_TIMESTAMP
     props.modified = FIXED_TIMESTAMP
+    if subject:
+        props.subject = subject
 
     buf = io.BytesIO()
     # ExcelWriter directly: openpyxl's save_workbook() stamps `modified` with the clock.

@@ -1054,6 +1054,29 @@ def match_sheets(titles: list[str]) -> dict[str, str]:
     return out
 
 
+_REPORT_SUBJECT = re.compile(r"<dc:subject>planmonitor monthly report (\d{4}-\d{2})</dc:subject>")
+_CORE_MAX_BYTES = 64 * 1024
+
+
+def report_month(data: bytes) -> str | None:
+    """ "YYYY-MM" when the file is a monthly report workbook planmonitor wrote, else None.
+
+    The report marks itself in its document subject (output.export.REPORT_SUBJECT); its data
+    sheets are then an ordinary upload (issue 11 §4). Never raises: any other file is None.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            info = zf.getinfo("docProps/core.xml")
+            if info.file_size > _CORE_MAX_BYTES:
+                return None
+            with zf.open(info) as fh:
+                core = fh.read(_CORE_MAX_BYTES).decode("utf-8", "replace")
+    except Exception:  # not a zip, no properties: not a report
+        return None
+    match = _REPORT_SUBJECT.search(core)
+    return match.group(1) if match else None
+
+
 def read_tables(
     data: bytes, limits: Limits | None = None, log: IssueLog | None = None
 ) -> dict[str, SheetTable]:
@@ -1079,6 +1102,7 @@ def read_tables(
 
 
 __all__ = [
+    "report_month",
     "INVISIBLE_PREFIX",
     "LONG_PREFIX",
     "TEXT_PREFIX",

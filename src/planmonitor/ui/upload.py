@@ -16,6 +16,7 @@ import streamlit as st
 
 from planmonitor.i18n import fmt_number, t
 from planmonitor.output.issues import issues_table
+from planmonitor.output.report import upload_text
 from planmonitor.reading.validate import issue_summary
 from planmonitor.store import Preview
 from planmonitor.ui import auth, data, tables
@@ -158,6 +159,9 @@ def show(lang: str, user: str) -> None:
                 width="stretch",
                 key="_pm_upload_warnings",
             )
+    report_of = upload_text(content, preview.plan, lang)  # a network's monthly report workbook
+    if report_of:
+        st.caption(md(report_of))
     if preview.identical:
         st.info(t("upload.identical", lang, v=preview.base_version_id), icon=":material/info:")
         return

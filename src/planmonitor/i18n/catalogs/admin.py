@@ -269,6 +269,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Nothing was stored: the file would remove {what}. If that is intended, confirm "
         "it (on the command line: --allow-removals).",
     },
+    "upload.report_of": {
+        "es": "Es el informe mensual de {network}, {month}: sus hojas de datos se leen como "
+        "cualquier carga.",
+        "en": "This is the monthly report of {network}, {month}: its data sheets are read like "
+        "any upload.",
+    },
     "upload.identical": {
         "es": "Sin cambios: el archivo tiene los mismos datos que la versión actual ({v}). No "
         "se guarda nada.",

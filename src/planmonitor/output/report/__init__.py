@@ -4,7 +4,7 @@ the end-of-cycle report (final.py) on the same templates and PDF path.
 Callers use the package: `from planmonitor.output import report; report.to_html(...)`.
 """
 
-from planmonitor.output.report.excel import to_excel
+from planmonitor.output.report.excel import to_excel, upload_text
 from planmonitor.output.report.final import (
     FinalReport,
     build_final_report,
@@ -68,6 +68,7 @@ __all__ = [
     "regional_html",
     "report_months",
     "to_excel",
+    "upload_text",
     "to_html",
     "to_pdf",
 ]

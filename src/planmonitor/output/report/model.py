@@ -121,6 +121,9 @@ class Report:
     against_version: bool = False  # changes computed against a stored version
     info: PlanInfo | None = None  # the plan's description (its period draws the Gantt)
     plan_title: str = ""  # the plan's own title (describe.plan_title); "" when it has none
+    # The plan the report is drawn from: the Excel carries its data sheets after the report's,
+    # so a network's report workbook is also its upload (issue 11 §4).
+    plan: Plan | None = field(default=None, repr=False, compare=False)
 
     @property
     def title(self) -> str:
@@ -406,6 +409,7 @@ def build_report(
         against_version=previous is not None,
         info=plan.info,
         plan_title=describe.plan_title(plan),
+        plan=plan,
     )
 
 
