@@ -66,9 +66,13 @@ class Server:
         return self.log.read_text(errors="replace")[-5000:]
 
 
-def start_server(tmp: Path, timeout: float = 60.0) -> Server:
-    """A fresh `streamlit run dashboard.py` on a free port with its own store."""
+def start_server(tmp: Path, timeout: float = 60.0, secrets: str = "") -> Server:
+    """A fresh `streamlit run dashboard.py` on a free port with its own store; `secrets` is the
+    TOML of its own secrets file (never the developer's: none when empty)."""
     tmp.mkdir(parents=True, exist_ok=True)
+    secrets_file = tmp / ("secrets.toml" if secrets else "no-secrets.toml")
+    if secrets:
+        secrets_file.write_text(secrets, encoding="utf-8")
     port = _free_port()
     log = tmp / "streamlit.log"
     env = dict(os.environ)
@@ -79,7 +83,7 @@ def start_server(tmp: Path, timeout: float = 60.0) -> Server:
         "--server.port", str(port), "--server.headless", "true",
         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
-        "--secrets.files", str(tmp / "no-secrets.toml"),
+        "--secrets.files", str(secrets_file),
     ]  # fmt: skip
     with log.open("wb") as out:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -134,6 +138,23 @@ def fresh_server(tmp_path) -> Iterator[Server]:
     s = start_server(tmp_path / "fresh")
     yield s
     stop_server(s)
+
+
+@pytest.fixture
+def server_with_secrets(tmp_path):
+    """A factory of fresh servers on the store in tmp_path / "fresh" (as fresh_server), each
+    with the secrets TOML given; stopped at the end of the test."""
+    _require_chromium()
+    started: list[Server] = []
+
+    def start(secrets: str) -> Server:
+        s = start_server(tmp_path / "fresh", secrets=secrets)
+        started.append(s)
+        return s
+
+    yield start
+    for s in started:
+        stop_server(s)
 
 
 @pytest.fixture
