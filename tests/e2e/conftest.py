@@ -66,14 +66,21 @@ class Server:
         return self.log.read_text(errors="replace")[-5000:]
 
 
-def start_server(tmp: Path, timeout: float = 60.0) -> Server:
-    """A fresh `streamlit run dashboard.py` on a free port with its own store."""
+def start_server(
+    tmp: Path,
+    timeout: float = 60.0,
+    database_url: str | None = None,
+    extra_env: dict[str, str] | None = None,
+) -> Server:
+    """A fresh `streamlit run dashboard.py` on a free port with its own store (or the store at
+    `database_url`, shared by several replicas; issue 11's load test)."""
     tmp.mkdir(parents=True, exist_ok=True)
     port = _free_port()
     log = tmp / "streamlit.log"
     env = dict(os.environ)
-    env["PLANMONITOR_DATABASE_URL"] = f"sqlite:///{tmp / 'planmonitor.sqlite'}"
+    env["PLANMONITOR_DATABASE_URL"] = database_url or f"sqlite:///{tmp / 'planmonitor.sqlite'}"
     env.pop("PLANMONITOR_WORKBOOK", None)
+    env.update(extra_env or {})
     cmd = [
         sys.executable, "-m", "streamlit", "run", "dashboard.py",
         "--server.port", str(port), "--server.headless", "true",
