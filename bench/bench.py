@@ -2,7 +2,9 @@
 
 Each `bench/section_*.py` is one section with a `run(args) -> None` function (and optionally
 `add_arguments(parser)`); they run in sorted file order: hostile (the worst uploads of issue
-12), load, pages, report, store (a store of 10 plans beside a store of one, issue 9).
+12), load, loadtest (two replicas on one PostgreSQL under 20 viewer sessions, issue 11), pages,
+region (20 networks × 300 products × 6,000 reports on PostgreSQL, issue 11), report, store (a
+store of 10 plans beside a store of one, issue 9).
 `--only load` runs section_load.py; `--only cold` the first chart in a fresh browser (issue 10).
 """
 

@@ -57,3 +57,27 @@ def test_agencies_are_the_bundled_catalogue_not_a_copy() -> None:
     assert agencies["name_en"].tolist() == [r["name_en"] for r in records]
     assert agencies["roles"].tolist() == [[r["role"]] for r in records]
     assert [list(a) for a in agencies["aliases"]] == [r["aliases"] for r in records]
+
+
+def test_region_networks_are_distinct_fictitious_and_deterministic() -> None:
+    from planmonitor.synth import REGION, make_region_plans, make_region_workbooks
+
+    plans = make_region_plans(3, 30, 200, seed=1)
+    infos = [p.info for p in plans]
+    assert len({i.network_id for i in infos}) == 3
+    assert len({i.plan_id for i in infos}) == 3
+    assert len({i.country for i in infos}) == 3
+    assert {i.region for i in infos} == {REGION}
+    assert all(i.fictitious and not i.period_inferred for i in infos)
+    assert [(len(p.products), len(p.progress)) for p in plans] == [(30, 200)] * 3
+    # each network its own seed: different plans, the same ones again for the same seed
+    assert plans[0].products["name"].tolist() != plans[1].products["name"].tolist()
+    again = make_region_plans(3, 30, 200, seed=1)
+    assert all(a.products.equals(b.products) for a, b in zip(plans, again, strict=True))
+    # the workbook (its bytes carry the zip's timestamps) holds the same plan, «Plan» included
+    books = make_region_workbooks(3, 30, 200, seed=1)
+    for data, plan in zip(books, plans, strict=True):
+        result = load_workbook(data)
+        assert result.plan is not None and result.plan.info == plan.info
+        assert len(result.plan.products) == 30 and len(result.plan.progress) == 200
+        assert result.plan.products["name"].tolist() == plan.products["name"].tolist()

@@ -5,6 +5,10 @@ network) tracks thousands with a long progress log. These plans are deterministi
 valid (no errors, no warnings), use the network's agencies (catalog.agency_rows, read from
 data/source/agencies.toml), 3 objectives, several strategies and many activities, dates in
 2023-2024 and every status. They are marked as fictitious data.
+
+A fictitious region (issue 11 §5): `region_infos` / `make_region_workbooks` / `make_region_plans`
+give N networks, each plan with its own «Plan» sheet (its own network code and name, a
+fictitious country, one fictitious region, «Datos ficticios: Sí»), each a different seed.
 """
 
 from __future__ import annotations
@@ -14,10 +18,11 @@ import io
 
 import numpy as np
 import openpyxl
+import pandas as pd
 
 from planmonitor import model
 from planmonitor.catalog import agency_rows, gcm_catalog
-from planmonitor.model import Plan, Status
+from planmonitor.model import Plan, PlanInfo, Status
 
 STRATEGIES_PER_OBJECTIVE = (3, 4, 3)
 _QUARTERS = [(y, q) for y in (2023, 2024) for q in (1, 2, 3, 4)]
@@ -27,14 +32,73 @@ _WORDS = (
 ).split()
 
 
+REGION = "Región ficticia"
+REGION_EN = "Fictitious region"
+
+
+def region_infos(n_networks: int) -> list[PlanInfo]:
+    """The «Plan» of each fictitious network of the region: distinct codes, names and
+    countries, one region, the synthetic plans' period (2023-2024), marked fictitious."""
+    infos = []
+    for i in range(1, n_networks + 1):
+        nid = f"red-ficticia-{i:02d}"
+        infos.append(
+            PlanInfo(
+                plan_id=f"{nid}-2023-2024",
+                title=f"Plan de trabajo 2023-2024 de la Red ficticia {i:02d}",
+                network_es=f"Red ficticia {i:02d}",
+                network_en=f"Fictitious network {i:02d}",
+                network_id=nid,
+                country=f"País ficticio {i:02d}",
+                region=REGION,
+                start=pd.Timestamp("2023-01-01"),
+                end=pd.Timestamp("2024-12-31"),
+                fictitious=True,
+            )
+        )
+    return infos
+
+
+def _region_args(n_networks: int, seed: int) -> list[tuple[PlanInfo, int]]:
+    return [(info, seed * 1000 + i) for i, info in enumerate(region_infos(n_networks))]
+
+
+def make_region_workbooks(
+    n_networks: int = 20, n_products: int = 300, n_progress: int = 6000, seed: int = 0
+) -> list[bytes]:
+    """One .xlsx per network (its «Plan» sheet first), each its own seed, deterministic."""
+    return [
+        make_network_workbook(n_products, n_progress, s, info=info)
+        for info, s in _region_args(n_networks, seed)
+    ]
+
+
+def make_region_plans(
+    n_networks: int = 20, n_products: int = 300, n_progress: int = 6000, seed: int = 0
+) -> list[Plan]:
+    """The same plans, loaded without an Excel round trip."""
+    return [
+        make_network_plan(n_products, n_progress, s, info=info)
+        for info, s in _region_args(n_networks, seed)
+    ]
+
+
 def network_rows(
-    n_products: int = 2000, n_progress: int = 50000, seed: int = 0
+    n_products: int = 2000, n_progress: int = 50000, seed: int = 0, info: PlanInfo | None = None
 ) -> dict[str, list[list]]:
-    """Every sheet's rows (header first), as a spreadsheet reader would return them."""
+    """Every sheet's rows (header first), as a spreadsheet reader would return them; with
+    `info`, a «Plan» sheet (first) that states it."""
+    from planmonitor.reading.planinfo import info_rows
+
     rng = np.random.default_rng(seed)
     agencies = agency_rows()
     acronyms = [a[0] for a in agencies]
     sheets: dict[str, list[list]] = {}
+    if info is not None:
+        sheets[model.PLAN_SHEET.name] = [
+            list(model.PLAN_SHEET.headers),
+            *([k, v] for k, v in info_rows(info)),
+        ]
     sheets["Objetivos"] = [model.OBJECTIVES.headers] + [
         [str(o), f"Objetivo específico {o} (sintético)"] for o in (1, 2, 3)
     ]
@@ -151,10 +215,12 @@ def network_rows(
     return sheets
 
 
-def make_network_workbook(n_products: int = 2000, n_progress: int = 50000, seed: int = 0) -> bytes:
+def make_network_workbook(
+    n_products: int = 2000, n_progress: int = 50000, seed: int = 0, info: PlanInfo | None = None
+) -> bytes:
     """The synthetic plan as .xlsx bytes (all sheets, valid, deterministic for a seed)."""
     wb = openpyxl.Workbook(write_only=True)
-    for name, rows in network_rows(n_products, n_progress, seed).items():
+    for name, rows in network_rows(n_products, n_progress, seed, info).items():
         ws = wb.create_sheet(name)
         for row in rows:
             ws.append(row)
@@ -163,11 +229,13 @@ def make_network_workbook(n_products: int = 2000, n_progress: int = 50000, seed:
     return buf.getvalue()
 
 
-def make_network_plan(n_products: int = 2000, n_progress: int = 50000, seed: int = 0) -> Plan:
+def make_network_plan(
+    n_products: int = 2000, n_progress: int = 50000, seed: int = 0, info: PlanInfo | None = None
+) -> Plan:
     """The same synthetic plan, loaded without an Excel round trip."""
     from planmonitor.reading.loader import load_rows
 
-    result = load_rows(network_rows(n_products, n_progress, seed))
+    result = load_rows(network_rows(n_products, n_progress, seed, info))
     if result.plan is None:  # a bug in this module, not bad input
         raise RuntimeError(result.issues.to_string())
     return result.plan

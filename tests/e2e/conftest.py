@@ -66,9 +66,16 @@ class Server:
         return self.log.read_text(errors="replace")[-5000:]
 
 
-def start_server(tmp: Path, timeout: float = 60.0, secrets: str = "") -> Server:
-    """A fresh `streamlit run dashboard.py` on a free port with its own store; `secrets` is the
-    TOML of its own secrets file (never the developer's: none when empty)."""
+def start_server(
+    tmp: Path,
+    timeout: float = 60.0,
+    database_url: str | None = None,
+    extra_env: dict[str, str] | None = None,
+    secrets: str = "",
+) -> Server:
+    """A fresh `streamlit run dashboard.py` on a free port with its own store (or the store at
+    `database_url`, shared by several replicas; issue 11's load test); `secrets` is the TOML of
+    its own secrets file (never the developer's: none when empty)."""
     tmp.mkdir(parents=True, exist_ok=True)
     secrets_file = tmp / ("secrets.toml" if secrets else "no-secrets.toml")
     if secrets:
@@ -76,8 +83,9 @@ def start_server(tmp: Path, timeout: float = 60.0, secrets: str = "") -> Server:
     port = _free_port()
     log = tmp / "streamlit.log"
     env = dict(os.environ)
-    env["PLANMONITOR_DATABASE_URL"] = f"sqlite:///{tmp / 'planmonitor.sqlite'}"
+    env["PLANMONITOR_DATABASE_URL"] = database_url or f"sqlite:///{tmp / 'planmonitor.sqlite'}"
     env.pop("PLANMONITOR_WORKBOOK", None)
+    env.update(extra_env or {})
     cmd = [
         sys.executable, "-m", "streamlit", "run", "dashboard.py",
         "--server.port", str(port), "--server.headless", "true",

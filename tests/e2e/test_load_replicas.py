@@ -1,0 +1,212 @@
+"""The load test of issue 11 (§5-6): two `streamlit run` replicas on one PostgreSQL, viewer
+sessions browsing while a secretariat uploads a new version of one network's plan.
+
+Bounded in count (PLANMONITOR_LOAD_SESSIONS sessions, default 4, split over both replicas;
+PLANMONITOR_LOAD_ROUNDS page visits each before and after the upload) and in time (DEADLINE).
+Asserted: no session ever shows an exception or the app's error text; no page ever shows a
+mix of the old and the new version (the new version renames both products of Red A, so a
+page shows the old names or the new ones, never one of each); and after the upload is
+committed each session shows the new version at its next interaction (a click on a page of
+the navigation: one rerun of its own session).
+
+The upload goes through the store API (Store.commit, what the «Actualizar» page calls) from
+a thread while the sessions browse, not through the upload page's widgets: the test is about
+what concurrent viewers see, and a browser upload would add its own timing to every figure.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from pg import cluster
+from planfactory import make_plan, product, report
+from plansheet import plan_info, reading_plan_sheets, with_info  # noqa: F401  (fixture)
+from plansheet import workbook as plans_workbook
+from playwright.sync_api import Page, expect
+
+from planmonitor import model
+from planmonitor.i18n import t
+from planmonitor.store import open_store
+from planmonitor.ui import auth
+
+# this folder's conftest (its `start_server`), by path: tests/conftest.py is also "conftest"
+_spec = importlib.util.spec_from_file_location(
+    "e2e_servers", Path(__file__).with_name("conftest.py")
+)
+assert _spec is not None and _spec.loader is not None
+servers = sys.modules.setdefault("e2e_servers", importlib.util.module_from_spec(_spec))
+_spec.loader.exec_module(servers)
+
+pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
+
+SESSIONS = int(os.environ.get("PLANMONITOR_LOAD_SESSIONS", "4"))
+ROUNDS = int(os.environ.get("PLANMONITOR_LOAD_ROUNDS", "2"))
+DEADLINE = float(os.environ.get("PLANMONITOR_LOAD_DEADLINE", "120"))
+PAGES = ("cronograma", "resumen", "avance", "cobertura")
+A_ID = "red-a-2025-2026"
+OLD = ("Observatorio andino", "Campaña andina")
+NEW = ("Faro de datos", "Brújula migratoria")
+
+
+def _network(pid: str, network: str, nid: str, names: tuple[str, str]) -> model.Plan:
+    products = [
+        product("2.1.1-1", names[0], leads=["PNUD"], start="2025-02-01"),
+        product("2.2.1-1", names[1], start="2025-03-01", end="2026-12-31"),
+    ]
+    progress = [report("2025-06-30", "2.2.1-1", "En curso", 10, "Primer informe", "OIM")]
+    info = plan_info(
+        pid, "2025-01-01", "2026-12-31", title=f"Plan de {network}", network=network,
+        network_id=nid, network_en=network.replace("Red", "Network"),
+        country=f"País {nid[-1].upper()}",
+    )  # fmt: skip
+    return with_info(make_plan(products, progress), info)
+
+
+def _seed(url: str) -> None:
+    """Three networks, each plan committed as a workbook with its «Plan» sheet."""
+    s = open_store(url, seed=False)
+    try:
+        for pid, name, nid, names in (
+            (A_ID, "Red A", "red-a", OLD),
+            ("red-b-2025-2026", "Red B", "red-b", ("Mesa B", "Guía B")),
+            ("red-c-2025-2026", "Red C", "red-c", ("Mesa C", "Guía C")),
+        ):
+            data = plans_workbook(_network(pid, name, nid, names))
+            assert s.commit(data, f"{nid}.xlsx", "carga inicial").version_id is not None
+    finally:
+        s.dispose()
+
+
+NAV_TITLES = ("Cronograma", "Avance de productos", "Resumen")  # pages that list product names
+
+
+def _rss_mb(pid: int, field: str = "VmRSS") -> float:
+    """A process's resident memory now (VmRSS) or at its peak (VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _settle(page: Page) -> None:
+    app = page.locator('[data-testid="stApp"]')
+    expect(app).to_have_attribute("data-test-script-state", "notRunning")
+    expect(page.locator('[data-stale="true"]')).to_have_count(0)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
+
+
+def _visit(page: Page, k: int) -> None:
+    """One interaction: a click on the next page of the navigation (a rerun of the session)."""
+    title = NAV_TITLES[k % len(NAV_TITLES)]
+    page.locator(".st-key-pm-nav").get_by_test_id("stPageLink-NavLink").filter(
+        has_text=title
+    ).first.click()
+    expect(page.get_by_test_id("stMain").get_by_test_id("stHeading").first).to_contain_text(title)
+    _settle(page)
+
+
+def _seen(page: Page, error: str) -> str:
+    """ "old" or "new": the version the page shows (never both, never an error)."""
+    # the page's run is over (_settle); its charts draw in the browser after it: wait for
+    # one of Red A's product names, old or new
+    page.wait_for_function(
+        "names => { const m = document.querySelector('[data-testid=stMain]');"
+        " return m && names.some(n => m.textContent.includes(n)); }",
+        arg=[*OLD, *NEW],
+        timeout=20_000,
+    )
+    expect(page.get_by_test_id("stException")).to_have_count(0, timeout=1)
+    text = page.locator("[data-testid='stMain']").text_content() or ""
+    assert error not in text, page.url
+    old, new = (any(n in text for n in names) for names in (OLD, NEW))
+    assert not (old and new), f"a half-written version on {page.url}"
+    assert old or new, f"Red A's products are not on {page.url}"
+    return "new" if new else "old"
+
+
+def test_replicas_under_load(browser, tmp_path, reading_plan_sheets):  # noqa: F811
+    start = time.monotonic()
+    url = cluster().create_database()
+    _seed(url)
+    env = {auth.ENV_PASSWORDS: "sara:clave-de-carga"}
+    replicas = [
+        servers.start_server(tmp_path / f"replica{i}", database_url=url, extra_env=env)
+        for i in (1, 2)
+    ]
+    error = t("app.error", "es")
+    contexts = []
+    interactions = 0
+    try:
+        pages = []
+        for i in range(SESSIONS):
+            ctx = browser.new_context(viewport=servers.VIEWPORT, locale="es-PE")
+            contexts.append(ctx)
+            page = ctx.new_page()
+            page.goto(f"{replicas[i % 2].url}/cronograma?plan={A_ID}")
+            expect(page.get_by_test_id("stMain").get_by_test_id("stHeading").first).to_contain_text(
+                "Cronograma"
+            )
+            _settle(page)
+            assert _seen(page, error) == "old"
+            pages.append(page)
+        for k in range(1, ROUNDS + 1):  # before the upload: everyone sees the old version
+            for page in pages:
+                _visit(page, k)
+                interactions += 1
+                assert _seen(page, error) == "old"
+
+        done: dict[str, float] = {}
+
+        def upload() -> None:
+            s = open_store(url, seed=False)
+            try:
+                data = plans_workbook(_network(A_ID, "Red A", "red-a", NEW))
+                result = s.commit(data, "red-a.xlsx", "sara", "nombres nuevos")
+                done["version"] = float(result.version_id or 0)
+            finally:
+                s.dispose()
+                done["at"] = time.monotonic()
+
+        uploader = threading.Thread(target=upload)
+        uploader.start()
+        k = ROUNDS + 1
+        while "at" not in done and time.monotonic() - start < DEADLINE:  # during the upload
+            for page in pages:
+                _visit(page, k)
+                interactions += 1
+                _seen(page, error)  # old or new, never a mix
+            k += 1
+        uploader.join(timeout=max(1.0, DEADLINE - (time.monotonic() - start)))
+        assert done.get("version"), "the upload stored no version"
+        lags = []
+        for page in pages:  # the first interaction after the commit shows the new version
+            clicked = time.monotonic()
+            _visit(page, k)
+            interactions += 1
+            assert _seen(page, error) == "new", page.url
+            lags.append(time.monotonic() - clicked)
+        assert time.monotonic() - start < DEADLINE, "the load test ran past its deadline"
+        for r in replicas:
+            assert r.process.poll() is None, r.output()
+        rss = ",".join(f"{_rss_mb(r.process.pid):.0f}" for r in replicas)
+        peak = ",".join(f"{_rss_mb(r.process.pid, 'VmHWM'):.0f}" for r in replicas)
+        print(
+            f"\nLOAD sessions={SESSIONS} interactions={interactions} errors=0 "
+            f"max_seconds_to_new={max(lags):.2f} replica_rss_mb={rss} replica_peak_mb={peak} "
+            f"total_seconds={time.monotonic() - start:.1f}"
+        )
+    except Exception:
+        for r in replicas:
+            print(r.output())
+        raise
+    finally:
+        for ctx in contexts:
+            ctx.close()
+        for r in replicas:
+            servers.stop_server(r)
