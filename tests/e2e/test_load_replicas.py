@@ -1,5 +1,6 @@
 """The load test of issue 11 (§5-6): two `streamlit run` replicas on one PostgreSQL, viewer
-sessions browsing while a secretariat uploads a new version of one network's plan.
+sessions browsing regional and network pages while a secretariat uploads a new version of one
+network's plan.
 
 Bounded in count (PLANMONITOR_LOAD_SESSIONS sessions, default 4, split over both replicas;
 PLANMONITOR_LOAD_ROUNDS page visits each before and after the upload) and in time (DEADLINE).
@@ -83,7 +84,13 @@ def _seed(url: str) -> None:
         s.dispose()
 
 
-NAV_TITLES = ("Cronograma", "Avance de productos", "Resumen")  # pages that list product names
+# The navigation's pages the sessions click through in turn: the regional pages (issue 11 §5)
+# between pages that list product names (where the version shown is told apart)
+NAV_TITLES = (
+    "Cronograma", "Calendario de reportes", "Avance de productos", "Agencias por red",
+    "Resumen", "Avance por red",
+)  # fmt: skip
+REGIONAL = frozenset({"Calendario de reportes", "Agencias por red", "Avance por red"})
 
 
 def _rss_mb(pid: int, field: str = "VmRSS") -> float:
@@ -101,14 +108,28 @@ def _settle(page: Page) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
 
 
-def _visit(page: Page, k: int) -> None:
-    """One interaction: a click on the next page of the navigation (a rerun of the session)."""
+def _visit(page: Page, k: int) -> str:
+    """One interaction: a click on the next page of the navigation (a rerun of the session);
+    the page's title."""
     title = NAV_TITLES[k % len(NAV_TITLES)]
     page.locator(".st-key-pm-nav").get_by_test_id("stPageLink-NavLink").filter(
         has_text=title
     ).first.click()
     expect(page.get_by_test_id("stMain").get_by_test_id("stHeading").first).to_contain_text(title)
     _settle(page)
+    return title
+
+
+def _checked(page: Page, title: str, error: str) -> str:
+    """A regional page drawn with no error (it shows no product names: "regional"), else the
+    version the page shows (`_seen`)."""
+    if title not in REGIONAL:
+        return _seen(page, error)
+    expect(page.get_by_test_id("stException")).to_have_count(0, timeout=1)
+    text = page.locator("[data-testid='stMain']").text_content() or ""
+    assert error not in text, page.url
+    assert "Red A" in text and "Red B" in text, f"the region is not on {page.url}"
+    return "regional"
 
 
 def _seen(page: Page, error: str) -> str:
@@ -157,9 +178,9 @@ def test_replicas_under_load(browser, tmp_path, reading_plan_sheets):  # noqa: F
             pages.append(page)
         for k in range(1, ROUNDS + 1):  # before the upload: everyone sees the old version
             for page in pages:
-                _visit(page, k)
+                title = _visit(page, k)
                 interactions += 1
-                assert _seen(page, error) == "old"
+                assert _checked(page, title, error) in ("old", "regional")
 
         done: dict[str, float] = {}
 
@@ -178,13 +199,15 @@ def test_replicas_under_load(browser, tmp_path, reading_plan_sheets):  # noqa: F
         k = ROUNDS + 1
         while "at" not in done and time.monotonic() - start < DEADLINE:  # during the upload
             for page in pages:
-                _visit(page, k)
+                title = _visit(page, k)
                 interactions += 1
-                _seen(page, error)  # old or new, never a mix
+                _checked(page, title, error)  # old or new, never a mix
             k += 1
         uploader.join(timeout=max(1.0, DEADLINE - (time.monotonic() - start)))
         assert done.get("version"), "the upload stored no version"
         lags = []
+        while NAV_TITLES[k % len(NAV_TITLES)] in REGIONAL:  # a page that tells the version
+            k += 1
         for page in pages:  # the first interaction after the commit shows the new version
             clicked = time.monotonic()
             _visit(page, k)
