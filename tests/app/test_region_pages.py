@@ -156,3 +156,19 @@ def test_meeting_mode_without_several_networks_has_no_regional_screen(single):  
     at.run()
     clean(at)
     assert plain(at.title[0].value) == t("meeting.screen.alerts", "es")
+
+
+def test_a_networks_new_version_shows_at_the_next_rerun(region):  # noqa: F811
+    from test_network_access import PLAN_B, progress_update
+
+    from planmonitor.i18n import fmt_date
+
+    at = opened(PAGES[0])
+    before = table(at, "Último reporte").set_index("Red")["Último reporte"]["Red B"]
+    assert before == fmt_date("2025-06-30", "es")
+    stored = region.commit(progress_update(PLAN_B, "Nuevo informe"), "b2.xlsx", author="beto")
+    assert stored.stored
+    at.run()
+    clean(at)
+    after = table(at, "Último reporte").set_index("Red")["Último reporte"]["Red B"]
+    assert after == fmt_date("2025-07-20", "es")  # the new entry, 200 days after 2025-01-01

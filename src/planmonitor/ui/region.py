@@ -53,16 +53,25 @@ def several_networks() -> bool:
 
 def whole_region(today: pd.Timestamp) -> tuple[rg.Region, dict[str, str]]:
     """Every network of the store with its plan for today's month, and their version keys
-    by network id."""
-    s = data.store()
-    plans = s.plans(today)
-    nets = s.networks(today).reset_index(drop=True)
+    by network id. One query (Store.plans, which holds each plan's current version); the
+    plans come from a cache of their own, sized for a region (the session's plan cache keeps
+    three), so a warm rerun reads nothing else."""
+    plans = data.store().plans(today)
+    nets = nets_mod.networks(plans).reset_index(drop=True)
+    current = dict(zip(plans["plan_id"].astype(str), plans["current_version_id"], strict=True))
     chosen, keys = {}, {}
     for row in nets.itertuples(index=False):
-        plan, key = data.plan_for(plan_for(plans, tuple(row.plan_ids), today))
-        chosen[str(row.network_id)] = plan
+        pid = plan_for(plans, tuple(row.plan_ids), today)
+        key = f"store:{pid}:{int(current[pid])}"
+        chosen[str(row.network_id)] = _plan_of(key)
         keys[str(row.network_id)] = key
     return rg.Region(nets, chosen), keys
+
+
+@st.cache_resource(max_entries=128, ttl=6 * 3600, show_spinner=False)
+def _plan_of(key: str):
+    """The plan of a version key (``store:<plan_id>:<version id>``), shared by every session."""
+    return data.load_for_key(key)[0]
 
 
 def _pick(param: str, widget: str, options: list[str], label: str, fmt, lang: str) -> str:
