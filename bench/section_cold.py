@@ -73,11 +73,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(script: Path, cwd: Path, tmp: Path) -> Server:
-    """`streamlit run script` on a free port: its own store, no secrets, output to a log."""
+def start(script: Path, cwd: Path, tmp: Path, database_url: str | None = None) -> Server:
+    """`streamlit run script` on a free port: its own store (or the one at `database_url`), no
+    secrets, output to a log."""
     port = _free_port()
     env = dict(os.environ)
-    env["PLANMONITOR_DATABASE_URL"] = f"sqlite:///{tmp / 'planmonitor.sqlite'}"
+    env["PLANMONITOR_DATABASE_URL"] = database_url or f"sqlite:///{tmp / 'planmonitor.sqlite'}"
     env.pop("PLANMONITOR_WORKBOOK", None)
     # This checkout's code, whatever the virtualenv has installed (an editable install may
     # point at another clone).

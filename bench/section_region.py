@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import os
 import statistics
 import sys
@@ -145,6 +146,47 @@ def pages(url: str, plan_id: str, reruns: int) -> dict[str, float | str | None]:
     return out
 
 
+def browser_cold(url: str) -> list[str]:
+    """The first chart of each regional chart page in a fresh Chromium context, on a fresh
+    `streamlit run` server holding the region (its first load apart: the server's caches are
+    empty), and that server's peak memory after them."""
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    spec = importlib.util.spec_from_file_location(
+        "bench_region_cold", Path(__file__).with_name("section_cold.py")
+    )
+    assert spec is not None and spec.loader is not None
+    cold = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cold)
+    lines = []
+    with tempfile.TemporaryDirectory() as tmp:
+        server = cold.start(ROOT / "dashboard.py", ROOT, Path(tmp), database_url=url)
+        try:
+            cold.wait_healthy(server)
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(
+                    executable_path=str(cold.CHROMIUM), args=cold.CHROMIUM_ARGS
+                )
+                try:
+                    for path in ("region-cobertura", "region-agencias", "region-avance"):
+                        first = cold.first_chart(browser, f"{server.url}/{path}")
+                        again = cold.first_chart(browser, f"{server.url}/{path}")
+                        lines.append(
+                            f"{path:24s} first chart, fresh browser: {first:.2f} s "
+                            f"(server's first load of the page), {again:.2f} s (next visitor)"
+                        )
+                finally:
+                    browser.close()
+            status = Path(f"/proc/{server.process.pid}/status").read_text().splitlines()
+            peak = next((ln.split()[1] for ln in status if ln.startswith("VmHWM:")), "0")
+            lines.append(f"server holding the region: peak RSS {int(peak) / 1024:.0f} MB")
+        finally:
+            cold.stop(server)
+    return lines
+
+
 def regional_report(store, repeat: int) -> str:
     """Best time of building the regional report of TODAY's month, and of its HTML."""
     from planmonitor.output.report import regional
@@ -207,6 +249,8 @@ def run(args: argparse.Namespace) -> None:
                 print(f"{name:38s} {seconds or 'not present'}")
             else:
                 print(f"{name:38s} {seconds * 1000:.0f} ms (warm rerun, median of {reruns})")
+        for line in browser_cold(many_url):
+            print(line)
     finally:
         cluster.stop()
     import resource
