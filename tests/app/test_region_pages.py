@@ -172,3 +172,12 @@ def test_a_networks_new_version_shows_at_the_next_rerun(region):  # noqa: F811
     clean(at)
     after = table(at, "Último reporte").set_index("Red")["Último reporte"]["Red B"]
     assert after == fmt_date("2025-07-20", "es")  # the new entry, 200 days after 2025-01-01
+
+
+def test_the_closed_plan_banner_of_the_sessions_plan_stays_off_the_regional_pages(region):  # noqa: F811
+    from apphelpers import closed_banner
+
+    at = opened("pages/cronograma.py", {"plan": "red-a-2023-2024"})
+    assert closed_banner(at)  # Red A's cycle ended in 2024: its own pages say so
+    at = opened(PAGES[1], {"plan": "red-a-2023-2024"})
+    assert not closed_banner(at)

@@ -271,8 +271,10 @@ def run() -> None:
         today=today,
         as_of=as_of,
     )
-    closed = describe.closed_note(plan, today, lang)
-    if closed:  # every page and meeting screen of a finished cycle says so first
+    regional = getattr(page, "url_path", "") in {url for _, url, _ in region_views.PAGES}
+    closed = None if regional else describe.closed_note(plan, today, lang)
+    if closed:  # every page and meeting screen of a finished cycle says so first (the
+        # regional pages show every network, not the session's plan: not there)
         st.info(closed, icon=":material/event_available:")
     st.session_state[state.FRAME_RUNNING] = True
     try:
