@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
+NETWORK_PAGES = ("pages/cronograma.py", "pages/carga.py", "pages/cobertura.py", "pages/avance.py")
 REGION_PAGES = (
     "pages/region_calendario.py",
     "pages/region_cobertura.py",
@@ -126,7 +127,7 @@ def pages(url: str, plan_id: str, reruns: int) -> dict[str, float | str | None]:
         at.query_params["plan"] = plan_id
         at.run()
         out["a network's overview page, warm rerun"] = warm(at)
-        for page in REGION_PAGES:
+        for page in (*NETWORK_PAGES, *REGION_PAGES):
             if not (ROOT / page).exists():
                 out[page] = None
                 continue
