@@ -4,7 +4,7 @@ The real plan has 20 products; the dashboard must stay fast if the network (or a
 network) tracks thousands with a long progress log. These plans are deterministic for a seed,
 valid (no errors, no warnings), use the network's agencies (catalog.agency_rows, read from
 data/source/agencies.toml), 3 objectives, several strategies and many activities, dates in
-2023-2024 and every status. They are marked as fictitious data.
+the two years of START-END and every status. They are marked as fictitious data.
 
 A fictitious region (issue 11 §5): `region_infos` / `make_region_workbooks` / `make_region_plans`
 give N networks, each plan with its own «Plan» sheet (its own network code and name, a
@@ -25,7 +25,11 @@ from planmonitor.catalog import agency_rows, gcm_catalog
 from planmonitor.model import Plan, PlanInfo, Status
 
 STRATEGIES_PER_OBJECTIVE = (3, 4, 3)
-_QUARTERS = [(y, q) for y in (2023, 2024) for q in (1, 2, 3, 4)]
+# The synthetic plans' period, stated once: two whole years (fictitious benchmark data).
+START_YEAR = 2023
+START, END = pd.Timestamp(f"{START_YEAR}-01-01"), pd.Timestamp(f"{START_YEAR + 1}-12-31")
+PERIOD_TEXT = f"{START.year}-{END.year}"
+_QUARTERS = [(y, q) for y in (START.year, END.year) for q in (1, 2, 3, 4)]
 _WORDS = (
     "diálogo informe taller campaña estudio guía mesa técnica diagnóstico capacitación foro "
     "encuesta boletín protocolo hoja informativa evento sensibilización asistencia red"
@@ -38,21 +42,21 @@ REGION_EN = "Fictitious region"
 
 def region_infos(n_networks: int) -> list[PlanInfo]:
     """The «Plan» of each fictitious network of the region: distinct codes, names and
-    countries, one region, the synthetic plans' period (2023-2024), marked fictitious."""
+    countries, one region, the synthetic plans' period (START-END), marked fictitious."""
     infos = []
     for i in range(1, n_networks + 1):
         nid = f"red-ficticia-{i:02d}"
         infos.append(
             PlanInfo(
-                plan_id=f"{nid}-2023-2024",
-                title=f"Plan de trabajo 2023-2024 de la Red ficticia {i:02d}",
+                plan_id=f"{nid}-{PERIOD_TEXT}",
+                title=f"Plan de trabajo {PERIOD_TEXT} de la Red ficticia {i:02d}",
                 network_es=f"Red ficticia {i:02d}",
                 network_en=f"Fictitious network {i:02d}",
                 network_id=nid,
                 country=f"País ficticio {i:02d}",
                 region=REGION,
-                start=pd.Timestamp("2023-01-01"),
-                end=pd.Timestamp("2024-12-31"),
+                start=START,
+                end=END,
                 fictitious=True,
             )
         )
@@ -182,11 +186,11 @@ def network_rows(
 
     statuses = list(Status)
     which = rng.integers(0, n_products, n_progress) if n_products else np.array([], dtype=int)
-    days = rng.integers(0, 731, n_progress)
+    days = rng.integers(0, (END - START).days + 1, n_progress)
     status_idx = rng.integers(0, len(statuses), n_progress)
     pct_mid = rng.integers(5, 96, n_progress)
     evidence = rng.random(n_progress) < 0.2
-    day0 = dt.date(2023, 1, 1)
+    day0 = START.date()
     progress: list[list] = []
     for k in range(len(which)):
         status = statuses[status_idx[k]]
