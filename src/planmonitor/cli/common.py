@@ -148,3 +148,21 @@ def plan_store(s, plan_id: str | None):
         return s.for_plan(plan_id or None)
     except StoreError as exc:
         raise CliError(exc.key, EXIT_USAGE, **exc.kw) from exc
+
+
+def write_pdf(path: Path, html_text: str, lang: str, con: Any) -> int:
+    """Print `html_text` to the PDF at `path` with the system Chromium and say so on `con`:
+    EXIT_OK when written or when there is no Chromium (said), EXIT_ISSUES when printing
+    failed. The last step of every report command (monthly, final, regional)."""
+    from planmonitor.output import report as rp
+
+    try:
+        pdf = rp.to_pdf(html_text)
+    except rp.PdfError as exc:
+        con.line(t("report.cli.pdf_failed", lang, error=exc), err=True)
+        return EXIT_ISSUES
+    if pdf is None:
+        con.line(t("report.cli.no_pdf", lang))
+        return EXIT_OK
+    con.line(t("report.cli.wrote", lang, path=write_output(path, pdf)))
+    return EXIT_OK

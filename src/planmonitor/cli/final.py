@@ -18,12 +18,12 @@ import pandas as pd
 
 from planmonitor.cli.common import (
     EXIT_ISSUES,
-    EXIT_OK,
     open_store,
     output_folder,
     plan_store,
     store_exists,
     write_output,
+    write_pdf,
 )
 from planmonitor.cli.console import Console
 from planmonitor.i18n import fmt_date, t
@@ -96,14 +96,4 @@ def run(args: argparse.Namespace, con: Console) -> int:
     # The light version for e-mail (issue 10), as the monthly report's: charts as inline SVG.
     light = write_output(out / f"{stem}-ligero.html", rp.final_html(built, light=True))
     con.line(t("report.cli.wrote", lang, path=light))
-    try:
-        pdf = rp.to_pdf(html_text)
-    except rp.PdfError as exc:
-        con.line(t("report.cli.pdf_failed", lang, error=exc), err=True)
-        return EXIT_ISSUES
-    if pdf is None:
-        con.line(t("report.cli.no_pdf", lang))
-        return EXIT_OK
-    pdf_path = write_output(out / f"{stem}.pdf", pdf)
-    con.line(t("report.cli.wrote", lang, path=pdf_path))
-    return EXIT_OK
+    return write_pdf(out / f"{stem}.pdf", html_text, lang, con)

@@ -21,13 +21,13 @@ import pandas as pd
 
 from planmonitor.cli.common import (
     EXIT_ISSUES,
-    EXIT_OK,
     EXIT_USAGE,
     open_store,
     output_folder,
     plan_store,
     store_exists,
     write_output,
+    write_pdf,
 )
 from planmonitor.cli.console import Console
 from planmonitor.i18n import t
@@ -125,17 +125,7 @@ def run(args: argparse.Namespace, con: Console) -> int:
     light_path = write_output(out / f"{stem}{LIGHT_SUFFIX}.html", rp.to_html(report, light=True))
     con.line(t("report.cli.wrote", lang, path=light_path))
 
-    try:
-        pdf = rp.to_pdf(html_text)
-    except rp.PdfError as exc:
-        con.line(t("report.cli.pdf_failed", lang, error=exc), err=True)
-        return EXIT_ISSUES
-    if pdf is None:
-        con.line(t("report.cli.no_pdf", lang))
-        return EXIT_OK
-    pdf_path = write_output(out / f"{stem}.pdf", pdf)
-    con.line(t("report.cli.wrote", lang, path=pdf_path))
-    return EXIT_OK
+    return write_pdf(out / f"{stem}.pdf", html_text, lang, con)
 
 
 # -- the regional report (issue 11, §3) ------------------------------------------------------
@@ -184,14 +174,4 @@ def run_regional(args: argparse.Namespace, con: Console) -> int:
     html_text = rp.regional_html(built)
     html_path = write_output(out / f"{stem}.html", html_text)
     con.line(t("report.cli.wrote", lang, path=html_path))
-    try:
-        pdf = rp.to_pdf(html_text)
-    except rp.PdfError as exc:
-        con.line(t("report.cli.pdf_failed", lang, error=exc), err=True)
-        return EXIT_ISSUES
-    if pdf is None:
-        con.line(t("report.cli.no_pdf", lang))
-        return EXIT_OK
-    pdf_path = write_output(out / f"{stem}.pdf", pdf)
-    con.line(t("report.cli.wrote", lang, path=pdf_path))
-    return EXIT_OK
+    return write_pdf(out / f"{stem}.pdf", html_text, lang, con)
